@@ -1,0 +1,191 @@
+/**
+ * Contracts shared by the scanner, the rules, the store, the UI and the CLI.
+ * See ../shared/DESIGN.md ("Contracts"). Keep this file free of runtime code.
+ */
+
+export type Severity = 'veto' | 'deduct' | 'hint';
+export type FindingStatus = 'open' | 'confirmed' | 'dismissed' | 'fixed';
+export type FindingSource = 'auto' | 'manual';
+export type PageType = 'home' | 'column' | 'article' | 'other';
+
+/** Rule families, used as the 问题类别 column and for grouping in the UI. */
+export type Category =
+  | 'footer' // 网站标识
+  | 'meta' // 网页标签
+  | 'expression' // 严重表述错误
+  | 'typo' // 错别字
+  | 'name' // 机构名称
+  | 'format' // 格式
+  | 'freshness' // 信息更新
+  | 'links' // 链接
+  | 'security' // 安全
+  | 'privacy' // 隐私
+  | 'service' // 办事
+  | 'interaction' // 互动
+  | 'manual'; // 人工记录
+
+/** A date mention found in the page text. `date` is ISO `YYYY-MM-DD`. */
+export interface DateMention {
+  start: number;
+  end: number;
+  raw: string;
+  date: string;
+  /** true when the year was inferred (MM-DD list items). */
+  inferredYear?: boolean;
+  /** true when inside the footer region or a copyright line: not a content date. */
+  inFooter: boolean;
+  /** the label before it, e.g. 发布时间, 发布日期, 更新时间 */
+  label?: string;
+}
+
+export interface LinkInfo {
+  /** absolute URL (resolved against the page) or '' for javascript:/empty hrefs */
+  href: string;
+  /** visible text (trimmed) or the image alt/title */
+  text: string;
+  inFooter: boolean;
+  /** index into PageModel.elements for element findings */
+  element: number;
+}
+
+export interface ScriptInfo {
+  src: string;
+  id: string;
+  /** attributes other than src/id, lower-cased names (e.g. sitecode) */
+  attrs: Record<string, string>;
+  /** the first 2000 characters of an inline script */
+  inline: string;
+  inFooter: boolean;
+}
+
+export interface ImageInfo {
+  src: string;
+  alt: string;
+  inFooter: boolean;
+}
+
+/**
+ * One scanned page. Built once per scan by lib/scan from a live or detached document.
+ * `text` is the visible text flattened; block boundaries become '\n' so words never join
+ * across blocks. Offsets of text findings index into `text`.
+ */
+export interface PageModel {
+  url: string;
+  host: string;
+  title: string;
+  text: string;
+  /** [start, end) of the footer region inside `text`, or null when none was found */
+  footer: { start: number; end: number; text: string } | null;
+  /** raw HTML of the footer region, cut to 20k chars; used for script-inserted marks */
+  footerHtml: string;
+  meta: Record<string, string>;
+  links: LinkInfo[];
+  scripts: ScriptInfo[];
+  images: ImageInfo[];
+  dates: DateMention[];
+  /** the page's own publish / last-update date (ISO) or null */
+  pubDate: string | null;
+  pageType: PageType;
+  /** present when the scan stopped early (too large, frameset): a note for the user */
+  notes: string[];
+}
+
+/** What a rule returns: located either in the text, at an element, or on the whole page. */
+export interface RuleFinding {
+  ruleId: string;
+  severity: Severity;
+  category: Category;
+  /** Chinese, one sentence */
+  message: string;
+  /** the exact text, or a short description of the element */
+  evidence: string;
+  suggestion?: string;
+  /** text offsets into PageModel.text */
+  start?: number;
+  end?: number;
+  /** index of a link/element for element findings (see LinkInfo.element) */
+  element?: number;
+  /** extra data for painting (e.g. date age class) — not stored */
+  paint?: 'fresh' | 'ageing' | 'stale';
+}
+
+export interface Settings {
+  /** dates newer than this many days are fresh */
+  freshDays: number;
+  /** dates older than this many days are stale */
+  staleDays: number;
+  /** "today" as ISO date; undefined means the real today. Tests pin it. */
+  today?: string;
+  /** whether to paint every date by age */
+  paintDates: boolean;
+  inspector: string;
+}
+
+export interface Rule {
+  id: string;
+  title: string;
+  category: Category;
+  severity: Severity;
+  check(page: PageModel, settings: Settings): RuleFinding[];
+}
+
+/** Where a text finding sits, for re-anchoring later (W3C TextQuoteSelector). */
+export interface QuoteSelector {
+  exact: string;
+  prefix: string;
+  suffix: string;
+}
+
+/** A stored finding (DESIGN.md "Finding"). */
+export interface Finding {
+  id: string; // the fingerprint
+  ruleId: string;
+  severity: Severity;
+  category: Category;
+  message: string;
+  evidence: string;
+  suggestion?: string;
+  url: string;
+  site: string;
+  /** 'text' findings have a quote; 'element' and 'page' findings do not */
+  anchor: 'text' | 'element' | 'page';
+  quote?: QuoteSelector;
+  status: FindingStatus;
+  source: FindingSource;
+  note?: string;
+  screenshotId?: string;
+  inspector?: string;
+  round?: string;
+  createdAt: number;
+  lastSeen: number;
+  updatedAt: number;
+}
+
+export interface SiteRecord {
+  site: string; // host, e.g. www.yichun.gov.cn
+  name: string; // SiteName meta or title tail
+  siteCode: string; // 网站标识码 seen in the footer or meta
+  homeUrl: string;
+  firstSeen: number;
+  lastSeen: number;
+}
+
+export interface PageRecord {
+  url: string; // normalised
+  site: string;
+  title: string;
+  pageType: PageType;
+  pubDate: string | null;
+  scanMs: number;
+  lastScanned: number;
+  findingCount: number;
+}
+
+/** What the content script sends after each scan. */
+export interface ScanReport {
+  page: PageRecord;
+  siteName: string;
+  siteCode: string;
+  findings: Omit<Finding, 'status' | 'createdAt' | 'lastSeen' | 'updatedAt'>[];
+  notes: string[];
+}

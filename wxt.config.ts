@@ -1,0 +1,27 @@
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+
+// See ../shared/STACK.md for why these choices (no preact module for WXT; preset-vite instead).
+export default defineConfig({
+  manifest: ({ browser }) => ({
+    name: 'GovCheck 政府网站巡检助手',
+    description: '在浏览政府网站时标出问题：网站标识、错别字与严重表述错误、信息更新日期；一键导出问题清单。',
+    default_locale: undefined,
+    permissions: ['storage', 'activeTab', 'scripting', 'tabs', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    // Least privilege: the content script runs by itself on *.gov.cn only; other sites are
+    // scanned on demand (activeTab) or after the inspector grants the host.
+    optional_host_permissions: ['http://*/*', 'https://*/*'],
+    action: { default_title: 'GovCheck：检查当前页面' },
+    ...(browser === 'firefox'
+      ? { sidebar_action: { default_panel: 'sidepanel.html', default_title: 'GovCheck' } }
+      : {}),
+  }),
+  vite: () => ({
+    plugins: [preact({ prefreshEnabled: false, devToolsEnabled: false })],
+  }),
+  webExt: {
+    // `npm run dev` opens Debian's Chromium when present; see README.
+    binaries: { chrome: process.env.CHROME_PATH || '/usr/bin/chromium' },
+    chromiumArgs: ['--no-sandbox', '--disable-gpu'],
+  },
+});
