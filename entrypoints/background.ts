@@ -1,1 +1,54 @@
-export default defineBackground(() => {});
+import { getDb } from '@/lib/store/db';
+import { saveScan, findingsForPage, setStatus } from '@/lib/store/repo';
+import { onMessage, sendMessage, type ScanSummary } from '@/lib/messages';
+import { automationApi } from '@/lib/automation';
+
+const CONTENT_JS = 'content-scripts/content.js';
+const CONTENT_CSS = 'content-scripts/content.css';
+
+/** Makes sure the content script runs in the tab (it runs by itself on *.gov.cn only). */
+async function ensureContentScript(tabId: number): Promise<void> {
+  const [probe] = await chrome.scripting.executeScript({ target: { tabId }, func: () => !!(globalThis as { __govcheck?: unknown }).__govcheck });
+  if (probe?.result) return;
+  await chrome.scripting.insertCSS({ target: { tabId }, files: [CONTENT_CSS] });
+  await chrome.scripting.executeScript({ target: { tabId }, files: [CONTENT_JS] });
+}
+
+export async function scanTab(tabId: number): Promise<ScanSummary | { error: string }> {
+  try {
+    await ensureContentScript(tabId);
+  } catch (e) {
+    return { error: `无法在此页面运行检查（${e instanceof Error ? e.message : String(e)}）。浏览器内置页面和扩展商店页面不能检查。` };
+  }
+  const res = await sendMessage('scanNow', undefined, tabId);
+  return res ?? { error: '页面没有响应，请刷新页面后重试。' };
+}
+
+export default defineBackground(() => {
+  const db = getDb();
+
+  onMessage('saveScan', ({ data }) => saveScan(db, data));
+  onMessage('pageFindings', ({ data }) => findingsForPage(db, data));
+  onMessage('scanTab', ({ data }) => scanTab(data));
+  onMessage('setStatus', async ({ data }) => {
+    const f = await setStatus(db, data.id, data.status, data.note);
+    if (data.tabId !== undefined) await sendMessage('refreshMarks', undefined, data.tabId).catch(() => undefined);
+    return !!f;
+  });
+
+  // The toolbar button opens the side panel and scans the tab: on sites other than *.gov.cn the
+  // click grants activeTab, which is what lets us inject the scanner there.
+  if (chrome.sidePanel) {
+    void chrome.sidePanel.setPanelBehavior({ openPanelOnActionClick: false }).catch(() => undefined);
+  }
+  chrome.action.onClicked.addListener((tab) => {
+    if (tab.id === undefined) return;
+    if (chrome.sidePanel?.open) void chrome.sidePanel.open({ tabId: tab.id }).catch(() => undefined);
+    else (globalThis as { browser?: { sidebarAction?: { open(): Promise<void> } } }).browser?.sidebarAction?.open();
+    void scanTab(tab.id);
+  });
+
+  // For the headless scan and end-to-end tests: a small API on the worker's global, read with
+  // Playwright's serviceWorker.evaluate. It exposes nothing a page can reach.
+  (globalThis as { govcheck?: unknown }).govcheck = automationApi(db, scanTab);
+});

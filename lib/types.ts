@@ -71,6 +71,7 @@ export interface ImageInfo {
  */
 export interface PageModel {
   url: string;
+  /** the page's host name without port: the site's key */
   host: string;
   title: string;
   text: string;

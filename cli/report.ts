@@ -1,0 +1,64 @@
+import type { Finding, PageType } from '../lib/types';
+import { siteVerdict, type Verdict } from '../lib/verdict/index';
+import { severityLabel } from '../lib/labels';
+
+export interface PageResult {
+  url: string;
+  title: string;
+  pageType: PageType;
+  pubDate: string | null;
+  scanMs: number;
+  notes: string[];
+  findings: Pick<Finding, 'ruleId' | 'severity' | 'category' | 'message' | 'evidence' | 'suggestion'>[];
+}
+
+export interface SiteResult {
+  site: string;
+  siteName: string;
+  siteCode: string;
+  verdict: Verdict;
+  vetoCount: number;
+  findingCount: number;
+}
+
+export interface ScanOutput {
+  pages: PageResult[];
+  sites: SiteResult[];
+  errors: { target: string; error: string }[];
+}
+
+const PAGE_TYPE: Record<PageType, string> = { home: '首页', column: '栏目页', article: '文章页', other: '其他' };
+
+export function siteSummaries(stored: Map<string, { name: string; code: string; findings: Finding[] }>): SiteResult[] {
+  return [...stored.entries()].map(([site, s]) => ({
+    site,
+    siteName: s.name,
+    siteCode: s.code,
+    ...siteVerdict(s.findings),
+    findingCount: s.findings.filter((f) => f.status !== 'dismissed').length,
+  }));
+}
+
+/** The findings table a person reads in the terminal. */
+export function formatTable(out: ScanOutput): string {
+  const lines: string[] = [];
+  for (const p of out.pages) {
+    lines.push('');
+    lines.push(`■ ${p.title || '(无标题)'}`);
+    lines.push(`  ${p.url}`);
+    lines.push(`  类型：${PAGE_TYPE[p.pageType]}  发布日期：${p.pubDate ?? '未识别'}  检查用时：${p.scanMs} 毫秒  问题：${p.findings.length} 个`);
+    for (const n of p.notes) lines.push(`  注意：${n}`);
+    for (const f of p.findings) {
+      lines.push(`  [${severityLabel(f.severity)}] ${f.ruleId}  ${f.message}`);
+      if (f.evidence && !f.message.includes(f.evidence)) lines.push(`      证据：${f.evidence.replace(/\s+/g, ' ').slice(0, 120)}`);
+      if (f.suggestion) lines.push(`      建议：${f.suggestion}`);
+    }
+  }
+  lines.push('');
+  lines.push('网站汇总');
+  for (const s of out.sites) {
+    lines.push(`  ${s.siteName || s.site}（${s.site}）网站标识码：${s.siteCode || '未找到'}  结论：${s.verdict}  单项否决问题 ${s.vetoCount} 个，问题共 ${s.findingCount} 个`);
+  }
+  for (const e of out.errors) lines.push(`  错误：${e.target}：${e.error}`);
+  return lines.join('\n');
+}

@@ -1,0 +1,62 @@
+import type { Finding, RuleFinding, ScanReport, Settings } from '@/lib/types';
+import { buildPageModelChunked, type BuiltPage } from '@/lib/scan/page-model';
+import { runRulesChunked } from '@/lib/rules/run';
+import { toFindings } from '@/lib/scan/report';
+import { normaliseUrl } from '@/lib/fingerprint';
+import { todayIso } from '@/lib/settings';
+import { readSiteCode } from '@/lib/rules/footer';
+
+export interface ScanResult {
+  built: BuiltPage;
+  /** every rule result, including paint-only ones */
+  results: RuleFinding[];
+  /** stored findings paired with the rule result that produced them */
+  reported: { finding: ScanReport['findings'][number]; result: RuleFinding }[];
+  report: ScanReport;
+  scanMs: number;
+}
+
+/** Gives the main thread back to the page between slices of work. */
+export function yieldToPage(): Promise<void> {
+  const sched = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  if (sched?.yield) return sched.yield();
+  return new Promise((r) => setTimeout(r, 0));
+}
+
+function siteName(built: BuiltPage): string {
+  const m = built.model.meta;
+  if (m.SiteName) return m.SiteName;
+  const t = built.model.title;
+  // titles read "article - site" or "article_site"; the last part is the site's name
+  const parts = t.split(/\s*[-_|｜—]\s*/).filter(Boolean);
+  return parts.length > 1 ? parts[parts.length - 1]! : t;
+}
+
+/** Builds the model, runs the rules and prepares the report; never touches the page's DOM. */
+export async function scanDocument(doc: Document, settings: Settings, skipElement: (el: Element) => boolean): Promise<ScanResult> {
+  const t0 = performance.now();
+  const built = await buildPageModelChunked(doc, { url: location.href, today: todayIso(settings), skipElement }, yieldToPage);
+  const { findings: results, errors } = await runRulesChunked(built.model, settings, yieldToPage);
+  const reported = toFindings(built.model, results, settings.inspector);
+  const scanMs = Math.round(performance.now() - t0);
+  const notes = [...built.model.notes, ...errors.map((e) => `规则 ${e.ruleId} 出错已跳过：${e.error}`)];
+  const report: ScanReport = {
+    page: {
+      url: normaliseUrl(built.model.url),
+      site: built.model.host,
+      title: built.model.title,
+      pageType: built.model.pageType,
+      pubDate: built.model.pubDate,
+      scanMs,
+      lastScanned: Date.now(),
+      findingCount: reported.length,
+    },
+    siteName: siteName(built),
+    siteCode: readSiteCode(built.model),
+    findings: reported.map((r) => r.finding),
+    notes,
+  };
+  return { built, results, reported, report, scanMs };
+}
+
+export type StoredById = Map<string, Finding>;

@@ -1,0 +1,49 @@
+/**
+ * Paint-only date hints: every content date on the page, classed by age (fresh / ageing / stale).
+ * These findings are never stored (the scanner skips ruleId `date.age`); they only colour dates.
+ */
+import type { Rule, RuleFinding } from '../types';
+import { daysBetween, todayIso } from '../settings';
+import { isClockDate } from '../text/dates';
+
+const RULE_ID = 'date.age';
+
+function lead(label: string | undefined): string {
+  if (label === '发布时间' || label === '发布日期') return '发布于';
+  if (label === '更新时间') return '更新于';
+  if (label === '成文日期' || label === '发文日期') return '成文于';
+  return '日期';
+}
+
+export const dateAgeRule: Rule = {
+  id: RULE_ID,
+  title: '日期时效',
+  category: 'freshness',
+  severity: 'hint',
+  check(page, settings): RuleFinding[] {
+    if (!settings.paintDates) return [];
+    const today = todayIso(settings);
+    const out: RuleFinding[] = [];
+    for (const d of page.dates) {
+      // footer/copyright dates and header clocks are not content dates
+      if (d.inFooter || isClockDate(page.text, d)) continue;
+      const age = daysBetween(d.date, today);
+      const paint = age < settings.freshDays ? 'fresh' : age > settings.staleDays ? 'stale' : 'ageing';
+      const when = age < 0 ? `晚于今天 ${-age} 天` : age === 0 ? '即今天' : `距今 ${age} 天`;
+      const inferred = d.inferredYear ? '（年份按当前日期推定）' : '';
+      out.push({
+        ruleId: RULE_ID,
+        severity: 'hint',
+        category: 'freshness',
+        message: `${lead(d.label)} ${d.date}${inferred}，${when}`,
+        evidence: d.raw,
+        start: d.start,
+        end: d.end,
+        paint,
+      });
+    }
+    return out;
+  },
+};
+
+export const dateRules: Rule[] = [dateAgeRule];

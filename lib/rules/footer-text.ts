@@ -1,0 +1,91 @@
+/**
+ * Text search for the footer checks: footer region first, then the whole page (RULES.md §1:
+ * some sites put their marks in a side bar), and the 网站标识码 reader shared with meta.*.
+ */
+import type { PageModel } from '../types';
+import rules from '../data/footer-rules.json';
+import provinces from '../data/province-abbr.json';
+
+export interface TextHit {
+  /** the whole match */
+  text: string;
+  /** capture groups, '' when a group did not take part */
+  groups: string[];
+  start: number;
+  end: number;
+}
+
+const ABBR = Object.keys(provinces).join('');
+
+/** A pattern from footer-rules.json, with {abbr} filled in from province-abbr.json. */
+export function compile(pattern: string, flags = 'g'): RegExp {
+  return new RegExp(pattern.replaceAll('{abbr}', ABBR), flags);
+}
+
+/** Division-code prefix (2 digits) of a province abbreviation, or undefined. */
+export function provincePrefix(abbr: string): string | undefined {
+  return (provinces as Record<string, string>)[abbr];
+}
+
+function hitsIn(text: string, offset: number, re: RegExp): TextHit[] {
+  const out: TextHit[] = [];
+  const g = new RegExp(re.source, re.flags.includes('g') ? re.flags : re.flags + 'g');
+  for (const m of text.matchAll(g)) {
+    const start = offset + (m.index ?? 0);
+    out.push({ text: m[0], groups: m.slice(1).map((s) => s ?? ''), start, end: start + m[0].length });
+  }
+  return out;
+}
+
+/** Hits in the footer region; when it has none, hits anywhere in the page. */
+export function findInScope(page: PageModel, re: RegExp): TextHit[] {
+  if (page.footer) {
+    const inFooter = hitsIn(page.footer.text, page.footer.start, re);
+    if (inFooter.length) return inFooter;
+  }
+  return hitsIn(page.text, 0, re);
+}
+
+/** Hits inside the footer region only (for elements that are too common in body text). */
+export function findInFooter(page: PageModel, re: RegExp): TextHit[] {
+  return page.footer ? hitsIn(page.footer.text, page.footer.start, re) : [];
+}
+
+/** A short description of where we looked, for the evidence of a missing element. */
+export function footerEvidence(page: PageModel): string {
+  if (!page.footer) return '未找到底部区域';
+  const flat = page.footer.text.replace(/\s+/g, ' ').trim();
+  return `底部区域：${flat.length > 80 ? flat.slice(0, 80) + '…' : flat}`;
+}
+
+const SITE_CODE = compile(rules.siteCode.pattern, 'gi');
+const SITE_CODE_VALID = new RegExp(rules.siteCode.valid, 'i');
+
+export interface SiteCodeHit extends TextHit {
+  code: string;
+  valid: boolean;
+}
+
+/** Every 网站标识码 the footer (else the page) shows, with whether its form is valid. */
+export function siteCodeHits(page: PageModel): SiteCodeHit[] {
+  return findInScope(page, SITE_CODE).map((h) => {
+    const code = h.groups[0] ?? '';
+    return { ...h, code, valid: SITE_CODE_VALID.test(code) };
+  });
+}
+
+/** The page's 网站标识码 as shown in the footer (else anywhere), or null. */
+export function footerSiteCode(page: PageModel): SiteCodeHit | null {
+  const hits = siteCodeHits(page);
+  return hits.find((h) => h.valid) ?? hits[0] ?? null;
+}
+
+/** The site's 网站标识码: the footer's, else the SiteIDCode meta, else ''. */
+export function readSiteCode(page: PageModel): string {
+  return footerSiteCode(page)?.code ?? (page.meta['SiteIDCode'] ?? '').trim();
+}
+
+/** Codes compare case-insensitively: BM01000001 and bm01000001 are the same site. */
+export function sameCode(a: string, b: string): boolean {
+  return a.trim().toLowerCase() === b.trim().toLowerCase();
+}

@@ -1,0 +1,143 @@
+import type { ImageInfo, ScriptInfo } from '../types';
+import type { TextIndex } from './text-index';
+import limits from '../data/scan-limits.json';
+
+/** Subtrees whose text a person never reads on the page. */
+const SKIP = new Set([
+  'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'HEAD', 'TITLE', 'IFRAME', 'FRAME', 'OBJECT',
+  'EMBED', 'SELECT', 'TEXTAREA', 'SVG', 'svg', 'CANVAS', 'VIDEO', 'AUDIO', 'MAP',
+]);
+
+/** Elements that start a new line: their text never joins the text around them. */
+const BLOCK = new Set([
+  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'BODY', 'BR', 'CAPTION', 'CENTER', 'DD', 'DETAILS',
+  'DIALOG', 'DIR', 'DIV', 'DL', 'DT', 'FIELDSET', 'FIGCAPTION', 'FIGURE', 'FOOTER', 'FORM', 'FRAMESET',
+  'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HGROUP', 'HR', 'HTML', 'LEGEND', 'LI', 'MAIN', 'MENU',
+  'NAV', 'OL', 'OPTION', 'P', 'PRE', 'SECTION', 'SUMMARY', 'TABLE', 'TBODY', 'TD', 'TFOOT', 'TH',
+  'THEAD', 'TR', 'UL', 'BUTTON',
+]);
+
+export interface RawLink {
+  el: HTMLAnchorElement | HTMLAreaElement;
+  start: number;
+}
+
+export interface RawScript {
+  info: Omit<ScriptInfo, 'inFooter'>;
+  start: number;
+}
+
+/**
+ * One pass over the DOM: visible text flattened with '\n' at block boundaries, the text-node
+ * index, and the links, scripts and images met on the way, each with its text offset so the
+ * footer test is a range check later. Block ranges are kept for the footer search.
+ * The walk is resumable: `step()` stops when `shouldYield()` says so, so the content script can
+ * give the page its main thread back between chunks.
+ */
+export class Collector {
+  text = '';
+  readonly index: TextIndex = { nodes: [], starts: [] };
+  readonly links: RawLink[] = [];
+  readonly scripts: RawScript[] = [];
+  readonly images: { info: Omit<ImageInfo, 'inFooter'>; start: number }[] = [];
+  /** block elements with their [start, end) in `text` */
+  readonly blocks: { el: Element; start: number; end: number }[] = [];
+  truncated = false;
+  private parts: string[] = [];
+  private length = 0;
+  private lastChar = '\n';
+  /** explicit DFS stack; a negative entry marks the exit of the element below it */
+  private stack: (Node | { exit: Element; start: number })[];
+
+  constructor(
+    root: Node,
+    private readonly skipElement: (el: Element) => boolean = () => false,
+    private readonly maxChars = limits.maxTextChars,
+  ) {
+    this.stack = [root];
+  }
+
+  /** Runs until done (true) or until shouldYield() returns true (false). */
+  step(shouldYield: () => boolean = () => false): boolean {
+    const stack = this.stack;
+    let n = 0;
+    while (stack.length) {
+      if ((++n & 255) === 0 && shouldYield()) return false;
+      const item = stack.pop()!;
+      if ('exit' in item) {
+        this.sep();
+        this.blocks.push({ el: item.exit, start: item.start, end: this.length });
+        continue;
+      }
+      const node = item;
+      if (node.nodeType === 3) {
+        this.addText(node as Text);
+        continue;
+      }
+      if (node.nodeType !== 1 && node.nodeType !== 9 && node.nodeType !== 11) continue;
+      if (node.nodeType === 1) {
+        const el = node as Element;
+        const tag = el.tagName;
+        if (tag === 'SCRIPT') {
+          this.addScript(el as HTMLScriptElement);
+          continue;
+        }
+        if (SKIP.has(tag) || this.skipElement(el) || (el as HTMLElement).hidden) continue;
+        if (tag === 'A' || tag === 'AREA') this.links.push({ el: el as HTMLAnchorElement, start: this.length });
+        else if (tag === 'IMG') {
+          const img = el as HTMLImageElement;
+          this.images.push({ info: { src: img.getAttribute('src') || '', alt: img.getAttribute('alt') || '' }, start: this.length });
+        }
+        if (BLOCK.has(tag)) {
+          this.sep();
+          stack.push({ exit: el, start: this.length });
+        }
+      }
+      // children pushed in reverse so they pop in document order
+      for (let c = node.lastChild; c; c = c.previousSibling) stack.push(c);
+    }
+    this.text = this.parts.join('');
+    this.parts = [this.text];
+    return true;
+  }
+
+  private sep() {
+    if (this.lastChar !== '\n') this.push('\n');
+  }
+
+  private push(s: string) {
+    this.parts.push(s);
+    this.length += s.length;
+    this.lastChar = s[s.length - 1] ?? this.lastChar;
+  }
+
+  private addText(t: Text) {
+    const data = t.data;
+    if (!data) return;
+    if (this.length + data.length > this.maxChars) {
+      this.truncated = true;
+      this.stack.length = 0;
+      return;
+    }
+    this.index.nodes.push(t);
+    this.index.starts.push(this.length);
+    this.push(data);
+  }
+
+  private addScript(s: HTMLScriptElement) {
+    const attrs: Record<string, string> = {};
+    for (const a of Array.from(s.attributes)) {
+      const name = a.name.toLowerCase();
+      if (name !== 'src' && name !== 'id') attrs[name] = a.value;
+    }
+    this.scripts.push({
+      info: {
+        src: s.getAttribute('src') || '',
+        id: s.id || '',
+        attrs,
+        inline: s.getAttribute('src') ? '' : (s.textContent || '').slice(0, limits.inlineScriptChars),
+      },
+      start: this.length,
+    });
+  }
+}

@@ -1,0 +1,59 @@
+import markers from '../data/footer-markers.json';
+import limits from '../data/scan-limits.json';
+
+const CLASS_RE = new RegExp(markers.classPattern, 'i');
+
+export interface FooterRegion {
+  start: number;
+  end: number;
+  el: Element | null;
+}
+
+function lastMarker(text: string, from: number): number {
+  let best = -1;
+  for (const m of markers.strong) {
+    const i = text.lastIndexOf(m);
+    if (i >= from && i > best) best = i;
+  }
+  return best;
+}
+
+function firstMarker(text: string, from: number, to: number): number {
+  let best = -1;
+  for (const m of markers.strong) {
+    const i = text.indexOf(m, from);
+    if (i >= 0 && i < to && (best < 0 || i < best)) best = i;
+  }
+  return best;
+}
+
+function looksLikeFooter(el: Element): boolean {
+  if (el.tagName === 'FOOTER') return true;
+  const id = el.id || '';
+  const cls = typeof el.className === 'string' ? el.className : '';
+  return CLASS_RE.test(id) || CLASS_RE.test(cls);
+}
+
+/**
+ * The footer region (RULES.md §1): a `<footer>` or footer-named block holding a marker, else the
+ * largest block (up to maxFooterChars) around the last strong marker near the end of the page.
+ */
+export function findFooter(text: string, blocks: { el: Element; start: number; end: number }[]): FooterRegion | null {
+  const tailFrom = Math.max(0, text.length - limits.footerTailChars);
+  const last = lastMarker(text, tailFrom);
+  if (last < 0) return null;
+  let named: FooterRegion | null = null;
+  let largest: FooterRegion | null = null;
+  for (const b of blocks) {
+    if (b.start > last || b.end <= last) continue;
+    const len = b.end - b.start;
+    if (len > limits.maxFooterChars * 2) continue;
+    if (looksLikeFooter(b.el) && (!named || len > named.end - named.start)) named = { start: b.start, end: b.end, el: b.el };
+    if (len <= limits.maxFooterChars && (!largest || len > largest.end - largest.start)) largest = { start: b.start, end: b.end, el: b.el };
+  }
+  const region = named ?? largest;
+  if (region) return region;
+  // no block around it (a page of bare text): from the first marker near the end to the end
+  const start = firstMarker(text, Math.max(tailFrom, last - limits.maxFooterChars), last + 1);
+  return { start: Math.max(0, start), end: text.length, el: null };
+}

@@ -1,0 +1,120 @@
+import type { LinkInfo, PageModel } from '../types';
+import { Collector } from './collect';
+import { findFooter } from './footer';
+import { guessPageType } from './page-type';
+import { findDates } from '../text/dates';
+import { pickPubDate } from './pubdate';
+import type { TextIndex } from './text-index';
+import limits from '../data/scan-limits.json';
+
+export interface BuildOptions {
+  /** the page's URL; defaults to doc.URL (detached documents need it given) */
+  url?: string;
+  /** ISO today, for inferring the year of MM-DD dates */
+  today: string;
+  /** elements to leave out (the extension's own overlay host) */
+  skipElement?: (el: Element) => boolean;
+}
+
+/** The model plus what only the live page needs: the text index and the elements of findings. */
+export interface BuiltPage {
+  model: PageModel;
+  index: TextIndex;
+  /** PageModel.links[i].element indexes this */
+  elements: Element[];
+  footerEl: Element | null;
+}
+
+function readMeta(doc: Document): Record<string, string> {
+  const meta: Record<string, string> = {};
+  for (const m of Array.from(doc.querySelectorAll('meta[name], meta[property]'))) {
+    const name = m.getAttribute('name') || m.getAttribute('property') || '';
+    if (name && !(name in meta)) meta[name] = (m.getAttribute('content') || '').trim();
+  }
+  return meta;
+}
+
+function absolute(href: string, base: string): string {
+  const h = href.trim();
+  if (!h || /^(javascript|mailto|tel|data):/i.test(h)) return h.toLowerCase().startsWith('mailto:') ? h : '';
+  try {
+    return new URL(h, base).href;
+  } catch {
+    return '';
+  }
+}
+
+function finish(c: Collector, doc: Document, opts: BuildOptions): BuiltPage {
+  const url = opts.url ?? doc.URL;
+  let host = '';
+  try {
+    host = new URL(url).hostname;
+  } catch {
+    /* about:blank and friends */
+  }
+  const text = c.text;
+  const region = findFooter(text, c.blocks);
+  const inFooter = (pos: number) => !!region && pos >= region.start && pos < region.end;
+  const elements: Element[] = [];
+  const links: LinkInfo[] = c.links.map(({ el, start }) => {
+    elements.push(el);
+    const img = el.querySelector?.('img');
+    const label = (el.textContent || '').trim().slice(0, 200) || img?.getAttribute('alt') || el.getAttribute('title') || '';
+    return { href: absolute(el.getAttribute('href') || '', url), text: label, inFooter: inFooter(start), element: elements.length - 1 };
+  });
+  const meta = readMeta(doc);
+  const dates = findDates(text, { footerStart: region ? region.start : undefined, today: opts.today });
+  const notes: string[] = [];
+  if (c.truncated) notes.push(`页面文字超过 ${limits.maxTextChars} 字，只检查了前面部分。`);
+  if (doc.querySelector('frameset')) notes.push('页面使用框架（frameset），框架内的页面需分别打开检查。');
+  else if (doc.querySelector('iframe')) notes.push('页面含内嵌框架（iframe），其内容未检查。');
+  const model: PageModel = {
+    url,
+    host,
+    title: (doc.title || '').trim(),
+    text,
+    footer: region ? { start: region.start, end: region.end, text: text.slice(region.start, region.end) } : null,
+    footerHtml: region?.el ? region.el.outerHTML.slice(0, limits.footerHtmlChars) : '',
+    meta,
+    links,
+    scripts: c.scripts.map(({ info, start }) => ({ ...info, inFooter: inFooter(start) })),
+    images: c.images.map(({ info, start }) => ({ ...info, inFooter: inFooter(start) })),
+    dates,
+    pubDate: null,
+    pageType: 'other',
+    notes,
+  };
+  model.pageType = guessPageType(url, meta, dates);
+  model.pubDate = pickPubDate(model);
+  return { model, index: c.index, elements, footerEl: region?.el ?? null };
+}
+
+function root(doc: Document): Node {
+  return doc.body ?? doc.documentElement ?? doc;
+}
+
+/** Builds the PageModel in one go (tests, detached documents, the CLI's node side). */
+export function buildPageModel(doc: Document, opts: BuildOptions): BuiltPage {
+  const c = new Collector(root(doc), opts.skipElement);
+  c.step();
+  return finish(c, doc, opts);
+}
+
+/**
+ * Builds the PageModel in slices of `limits.chunkMs`, awaiting `yieldToPage` between slices so
+ * no task on the page's main thread runs long.
+ */
+export async function buildPageModelChunked(
+  doc: Document,
+  opts: BuildOptions,
+  yieldToPage: () => Promise<void>,
+  now: () => number = () => performance.now(),
+): Promise<BuiltPage> {
+  const c = new Collector(root(doc), opts.skipElement);
+  for (;;) {
+    const until = now() + limits.chunkMs;
+    if (c.step(() => now() > until)) break;
+    await yieldToPage();
+  }
+  return finish(c, doc, opts);
+}

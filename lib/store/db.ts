@@ -1,0 +1,27 @@
+/** The extension's IndexedDB schema. Only the background opens it in the extension. */
+import Dexie, { type EntityTable } from 'dexie';
+import type { Finding, PageRecord, SiteRecord } from '../types';
+
+export class GovCheckDB extends Dexie {
+  // `declare`: no class-field emit, so Dexie's own table properties are not shadowed
+  declare sites: EntityTable<SiteRecord, 'site'>;
+  declare pages: EntityTable<PageRecord, 'url'>;
+  declare findings: EntityTable<Finding, 'id'>;
+
+  constructor(name = 'govcheck') {
+    super(name);
+    // Schema changes need a new version() with a migration and a test on real v1 data.
+    this.version(1).stores({
+      sites: 'site, lastSeen',
+      pages: 'url, site, lastScanned',
+      findings: 'id, url, site, ruleId, status, severity, lastSeen, [site+status]',
+    });
+  }
+}
+
+let instance: GovCheckDB | undefined;
+
+/** The shared database, opened on first use (Dexie opens lazily on the first query). */
+export function getDb(): GovCheckDB {
+  return (instance ??= new GovCheckDB());
+}

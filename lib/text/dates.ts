@@ -1,0 +1,232 @@
+/**
+ * Find the calendar dates a page shows in its flattened text.
+ *
+ * Forms: 2022-07-27, 2022/7/27, 2022.07.27, 2022年7月27日 (spaces allowed around 年月日),
+ * an optional time after any of them (2022-07-27 15:43, 2022-07-27T15:43:00), full-width digits
+ * and separators, and list-item dates without a year (07-27, [11-20], (07-27)) whose year is
+ * inferred from `today`. Only real calendar dates are returned; impossible ones (2022-02-30)
+ * are skipped here and left to the date-validity rule.
+ */
+import type { DateMention } from '../types';
+
+export interface FindDatesOptions {
+  /** offset in `text` where the footer region begins; dates at or after it are footer dates */
+  footerStart?: number;
+  /** ISO `YYYY-MM-DD`, used to infer the year of MM-DD list dates */
+  today: string;
+}
+
+/** Labels recognised before a date, longest first so 发布时间 wins over 时间. */
+const LABELS = [
+  '发布时间',
+  '发布日期',
+  '更新时间',
+  '成文日期',
+  '发文日期',
+  '生成日期',
+  '日期',
+  '时间',
+] as const;
+/** Generic labels that must not be the tail of a longer word (截止日期, 活动时间). */
+const GENERIC_LABELS = new Set(['日期', '时间']);
+const LABEL_WINDOW = 12;
+/** What may sit between a label and its date: colons, spaces, brackets. */
+const LABEL_GAP = /^[\s:：\[\]【】()（）<>〔〕|]*$/;
+const COPYRIGHT = /版权所有|copyright|©/i;
+
+const HS = '[ \\t\\u00a0\\u3000]'; // horizontal space
+const TIME = `(?:(?:${HS}+|T)(?:[01]?\\d|2[0-3]):[0-5]\\d(?::[0-5]\\d)?)?`;
+/** Y-M-D with one separator repeated; group 1 year, 2 separator, 3 month, 4 day. */
+const NUMERIC_YMD = new RegExp(`(\\d{4})([-/.])(\\d{1,2})\\2(\\d{1,2})${TIME}`, 'g');
+/** 2022年7月27日 with optional spaces. */
+const CJK_YMD = new RegExp(
+  `(\\d{4})${HS}*年${HS}*(\\d{1,2})${HS}*月${HS}*(\\d{1,2})${HS}*[日号]${TIME}`,
+  'g',
+);
+/** MM-DD or MM/DD, two digits each; boundaries are checked by hand. */
+const MONTH_DAY = new RegExp(`(\\d{2})[-/](\\d{2})${TIME}`, 'g');
+
+const OPEN_BRACKETS = '[【(（〔';
+const CLOSE_BRACKETS = ']】)）〕';
+
+/** Map full-width digits and separators to ASCII, keeping every offset unchanged. */
+export function normaliseDigits(text: string): string {
+  return text.replace(/[\uff10-\uff19\uff0d\uff0f\uff0e\uff1a]/g, (c) =>
+    String.fromCharCode(c.charCodeAt(0) - 0xfee0),
+  );
+}
+
+/** ISO date string when y-m-d is a real calendar date, else null. */
+export function isoDate(y: number, m: number, d: number): string | null {
+  if (m < 1 || m > 12 || d < 1 || d > 31) return null;
+  const t = new Date(Date.UTC(y, m - 1, d));
+  if (t.getUTCFullYear() !== y || t.getUTCMonth() !== m - 1 || t.getUTCDate() !== d) return null;
+  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+/** Years this module accepts as dates on a government page. */
+function plausibleYear(y: number): boolean {
+  return y >= 1900 && y <= 2099;
+}
+
+/** The most recent year in which month-day is a real date not after `today`. */
+export function inferYear(month: number, day: number, today: string): string | null {
+  const year = Number(today.slice(0, 4));
+  for (let y = year; y >= year - 8; y--) {
+    const iso = isoDate(y, month, day);
+    if (iso && iso <= today) return iso;
+  }
+  return null;
+}
+
+const isDigit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '9';
+const isAsciiLetter = (c: string | undefined) => c !== undefined && /[A-Za-z]/.test(c);
+
+/** Characters around a numeric date that show it is part of a longer number or code. */
+function numericBoundaryOk(s: string, start: number, end: number): boolean {
+  const b1 = s[start - 1];
+  const b2 = s[start - 2];
+  const a1 = s[end];
+  const a2 = s[end + 1];
+  if (isDigit(b1) || isAsciiLetter(b1) || b1 === '_') return false;
+  // 010-2022-07-27, v1.2022.07.27: a separator joined to more digits before
+  if ((b1 === '-' || b1 === '/' || b1 === '.' || b1 === ':') && isDigit(b2)) return false;
+  if (isDigit(a1) || isAsciiLetter(a1) || a1 === '_') return false;
+  if ((a1 === '-' || a1 === '/' || a1 === '.' || a1 === ':') && isDigit(a2)) return false;
+  return true;
+}
+
+function lineBounds(text: string, pos: number): [number, number] {
+  const s = text.lastIndexOf('\n', pos - 1) + 1;
+  const e = text.indexOf('\n', pos);
+  return [s, e === -1 ? text.length : e];
+}
+
+/** A month-day without a year stands alone: at a line edge, between spaces, or in brackets. */
+function monthDayStandsAlone(s: string, start: number, end: number): boolean {
+  const b = s[start - 1];
+  const a = s[end];
+  if (b !== undefined && OPEN_BRACKETS.includes(b)) {
+    return a === undefined || CLOSE_BRACKETS.includes(a) || /\s/.test(a);
+  }
+  const beforeOk = b === undefined || /\s/.test(b);
+  const afterOk = a === undefined || /\s/.test(a) || CLOSE_BRACKETS.includes(a);
+  return beforeOk && afterOk;
+}
+
+function findLabel(text: string, start: number, lineStart: number): string | undefined {
+  const from = Math.max(lineStart, start - LABEL_WINDOW);
+  const window = text.slice(from, start);
+  let best: { label: string; end: number } | undefined;
+  for (const label of LABELS) {
+    let i = window.lastIndexOf(label);
+    while (i !== -1) {
+      const gap = window.slice(i + label.length);
+      const prev = i > 0 ? window[i - 1] : text[from - 1];
+      const genericTail = GENERIC_LABELS.has(label) && prev !== undefined && /\p{Script=Han}/u.test(prev);
+      if (LABEL_GAP.test(gap) && !genericTail) {
+        const end = i + label.length;
+        if (!best || end > best.end) best = { label, end };
+        break;
+      }
+      i = i > 0 ? window.lastIndexOf(label, i - 1) : -1;
+    }
+  }
+  if (best) return best.label;
+  // A label alone at the end of the previous line (table cells: 发布日期： | 2019年02月15日).
+  if (text.slice(lineStart, start).trim() === '' && lineStart > 0) {
+    const [prevStart] = lineBounds(text, lineStart - 1);
+    const prevLine = text.slice(prevStart, lineStart - 1).replace(/[\s:：【】\[\]]+$/, '');
+    for (const label of LABELS) {
+      if (!prevLine.endsWith(label)) continue;
+      const before = prevLine[prevLine.length - label.length - 1];
+      if (GENERIC_LABELS.has(label) && before !== undefined && /\p{Script=Han}/u.test(before)) continue;
+      return label;
+    }
+  }
+  return undefined;
+}
+
+/** A weekday (and maybe a clock time) right after a date, up to the end of its line. */
+const WEEKDAY_AFTER =
+  /^\s{0,3}[(（]?(?:星期|周|礼拜)[一二三四五六日天][)）]?[ \t\u00a0\u3000|]*(?:\d{1,2}:\d{2}(?::\d{2})?)?[ \t\u00a0\u3000|]*(?:\n|$)/;
+/** What may precede a clock date on its line: nothing, or 今天是 / 当前日期 and the like. */
+const CLOCK_BEFORE = /(?:^[\s|]*|今天是|今日是?|今天|当前日期|当前时间)[\s:：|]*$/;
+
+/**
+ * A header clock widget (`2023年10月11日 星期三` alone on its line, or after 今天是): the date is
+ * "today" as rendered by a script, not a content date. A weekday after a date inside a sentence
+ * (会议定于2023年10月11日（星期三）召开) is not a clock.
+ */
+export function isClockDate(text: string, d: Pick<DateMention, 'start' | 'end'>): boolean {
+  if (!WEEKDAY_AFTER.test(text.slice(d.end, d.end + 40))) return false;
+  const [lineStart] = lineBounds(text, d.start);
+  return CLOCK_BEFORE.test(text.slice(lineStart, d.start));
+}
+
+interface Hit {
+  start: number;
+  end: number;
+  date: string | null;
+  inferredYear: boolean;
+}
+
+/** Every real calendar date in `text`, in text order. */
+export function findDates(text: string, opts: FindDatesOptions): DateMention[] {
+  const s = normaliseDigits(text);
+  const hits: Hit[] = [];
+  const taken: [number, number][] = [];
+  const overlaps = (a: number, b: number) => taken.some(([x, y]) => a < y && x < b);
+
+  const takeFull = (m: RegExpExecArray, y: number, mo: number, d: number, numeric: boolean) => {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (overlaps(start, end)) return;
+    if (numeric ? !numericBoundaryOk(s, start, end) : isDigit(s[start - 1])) return;
+    // claim the span even when invalid so its pieces are not read again as MM-DD
+    taken.push([start, end]);
+    if (!plausibleYear(y)) return;
+    hits.push({ start, end, date: isoDate(y, mo, d), inferredYear: false });
+  };
+
+  for (const m of s.matchAll(CJK_YMD)) {
+    takeFull(m, Number(m[1]), Number(m[2]), Number(m[3]), false);
+  }
+  for (const m of s.matchAll(NUMERIC_YMD)) {
+    takeFull(m, Number(m[1]), Number(m[3]), Number(m[4]), true);
+  }
+  for (const m of s.matchAll(MONTH_DAY)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (overlaps(start, end)) continue;
+    // the boundary applies to the date part; a trailing time is already well delimited
+    const dateEnd = start + 5;
+    if (!monthDayStandsAlone(s, start, m[0].length > 5 ? end : dateEnd)) continue;
+    const date = inferYear(Number(m[1]), Number(m[2]), opts.today);
+    taken.push([start, end]);
+    hits.push({ start, end, date, inferredYear: true });
+  }
+
+  hits.sort((a, b) => a.start - b.start);
+  const out: DateMention[] = [];
+  for (const h of hits) {
+    if (!h.date) continue;
+    const [lineStart, lineEnd] = lineBounds(text, h.start);
+    const line = text.slice(lineStart, lineEnd);
+    const inFooter =
+      (opts.footerStart !== undefined && opts.footerStart >= 0 && h.start >= opts.footerStart) ||
+      COPYRIGHT.test(line);
+    const mention: DateMention = {
+      start: h.start,
+      end: h.end,
+      raw: text.slice(h.start, h.end),
+      date: h.date,
+      inFooter,
+    };
+    if (h.inferredYear) mention.inferredYear = true;
+    const label = findLabel(text, h.start, lineStart);
+    if (label) mention.label = label;
+    out.push(mention);
+  }
+  return out;
+}

@@ -1,0 +1,28 @@
+import { Window } from 'happy-dom';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { buildPageModel, type BuiltPage } from '../../lib/scan/page-model';
+
+export const SHARED = path.resolve(__dirname, '../../../shared');
+export const SHARED_PAGES = path.join(SHARED, 'fixtures/pages');
+export const DEMO_SITE = path.resolve(__dirname, '../fixtures/demo-site');
+
+/** Parses HTML into a happy-dom Document at `url` (scripts are not run). */
+export function parseHtml(html: string, url: string): Document {
+  const win = new Window({
+    url,
+    settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true, navigator: { userAgent: 'test' } } as never,
+  });
+  const parsed = new win.DOMParser().parseFromString(html, 'text/html');
+  return parsed as unknown as Document;
+}
+
+export function modelFromHtml(html: string, url = 'https://www.example.gov.cn/a/b.html', today = '2026-11-23'): BuiltPage {
+  return buildPageModel(parseHtml(html, url), { url, today });
+}
+
+/** A real page from ../shared/fixtures/pages, under a URL on its own host. */
+export function realPage(file: string, host: string, today = '2026-11-23'): BuiltPage {
+  const html = readFileSync(path.join(SHARED_PAGES, file), 'utf8');
+  return modelFromHtml(html, `https://${host}/art/${file}`, today);
+}

@@ -1,0 +1,168 @@
+import { describe, expect, it } from 'vitest';
+import { findDates, inferYear, isClockDate, isoDate } from '../../../lib/text/dates';
+
+const TODAY = '2024-01-05';
+const find = (text: string, footerStart?: number) => findDates(text, { today: TODAY, footerStart });
+const isoOf = (text: string) => find(text).map((d) => d.date);
+
+describe('findDates: forms', () => {
+  it.each([
+    ['2022-07-27', '2022-07-27'],
+    ['2022/7/27', '2022/7/27'],
+    ['2022.07.27', '2022.07.27'],
+    ['2022年7月27日', '2022年7月27日'],
+    ['2022 年 7 月 27 日', '2022 年 7 月 27 日'],
+    ['2022年07月27日', '2022年07月27日'],
+    ['２０２２－０７－２７', '２０２２－０７－２７'],
+    ['２０２２年７月２７日', '２０２２年７月２７日'],
+  ])('parses %s', (form, raw) => {
+    const text = `会议于${form}召开。`;
+    const [d, ...rest] = find(text);
+    expect(rest).toHaveLength(0);
+    expect(d).toMatchObject({ raw, date: '2022-07-27', inFooter: false });
+    expect(d!.inferredYear).toBeUndefined();
+    expect(text.slice(d!.start, d!.end)).toBe(raw);
+  });
+
+  it('keeps a time after the date in the raw span', () => {
+    const text = '发布时间：2022-07-27 15:43 来源：本站';
+    const [d] = find(text);
+    expect(d).toMatchObject({ raw: '2022-07-27 15:43', date: '2022-07-27', label: '发布时间' });
+    expect(find('2022-07-27T15:43:00')[0]!.raw).toBe('2022-07-27T15:43:00');
+    expect(find('2022年7月27日 09:30:00')[0]!.raw).toBe('2022年7月27日 09:30:00');
+  });
+
+  it('returns mentions in text order with offsets into the original text', () => {
+    const text = '通知\n[12-28] 标题\n2023年3月1日 与 2022-07-27';
+    const ds = find(text);
+    expect(ds.map((d) => d.date)).toEqual(['2023-12-28', '2023-03-01', '2022-07-27']);
+    for (const d of ds) expect(text.slice(d.start, d.end)).toBe(d.raw);
+  });
+});
+
+describe('findDates: month-day list items', () => {
+  it.each([
+    ['关于开展检查的通知\n11-20\n', '2023-11-20', '11-20'],
+    ['关于开展检查的通知 [11-20]', '2023-11-20', '11-20'],
+    ['关于开展检查的通知 (07-27)', '2023-07-27', '07-27'],
+    ['关于开展检查的通知（07-27）', '2023-07-27', '07-27'],
+    ['关于开展检查的通知【01-03】', '2024-01-03', '01-03'],
+    ['关于开展检查的通知 01-05 09:00', '2024-01-05', '01-05 09:00'],
+  ])('infers the year in %j', (text, date, raw) => {
+    const [d, ...rest] = find(text);
+    expect(rest).toHaveLength(0);
+    expect(d).toMatchObject({ date, raw, inferredYear: true });
+  });
+
+  it('never puts an inferred date in the future (year boundary)', () => {
+    // today is 2024-01-05: 12-31 is last year, 01-05 is today, 01-06 is last year
+    expect(isoOf('12-31\n01-05\n01-06')).toEqual(['2023-12-31', '2024-01-05', '2023-01-06']);
+    expect(findDates('12-31', { today: '2023-12-31' })[0]!.date).toBe('2023-12-31');
+  });
+
+  it('finds the most recent leap year for 02-29', () => {
+    expect(inferYear(2, 29, '2025-03-01')).toBe('2024-02-29');
+    expect(inferYear(2, 29, '2024-02-28')).toBe('2020-02-29');
+  });
+
+  it('ignores month-day pairs glued to other text', () => {
+    expect(find('适用年龄10-12岁')).toEqual([]);
+    expect(find('第10-12条')).toEqual([]);
+    expect(find('办公时间 08:30-12:00')).toEqual([]);
+    expect(find('房号 3-12-05')).toEqual([]);
+    expect(find('13-01')).toEqual([]);
+    expect(find('02-30')).toEqual([]);
+  });
+});
+
+describe('findDates: rejects non-dates', () => {
+  it.each([
+    ['phone numbers', '联系电话：0795-3520213，手机13800138000，传真010-12345678'],
+    ['a phone number shaped like a date', '咨询电话：0791-86-12'],
+    ['文号', '国发〔2022〕5号、赣府字〔2019〕12号'],
+    ['year ranges', '《2019-2022年行动计划》和2014—2018年、2019~2022年'],
+    ['a bare time', '上午 15:43 开始'],
+    ['version numbers', '版本 v1.2.3，浏览器 Chrome 120.0.6099.109，内核 3.10.12'],
+    ['longer numbers', '编号12022-07-27号，流水号2022-07-271'],
+    ['year-month only', '2022-07 月报，2022年7月'],
+    ['index numbers', '索引号：000014349/2019-00007'],
+  ])('%s', (_name, text) => {
+    expect(find(text)).toEqual([]);
+  });
+
+  it.each(['2022-02-30', '2022年2月30日', '2022/13/01', '2023-02-29', '2022-00-10', '2022.04.31'])(
+    'skips the impossible date %s',
+    (raw) => {
+      expect(find(`日期：${raw}`)).toEqual([]);
+    },
+  );
+
+  it('accepts 2024-02-29 (leap year)', () => {
+    expect(isoOf('2024-02-29')).toEqual(['2024-02-29']);
+    expect(isoDate(2024, 2, 29)).toBe('2024-02-29');
+    expect(isoDate(2023, 2, 29)).toBeNull();
+  });
+});
+
+describe('findDates: footer and copyright', () => {
+  it('marks dates at or after footerStart as footer dates', () => {
+    const text = '发布日期：2023-06-01\n正文\n主办单位：某某县人民政府 2023-12-01';
+    const footerStart = text.indexOf('主办');
+    const ds = find(text, footerStart);
+    expect(ds.map((d) => [d.date, d.inFooter])).toEqual([
+      ['2023-06-01', false],
+      ['2023-12-01', true],
+    ]);
+  });
+
+  it('marks dates on a copyright line even without a footer region', () => {
+    const ds = find('正文 2023-06-01\n版权所有 © 2003-2023 更新于 2023-12-01\nCopyright 2023.12.02\n© 2023年12月3日');
+    expect(ds.map((d) => d.inFooter)).toEqual([false, true, true, true]);
+  });
+});
+
+describe('findDates: labels', () => {
+  it.each([
+    ['发布时间：2023-06-01', '发布时间'],
+    ['发布日期: 2023-06-01', '发布日期'],
+    ['【更新时间】2023-06-01', '更新时间'],
+    ['成文日期：2023年6月1日', '成文日期'],
+    ['日期：2023-06-01', '日期'],
+    ['时间：2023-06-01 10:00', '时间'],
+    ['来源：本站 发布时间：2023-06-01', '发布时间'],
+  ])('%s → %s', (text, label) => {
+    expect(find(text)[0]!.label).toBe(label);
+  });
+
+  it('reads a label from the end of the previous line (table cells)', () => {
+    const ds = find('成文日期：\n2019年01月27日\n发文字号：\n国发〔2019〕5号\n发布日期：\n2019年02月15日');
+    expect(ds.map((d) => [d.date, d.label])).toEqual([
+      ['2019-01-27', '成文日期'],
+      ['2019-02-15', '发布日期'],
+    ]);
+  });
+
+  it('gives no label to other words ending in 日期/时间 or to a far label', () => {
+    expect(find('报名截止日期：2023-06-01')[0]!.label).toBeUndefined();
+    expect(find('活动时间：2023-06-01')[0]!.label).toBeUndefined();
+    expect(find('发布时间由系统记录，实际为2023-06-01')[0]!.label).toBeUndefined();
+    expect(find('标题 2023-06-01')[0]!.label).toBeUndefined();
+  });
+});
+
+describe('isClockDate', () => {
+  const clock = (text: string) => {
+    const [d] = find(text);
+    return isClockDate(text, d!);
+  };
+  it('recognises a header clock widget', () => {
+    expect(clock('政府网\n2023年10月11日 星期三\n繁體版')).toBe(true);
+    expect(clock('欢迎访问 今天是：2023年10月11日 星期三')).toBe(true);
+    expect(clock('2023-10-11 周三 10:22\n首页')).toBe(true);
+  });
+  it('leaves content dates alone', () => {
+    expect(clock('会议定于2023年10月11日（星期三）上午召开。')).toBe(false);
+    expect(clock('发布日期：2023-10-11\n星期三的会议')).toBe(false);
+    expect(clock('2023-10-11\n关于开展检查的通知')).toBe(false);
+  });
+});

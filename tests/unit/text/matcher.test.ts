@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { compileDictionary, entryProblems, loadEntries, type DictEntry } from '../../../lib/text/matcher';
+
+const entry = (wrong: string, extra: Partial<DictEntry> = {}): DictEntry => ({
+  wrong,
+  right: wrong + '!',
+  class: 'typo',
+  severity: 'deduct',
+  fires: ['x'],
+  silent: ['y'],
+  ...extra,
+});
+
+describe('compileDictionary', () => {
+  it('reports every occurrence with offsets', () => {
+    const d = compileDictionary([entry('烈土')]);
+    const text = '烈土陵园，革命烈土';
+    expect(d.match(text).map((m) => [m.start, m.end])).toEqual([
+      [0, 2],
+      [7, 9],
+    ]);
+  });
+
+  it('reports overlapping entries, longer first at the same start', () => {
+    const d = compileDictionary([entry('人民代表'), entry('人民代表大常'), entry('代表大常')]);
+    const ms = d.match('市人民代表大常务委员会');
+    expect(ms.map((m) => m.entry.wrong)).toEqual(['人民代表大常', '人民代表', '代表大常']);
+  });
+
+  it('applies notBefore and notAfter', () => {
+    const d = compileDictionary([entry('烈土', { notBefore: ['剧'], notAfter: ['壤'] })]);
+    expect(d.match('剧烈土')).toEqual([]);
+    expect(d.match('烈土壤')).toEqual([]);
+    expect(d.match('革命烈土')).toHaveLength(1);
+  });
+
+  it('needs word boundaries around Latin wrong forms', () => {
+    const d = compileDictionary([entry('Chian')]);
+    expect(d.match('Chiang Mai, Chianti, MyChian')).toEqual([]);
+    expect(d.match('Made in Chian.')).toHaveLength(1);
+  });
+
+  it('handles empty text and large text', () => {
+    const d = compileDictionary([entry('扶贪')]);
+    expect(d.match('')).toEqual([]);
+    const big = '扶贫攻坚。'.repeat(50_000) + '扶贪';
+    expect(d.match(big)).toHaveLength(1);
+  });
+});
+
+describe('entry validation', () => {
+  it('accepts a full entry and lists problems of a bad one', () => {
+    expect(entryProblems(entry('烈土'))).toEqual([]);
+    expect(entryProblems({ wrong: 'a', right: 'a', class: 'x', severity: 'hint', fires: [], silent: 'no' })).toHaveLength(
+      5,
+    );
+    expect(() => loadEntries([entry('烈土'), { wrong: '扶贪' }], 'test.json')).toThrow(/test\.json\[1\] 扶贪/);
+    expect(() => loadEntries({}, 'x')).toThrow();
+  });
+});
