@@ -6,28 +6,40 @@ import { automationApi } from '@/lib/automation';
 const CONTENT_JS = 'content-scripts/content.js';
 const CONTENT_CSS = 'content-scripts/content.css';
 
-/** Makes sure the content script runs in the tab (it runs by itself on *.gov.cn only). */
-async function ensureContentScript(tabId: number): Promise<void> {
-  const [probe] = await chrome.scripting.executeScript({ target: { tabId }, func: () => !!(globalThis as { __govcheck?: unknown }).__govcheck });
-  if (probe?.result) return;
-  await chrome.scripting.insertCSS({ target: { tabId }, files: [CONTENT_CSS] });
-  await chrome.scripting.executeScript({ target: { tabId }, files: [CONTENT_JS] });
+async function askTab(tabId: number): Promise<ScanSummary | { error: string } | undefined> {
+  try {
+    return (await sendMessage('scanNow', undefined, tabId)) ?? undefined;
+  } catch {
+    return undefined; // no content script in the tab
+  }
 }
 
+/**
+ * Scans a tab. On *.gov.cn the content script is already there; elsewhere it is injected, which
+ * needs activeTab (the toolbar click) or a host the inspector granted.
+ */
 export async function scanTab(tabId: number): Promise<ScanSummary | { error: string }> {
+  const direct = await askTab(tabId);
+  if (direct) return direct;
   try {
-    await ensureContentScript(tabId);
+    await chrome.scripting.insertCSS({ target: { tabId }, files: [CONTENT_CSS] });
+    await chrome.scripting.executeScript({ target: { tabId }, files: [CONTENT_JS] });
   } catch (e) {
-    return { error: `无法在此页面运行检查（${e instanceof Error ? e.message : String(e)}）。浏览器内置页面和扩展商店页面不能检查。` };
+    return {
+      error: `无法在此页面运行检查（${e instanceof Error ? e.message : String(e)}）。请点击浏览器工具栏上的 GovCheck 按钮检查当前页；浏览器内置页面和扩展商店页面不能检查。`,
+    };
   }
-  const res = await sendMessage('scanNow', undefined, tabId);
-  return res ?? { error: '页面没有响应，请刷新页面后重试。' };
+  return (await askTab(tabId)) ?? { error: '页面没有响应，请刷新页面后重试。' };
 }
 
 export default defineBackground(() => {
   const db = getDb();
 
-  onMessage('saveScan', ({ data }) => saveScan(db, data));
+  const scanCounts = new Map<string, number>();
+  onMessage('saveScan', ({ data }) => {
+    scanCounts.set(data.page.url, (scanCounts.get(data.page.url) ?? 0) + 1);
+    return saveScan(db, data);
+  });
   onMessage('pageFindings', ({ data }) => findingsForPage(db, data));
   onMessage('scanTab', ({ data }) => scanTab(data));
   onMessage('setStatus', async ({ data }) => {
@@ -50,5 +62,5 @@ export default defineBackground(() => {
 
   // For the headless scan and end-to-end tests: a small API on the worker's global, read with
   // Playwright's serviceWorker.evaluate. It exposes nothing a page can reach.
-  (globalThis as { govcheck?: unknown }).govcheck = automationApi(db, scanTab);
+  (globalThis as { govcheck?: unknown }).govcheck = automationApi(db, scanTab, scanCounts);
 });

@@ -5,8 +5,14 @@ import { findingsToCsv } from './export/csv';
 import { normaliseUrl } from './fingerprint';
 
 /** The background's automation API (headless scan, end-to-end tests). */
-export function automationApi(db: GovCheckDB, scanTab: (tabId: number) => Promise<ScanSummary | { error: string }>) {
+export function automationApi(
+  db: GovCheckDB,
+  scanTab: (tabId: number) => Promise<ScanSummary | { error: string }>,
+  scanCounts: Map<string, number>,
+) {
   return {
+    /** how many scans of this page the background has stored since it started */
+    scanCount: (url: string) => scanCounts.get(normaliseUrl(url)) ?? 0,
     /** scans the open tab whose URL is `url` (ignoring the hash) */
     async scanUrl(url: string): Promise<ScanSummary | { error: string }> {
       const want = normaliseUrl(url);

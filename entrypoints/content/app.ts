@@ -7,7 +7,7 @@ import { paint, flash, clearPaint, type PaintedMark } from './highlight';
 import { mountOverlay, HOST_TAG, type OverlayItem, type OverlayState } from './overlay';
 import { scanDocument, type ScanResult } from './scanner';
 import { createHitTester } from './hover';
-import debounceMs from '@/lib/data/rescan.json';
+import rescan from '@/lib/data/rescan.json';
 
 const SEV_ORDER: Record<Severity, number> = { veto: 0, deduct: 1, hint: 2 };
 
@@ -38,6 +38,7 @@ export class PageApp {
   private rescans = 0;
   private observer: MutationObserver | null = null;
   private timer: ReturnType<typeof setTimeout> | undefined;
+  private firstChange = 0;
 
   start(auto: boolean) {
     onMessage('scanNow', () => this.scan());
@@ -213,9 +214,17 @@ export class PageApp {
         const el = n.nodeType === 1 ? (n as Element) : n.parentElement;
         return !!el && (this.isOwn(el) || !!el.closest(HOST_TAG) || (el === document.body && Array.from(rec.addedNodes).concat(Array.from(rec.removedNodes)).every((x) => x.nodeName.toLowerCase() === HOST_TAG)));
       });
-      if (own || this.rescans >= debounceMs.maxRescans) return;
-      this.rescans++;
-      this.scheduleScan(debounceMs.debounceMs);
+      if (own || this.rescans >= rescan.maxRescans) return;
+      // trailing debounce, but a page that never stops changing still gets a rescan every maxWaitMs
+      const now = Date.now();
+      if (!this.firstChange) this.firstChange = now;
+      const wait = Math.max(0, Math.min(rescan.debounceMs, this.firstChange + rescan.maxWaitMs - now));
+      clearTimeout(this.timer);
+      this.timer = setTimeout(() => {
+        this.firstChange = 0;
+        this.rescans++;
+        void this.scan();
+      }, wait);
     });
     this.observer.observe(document.body, { childList: true, subtree: true, characterData: true });
   }

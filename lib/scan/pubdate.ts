@@ -2,8 +2,8 @@
  * The date a page shows as its own publish date, as ISO `YYYY-MM-DD`, or null.
  *
  * Order: the `PubDate` meta (then common alternates) → a date labelled 发布时间/发布日期, then 日期,
- * then 成文日期/发文日期/生成日期 (信息公开 tables) → for article pages the first dated mention near
- * the top → for list pages (column, home) the newest dated item. Footer and copyright dates and
+ * then 成文日期/发文日期/生成日期 (信息公开 tables) → for list pages (column, home) the newest dated
+ * item → for article and other pages the first dated mention near the top. Footer and copyright dates and
  * header clock widgets never count.
  */
 import type { DateMention, PageModel } from '../types';
@@ -26,7 +26,7 @@ const LABEL_RANK: Record<string, number> = {
 
 /** An article's date sits near the top: within this share of the text (or the first chars). */
 const ARTICLE_HEAD_SHARE = 0.2;
-const ARTICLE_HEAD_MIN = 500;
+const ARTICLE_HEAD_MIN = 1000;
 
 const META_DATE = /^\s*(\d{4})\s*[-/.年\u2010-\u2015\u2212]\s*(\d{1,2})\s*[-/.月\u2010-\u2015\u2212]\s*(\d{1,2})(?!\d)/;
 
@@ -84,11 +84,9 @@ export function pickPubDate(page: PubDateInput): string | null {
 
   // content dates only: no footer/copyright dates, no header clock widget
   const content = page.dates.filter((d) => !d.inFooter && !isClockDate(page.text, d));
-  if (page.pageType === 'article') {
-    const head = Math.max(page.text.length * ARTICLE_HEAD_SHARE, ARTICLE_HEAD_MIN);
-    const first = content.find((d) => d.start < head && !d.inferredYear);
-    return first ? first.date : null;
-  }
   if (list) return newest(content);
-  return null;
+  // article pages, and pages of unknown type (often articles the type guess missed)
+  const head = Math.max(page.text.length * ARTICLE_HEAD_SHARE, ARTICLE_HEAD_MIN);
+  const first = content.find((d) => d.start < head && !d.inferredYear);
+  return first ? first.date : null;
 }

@@ -29,9 +29,11 @@ const LABELS = [
 ] as const;
 /** Generic labels that must not be the tail of a longer word (截止日期, 活动时间). */
 const GENERIC_LABELS = new Set(['日期', '时间']);
-const LABEL_WINDOW = 12;
-/** What may sit between a label and its date: colons, spaces, brackets. */
-const LABEL_GAP = /^[\s:：\[\]【】()（）<>〔〕|]*$/;
+/** How far back to look for a label; only gap characters may separate it from the date. */
+const LABEL_LOOKBACK = 200;
+/** What may sit between a label and its date: colons, white space, brackets. */
+const LABEL_GAP = /[\s:：\[\]【】()（）<>〔〕|]+$/;
+const HAN = /\p{Script=Han}/u;
 const COPYRIGHT = /版权所有|copyright|©/i;
 
 const HS = '[ \\t\\u00a0\\u3000]'; // horizontal space
@@ -114,42 +116,26 @@ function monthDayStandsAlone(s: string, start: number, end: number): boolean {
   return beforeOk && afterOk;
 }
 
-function findLabel(text: string, start: number, lineStart: number): string | undefined {
-  const from = Math.max(lineStart, start - LABEL_WINDOW);
-  const window = text.slice(from, start);
-  let best: { label: string; end: number } | undefined;
+/**
+ * The label right before a date, with only colons, brackets and white space between them. White
+ * space may include line breaks: table cells put 发布日期： and its value on separate lines.
+ */
+function findLabel(text: string, start: number): string | undefined {
+  const from = Math.max(0, start - LABEL_LOOKBACK);
+  const before = text.slice(from, start).replace(LABEL_GAP, '');
   for (const label of LABELS) {
-    let i = window.lastIndexOf(label);
-    while (i !== -1) {
-      const gap = window.slice(i + label.length);
-      const prev = i > 0 ? window[i - 1] : text[from - 1];
-      const genericTail = GENERIC_LABELS.has(label) && prev !== undefined && /\p{Script=Han}/u.test(prev);
-      if (LABEL_GAP.test(gap) && !genericTail) {
-        const end = i + label.length;
-        if (!best || end > best.end) best = { label, end };
-        break;
-      }
-      i = i > 0 ? window.lastIndexOf(label, i - 1) : -1;
-    }
-  }
-  if (best) return best.label;
-  // A label alone at the end of the previous line (table cells: 发布日期： | 2019年02月15日).
-  if (text.slice(lineStart, start).trim() === '' && lineStart > 0) {
-    const [prevStart] = lineBounds(text, lineStart - 1);
-    const prevLine = text.slice(prevStart, lineStart - 1).replace(/[\s:：【】\[\]]+$/, '');
-    for (const label of LABELS) {
-      if (!prevLine.endsWith(label)) continue;
-      const before = prevLine[prevLine.length - label.length - 1];
-      if (GENERIC_LABELS.has(label) && before !== undefined && /\p{Script=Han}/u.test(before)) continue;
-      return label;
-    }
+    if (!before.endsWith(label)) continue;
+    const i = before.length - label.length;
+    const prev = i > 0 ? before[i - 1] : text[from - 1];
+    if (GENERIC_LABELS.has(label) && prev !== undefined && HAN.test(prev)) continue;
+    return label;
   }
   return undefined;
 }
 
 /** A weekday (and maybe a clock time) right after a date, up to the end of its line. */
 const WEEKDAY_AFTER =
-  /^\s{0,3}[(（]?(?:星期|周|礼拜)[一二三四五六日天][)）]?[ \t\u00a0\u3000|]*(?:\d{1,2}:\d{2}(?::\d{2})?)?[ \t\u00a0\u3000|]*(?:\n|$)/;
+  /^\s*[(（]?(?:星期|周|礼拜)[一二三四五六日天][)）]?[ \t\u00a0\u3000|]*(?:\d{1,2}:\d{2}(?::\d{2})?)?[ \t\u00a0\u3000|]*(?:\n|$)/;
 /** What may precede a clock date on its line: nothing, or 今天是 / 当前日期 and the like. */
 const CLOCK_BEFORE = /(?:^[\s|]*|今天是|今日是?|今天|当前日期|当前时间)[\s:：|]*$/;
 
@@ -159,7 +145,7 @@ const CLOCK_BEFORE = /(?:^[\s|]*|今天是|今日是?|今天|当前日期|当前
  * (会议定于2023年10月11日（星期三）召开) is not a clock.
  */
 export function isClockDate(text: string, d: Pick<DateMention, 'start' | 'end'>): boolean {
-  if (!WEEKDAY_AFTER.test(text.slice(d.end, d.end + 40))) return false;
+  if (!WEEKDAY_AFTER.test(text.slice(d.end, d.end + 80))) return false;
   const [lineStart] = lineBounds(text, d.start);
   return CLOCK_BEFORE.test(text.slice(lineStart, d.start));
 }
@@ -199,9 +185,7 @@ export function findDates(text: string, opts: FindDatesOptions): DateMention[] {
     const start = m.index;
     const end = start + m[0].length;
     if (overlaps(start, end)) continue;
-    // the boundary applies to the date part; a trailing time is already well delimited
-    const dateEnd = start + 5;
-    if (!monthDayStandsAlone(s, start, m[0].length > 5 ? end : dateEnd)) continue;
+    if (!monthDayStandsAlone(s, start, end)) continue;
     const date = inferYear(Number(m[1]), Number(m[2]), opts.today);
     taken.push([start, end]);
     hits.push({ start, end, date, inferredYear: true });
@@ -224,7 +208,7 @@ export function findDates(text: string, opts: FindDatesOptions): DateMention[] {
       inFooter,
     };
     if (h.inferredYear) mention.inferredYear = true;
-    const label = findLabel(text, h.start, lineStart);
+    const label = findLabel(text, h.start);
     if (label) mention.label = label;
     out.push(mention);
   }

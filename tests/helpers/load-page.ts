@@ -3,9 +3,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { buildPageModel, type BuiltPage } from '../../lib/scan/page-model';
 
-export const SHARED = path.resolve(__dirname, '../../../shared');
+export const SHARED = path.resolve(import.meta.dirname, '../../../shared');
 export const SHARED_PAGES = path.join(SHARED, 'fixtures/pages');
-export const DEMO_SITE = path.resolve(__dirname, '../fixtures/demo-site');
+export const DEMO_SITE = path.resolve(import.meta.dirname, '../fixtures/demo-site');
 
 /** Parses HTML into a happy-dom Document at `url` (scripts are not run). */
 export function parseHtml(html: string, url: string): Document {

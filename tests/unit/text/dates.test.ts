@@ -142,6 +142,11 @@ describe('findDates: labels', () => {
     ]);
   });
 
+  it('reads a label across the white space of a flattened table', () => {
+    const text = '生成日期：\n                \n\n                  2023-05-11\n\t\t发文日期：\n\t\t\n\n\t\t2023-04-18';
+    expect(find(text).map((d) => d.label)).toEqual(['生成日期', '发文日期']);
+  });
+
   it('gives no label to other words ending in 日期/时间 or to a far label', () => {
     expect(find('报名截止日期：2023-06-01')[0]!.label).toBeUndefined();
     expect(find('活动时间：2023-06-01')[0]!.label).toBeUndefined();
@@ -159,6 +164,7 @@ describe('isClockDate', () => {
     expect(clock('政府网\n2023年10月11日 星期三\n繁體版')).toBe(true);
     expect(clock('欢迎访问 今天是：2023年10月11日 星期三')).toBe(true);
     expect(clock('2023-10-11 周三 10:22\n首页')).toBe(true);
+    expect(clock('\n  2023年10月11日\n\t\t星期三\n繁體版')).toBe(true);
   });
   it('leaves content dates alone', () => {
     expect(clock('会议定于2023年10月11日（星期三）上午召开。')).toBe(false);

@@ -72,13 +72,13 @@ describe('pickPubDate', () => {
   });
 
   it('article: first content date near the top, skipping the header clock', () => {
-    const body = '正文。'.repeat(400) + '2020年1月1日起施行。';
+    const body = '正文。'.repeat(500) + '2020年1月1日起施行。';
     const text = `政府网\n2023年10月11日 星期三\n首页 > 新闻\n标题\n来源：新华社\n2023-06-01 14:43\n${body}`;
     expect(pickPubDate(page(text))).toBe('2023-06-01');
   });
 
   it('article: null when the only date is deep in the body or in the footer', () => {
-    const text = '标题\n' + '正文。'.repeat(400) + '2020年1月1日起施行。';
+    const text = '标题\n' + '正文。'.repeat(500) + '2020年1月1日起施行。';
     expect(pickPubDate(page(text))).toBeNull();
     expect(pickPubDate(page('标题\n正文', { footer: '2023-12-01 版权所有' }))).toBeNull();
   });
@@ -90,7 +90,10 @@ describe('pickPubDate', () => {
     expect(pickPubDate(page('要闻\n标题一 [12-30]\n标题二 [01-02]', { pageType: 'home' }))).toBe('2024-01-02');
   });
 
-  it('other pages without meta or label: null', () => {
-    expect(pickPubDate(page('办事指南\n2023-06-01', { pageType: 'other' }))).toBeNull();
+  it('other pages: treated like articles', () => {
+    expect(pickPubDate(page('标题\n（2007年6月29日第十届全国人民代表大会常务委员会通过）', { pageType: 'other' }))).toBe(
+      '2007-06-29',
+    );
+    expect(pickPubDate(page('办事指南\n' + '说明。'.repeat(500) + '2023-06-01', { pageType: 'other' }))).toBeNull();
   });
 });

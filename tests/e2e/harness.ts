@@ -1,0 +1,83 @@
+import path from 'node:path';
+import { existsSync } from 'node:fs';
+import type { Page, Worker } from 'playwright-core';
+import { launchWithExtension, type LaunchedBrowser } from '../../cli/browser';
+import { serveFolder, type StaticServer } from '../../cli/serve';
+import { findChromium } from '../../scripts/chromium.mjs';
+
+export const ROOT = path.resolve(import.meta.dirname, '../..');
+export const EXT = path.join(ROOT, '.output/chrome-mv3');
+
+/** Fixture sites, each served on loopback under a *.gov.cn name (so the real match patterns apply). */
+export const SITES = {
+  demo: { host: 'www.demo-county.gov.cn', dir: path.join(ROOT, 'tests/fixtures/demo-site') },
+  real: { host: 'www.yichun.gov.cn', dir: path.resolve(ROOT, '../shared/fixtures/pages') },
+  hostile: { host: 'hostile.gov.cn', dir: path.join(ROOT, 'tests/fixtures/hostile') },
+} as const;
+export type SiteKey = keyof typeof SITES;
+
+export interface Harness {
+  browser: LaunchedBrowser;
+  worker: Worker;
+  url(site: SiteKey, file: string): string;
+  /** a URL on a non-gov host (plain loopback) */
+  plainUrl(site: SiteKey, file: string): string;
+  close(): Promise<void>;
+}
+
+export async function startHarness(): Promise<Harness> {
+  if (!existsSync(path.join(EXT, 'manifest.json'))) throw new Error('扩展尚未构建：先运行 npx wxt build（npm test 会自动构建）');
+  const servers = new Map<SiteKey, StaticServer>();
+  for (const k of Object.keys(SITES) as SiteKey[]) servers.set(k, await serveFolder(SITES[k].dir));
+  const browser = await launchWithExtension({
+    extensionPath: EXT,
+    executablePath: findChromium(),
+    loopbackHosts: Object.values(SITES).map((s) => s.host),
+    offline: true,
+  });
+  // pin "today" so date ages in fixtures do not drift
+  await browser.worker.evaluate(() => chrome.storage.local.set({ settings: { today: '2026-11-23' } }));
+  return {
+    browser,
+    worker: browser.worker,
+    url: (site, file) => `http://${SITES[site].host}:${servers.get(site)!.port}/${file}`,
+    plainUrl: (site, file) => `http://127.0.0.1:${servers.get(site)!.port}/${file}`,
+    async close() {
+      await browser.close();
+      await Promise.all([...servers.values()].map((s) => s.close()));
+    },
+  };
+}
+
+/** Waits until the overlay shows a finished count (the content script's scan is done). */
+export async function waitForScan(page: Page, timeout = 20_000): Promise<number> {
+  const count = page.locator('govcheck-overlay [data-testid="overlay-count"]');
+  // attached, not visible: in a frameset document the overlay host cannot render
+  await count.waitFor({ timeout, state: 'attached' });
+  // polled from the test side: hostile pages break the main world's globals
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const t = (await count.textContent()) ?? '';
+    if (/^\d+$/.test(t)) return Number(t);
+    if (Date.now() > deadline) throw new Error(`scan did not finish: overlay shows "${t}"`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** The texts of the ranges in a named highlight, read from the page's main world. */
+export function highlightTexts(page: Page, name: string): Promise<string[]> {
+  return page.evaluate((n) => {
+    const h = CSS.highlights.get(n);
+    const out: string[] = [];
+    // no Array.prototype methods: hostile pages overwrite them in this world
+    if (h) for (const r of h as unknown as Iterable<Range>) out[out.length] = r.toString();
+    return out;
+  }, name);
+}
+
+export async function tabIdOf(worker: Worker, url: string): Promise<number> {
+  return worker.evaluate(async (u) => {
+    const tabs = await chrome.tabs.query({});
+    return tabs.find((t) => t.url === u)?.id ?? -1;
+  }, url);
+}

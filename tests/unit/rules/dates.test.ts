@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { dateRules } from '../../../lib/rules/dates';
+import { findDates } from '../../../lib/text/dates';
+import { DEFAULT_SETTINGS } from '../../../lib/settings';
+import type { PageModel, Settings } from '../../../lib/types';
+
+const settings: Settings = { ...DEFAULT_SETTINGS, today: '2024-01-31', freshDays: 14, staleDays: 183 };
+
+function fakePage(text: string, footerStart?: number): PageModel {
+  return {
+    url: 'https://www.example.gov.cn/list.html',
+    host: 'www.example.gov.cn',
+    title: '',
+    text,
+    footer:
+      footerStart === undefined ? null : { start: footerStart, end: text.length, text: text.slice(footerStart) },
+    footerHtml: '',
+    meta: {},
+    links: [],
+    scripts: [],
+    images: [],
+    dates: findDates(text, { today: settings.today!, footerStart }),
+    pubDate: null,
+    pageType: 'column',
+    notes: [],
+  };
+}
+
+const rule = dateRules[0]!;
+
+describe('date.age', () => {
+  it('is a paint-only hint rule', () => {
+    expect(dateRules.map((r) => [r.id, r.category, r.severity, r.title])).toEqual([
+      ['date.age', 'freshness', 'hint', '日期时效'],
+    ]);
+  });
+
+  it('paints each content date by age, with the thresholds as limits', () => {
+    const text = '发布时间：2024-01-30\n通知A 2024-01-18\n通知B 2024-01-17\n通知C 2023-08-01\n通知D 2023-07-31';
+    const fs = rule.check(fakePage(text), settings);
+    expect(fs.map((f) => [f.evidence, f.paint])).toEqual([
+      ['2024-01-30', 'fresh'], // 1 day
+      ['2024-01-18', 'fresh'], // 13 days < 14
+      ['2024-01-17', 'ageing'], // 14 days
+      ['2023-08-01', 'ageing'], // 183 days
+      ['2023-07-31', 'stale'], // 184 days > 183
+    ]);
+    for (const f of fs) {
+      expect(f).toMatchObject({ ruleId: 'date.age', severity: 'hint', category: 'freshness' });
+      expect(text.slice(f.start, f.end)).toBe(f.evidence);
+    }
+    expect(fs[0]!.message).toBe('发布于 2024-01-30，距今 1 天');
+    expect(fs[2]!.message).toBe('日期 2024-01-17，距今 14 天');
+  });
+
+  it('skips footer, copyright and header-clock dates', () => {
+    const text = '2024年1月31日 星期三\n通知A [01-20]\n版权所有 2024-01-01\n主办单位 2023-01-01';
+    const fs = rule.check(fakePage(text, text.indexOf('主办')), settings);
+    expect(fs.map((f) => [f.evidence, f.paint, f.message])).toEqual([
+      ['01-20', 'fresh', '日期 2024-01-20（年份按当前日期推定），距今 11 天'],
+    ]);
+  });
+
+  it('says so when a date is later than today', () => {
+    const [f] = rule.check(fakePage('发布日期：2024-02-10'), settings);
+    expect(f).toMatchObject({ paint: 'fresh', message: '发布于 2024-02-10，晚于今天 10 天' });
+  });
+
+  it('paints nothing when painting is off', () => {
+    expect(rule.check(fakePage('通知A 2024-01-20'), { ...settings, paintDates: false })).toEqual([]);
+  });
+});
