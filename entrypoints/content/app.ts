@@ -49,7 +49,7 @@ export class PageApp {
     if (auto) this.scheduleScan(document.readyState === 'complete' ? 300 : 1000);
   }
 
-  private isOwn = (el: Element) => el.tagName.toLowerCase() === HOST_TAG;
+  private isOwn = (el: Element) => el.localName === HOST_TAG;
 
   private render() {
     if (!this.overlay) this.overlay = mountOverlay();

@@ -33,10 +33,10 @@ export async function runRulesChunked(
   const findings: RuleFinding[] = [];
   const errors: RuleError[] = [];
   for (const rule of rules) {
+    await yieldToPage();
     const r = runRules(page, settings, [rule]);
     findings.push(...r.findings);
     errors.push(...r.errors);
-    await yieldToPage();
   }
   return { findings, errors };
 }

@@ -10,10 +10,12 @@ export interface FooterRegion {
 }
 
 function lastMarker(text: string, from: number): number {
+  // search only the tail: lastIndexOf over a 2 MB page per marker costs milliseconds
+  const tail = text.slice(from);
   let best = -1;
   for (const m of markers.strong) {
-    const i = text.lastIndexOf(m);
-    if (i >= from && i > best) best = i;
+    const i = tail.lastIndexOf(m);
+    if (i >= 0 && from + i > best) best = from + i;
   }
   return best;
 }

@@ -113,8 +113,10 @@ export async function buildPageModelChunked(
   const c = new Collector(root(doc), opts.skipElement);
   for (;;) {
     const until = now() + limits.chunkMs;
-    if (c.step(() => now() > until)) break;
+    const done = c.step(() => now() > until);
+    // yield before finish() too: it runs the date and footer passes over the whole text
     await yieldToPage();
+    if (done) break;
   }
   return finish(c, doc, opts);
 }

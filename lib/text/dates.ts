@@ -161,8 +161,12 @@ interface Hit {
 export function findDates(text: string, opts: FindDatesOptions): DateMention[] {
   const s = normaliseDigits(text);
   const hits: Hit[] = [];
-  const taken: [number, number][] = [];
-  const overlaps = (a: number, b: number) => taken.some(([x, y]) => a < y && x < b);
+  // claimed character positions: an overlap test per date is O(length), not O(dates)
+  const claimed = new Uint8Array(text.length + 1);
+  const overlaps = (a: number, b: number) => {
+    for (let i = a; i < b; i++) if (claimed[i]) return true;
+    return false;
+  };
 
   const takeFull = (m: RegExpExecArray, y: number, mo: number, d: number, numeric: boolean) => {
     const start = m.index;
@@ -170,7 +174,7 @@ export function findDates(text: string, opts: FindDatesOptions): DateMention[] {
     if (overlaps(start, end)) return;
     if (numeric ? !numericBoundaryOk(s, start, end) : isDigit(s[start - 1])) return;
     // claim the span even when invalid so its pieces are not read again as MM-DD
-    taken.push([start, end]);
+    claimed.fill(1, start, end);
     if (!plausibleYear(y)) return;
     hits.push({ start, end, date: isoDate(y, mo, d), inferredYear: false });
   };
@@ -187,7 +191,7 @@ export function findDates(text: string, opts: FindDatesOptions): DateMention[] {
     if (overlaps(start, end)) continue;
     if (!monthDayStandsAlone(s, start, end)) continue;
     const date = inferYear(Number(m[1]), Number(m[2]), opts.today);
-    taken.push([start, end]);
+    claimed.fill(1, start, end);
     hits.push({ start, end, date, inferredYear: true });
   }
 

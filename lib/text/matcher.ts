@@ -52,10 +52,14 @@ function contextAllows(entry: DictEntry, text: string, start: number, end: numbe
 }
 
 export function compileDictionary(entries: readonly DictEntry[]): CompiledDictionary {
-  const byFirst = new Map<string, DictEntry[]>();
+  // keyed by UTF-16 code unit, with a flat table to skip the (almost all) non-starting units
+  // quickly: indexing text[i] would allocate a string per character
+  const byFirst = new Map<number, DictEntry[]>();
+  const starts = new Uint8Array(65536);
   for (const e of entries) {
     if (!e.wrong) continue;
-    const k = e.wrong[0]!;
+    const k = e.wrong.charCodeAt(0);
+    starts[k] = 1;
     const list = byFirst.get(k);
     if (list) list.push(e);
     else byFirst.set(k, [e]);
@@ -67,7 +71,9 @@ export function compileDictionary(entries: readonly DictEntry[]): CompiledDictio
     match(text: string): DictMatch[] {
       const out: DictMatch[] = [];
       for (let i = 0; i < text.length; i++) {
-        const candidates = byFirst.get(text[i]!);
+        const c = text.charCodeAt(i);
+        if (!starts[c]) continue;
+        const candidates = byFirst.get(c);
         if (!candidates) continue;
         for (const entry of candidates) {
           if (!text.startsWith(entry.wrong, i)) continue;
