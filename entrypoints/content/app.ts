@@ -1,5 +1,5 @@
-import type { Finding, RuleFinding, Settings, Severity } from '@/lib/types';
-import { DEFAULT_SETTINGS } from '@/lib/settings';
+import type { Finding, RuleFinding, Severity } from '@/lib/types';
+import { loadSettings } from '@/lib/settings-store';
 import { ruleById } from '@/lib/rules/index';
 import { onMessage, sendMessage, type ScanSummary } from '@/lib/messages';
 import { rangeFor } from '@/lib/scan/text-index';
@@ -15,15 +15,6 @@ interface Entry {
   item: OverlayItem;
   result: RuleFinding;
   finding?: Finding;
-}
-
-async function loadSettings(): Promise<Settings> {
-  try {
-    const got = await chrome.storage.local.get('settings');
-    return { ...DEFAULT_SETTINGS, ...(got.settings as Partial<Settings> | undefined) };
-  } catch {
-    return DEFAULT_SETTINGS;
-  }
 }
 
 /** The content script's state for one page: the last scan, its marks and the overlay. */

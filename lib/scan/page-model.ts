@@ -44,7 +44,11 @@ function absolute(href: string, base: string): string {
   }
 }
 
-function finish(c: Collector, doc: Document, opts: BuildOptions): BuiltPage {
+/**
+ * Turns the collected walk into the model, in stages: the chunked builder yields between them,
+ * since each is a pass over the whole text (dates above all) and a 2 MB page makes that long.
+ */
+function* finishStages(c: Collector, doc: Document, opts: BuildOptions): Generator<void, BuiltPage> {
   const url = opts.url ?? doc.URL;
   let host = '';
   try {
@@ -62,8 +66,10 @@ function finish(c: Collector, doc: Document, opts: BuildOptions): BuiltPage {
     const label = (el.textContent || '').trim().slice(0, 200) || img?.getAttribute('alt') || el.getAttribute('title') || '';
     return { href: absolute(el.getAttribute('href') || '', url), text: label, inFooter: inFooter(start), element: elements.length - 1 };
   });
+  yield;
   const meta = readMeta(doc);
   const dates = findDates(text, { footerStart: region ? region.start : undefined, today: opts.today });
+  yield;
   const notes: string[] = [];
   if (c.truncated) notes.push(`页面文字超过 ${limits.maxTextChars} 字，只检查了前面部分。`);
   if (doc.querySelector('frameset')) notes.push('页面使用框架（frameset），框架内的页面需分别打开检查。');
@@ -87,6 +93,14 @@ function finish(c: Collector, doc: Document, opts: BuildOptions): BuiltPage {
   model.pageType = guessPageType(url, meta, dates);
   model.pubDate = pickPubDate(model);
   return { model, index: c.index, elements, footerEl: region?.el ?? null };
+}
+
+function finish(c: Collector, doc: Document, opts: BuildOptions): BuiltPage {
+  const stages = finishStages(c, doc, opts);
+  for (;;) {
+    const r = stages.next();
+    if (r.done) return r.value;
+  }
 }
 
 function root(doc: Document): Node {
@@ -114,9 +128,13 @@ export async function buildPageModelChunked(
   for (;;) {
     const until = now() + limits.chunkMs;
     const done = c.step(() => now() > until);
-    // yield before finish() too: it runs the date and footer passes over the whole text
     await yieldToPage();
     if (done) break;
   }
-  return finish(c, doc, opts);
+  const stages = finishStages(c, doc, opts);
+  for (;;) {
+    const r = stages.next();
+    if (r.done) return r.value;
+    await yieldToPage();
+  }
 }
