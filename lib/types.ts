@@ -190,3 +190,21 @@ export interface ScanReport {
   findings: Omit<Finding, 'status' | 'createdAt' | 'lastSeen' | 'updatedAt'>[];
   notes: string[];
 }
+
+/** A screenshot attached to a finding (stored as a Blob in its own table). */
+export interface ScreenshotRecord {
+  id: string;
+  findingId: string;
+  /** PNG */
+  blob: Blob;
+  width: number;
+  height: number;
+  createdAt: number;
+}
+
+/** An inspection round (检查批次), e.g. 2026年第四季度. */
+export interface RoundRecord {
+  id: string;
+  name: string;
+  createdAt: number;
+}

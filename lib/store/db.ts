@@ -1,12 +1,14 @@
 /** The extension's IndexedDB schema. Only the background opens it in the extension. */
 import Dexie, { type EntityTable } from 'dexie';
-import type { Finding, PageRecord, SiteRecord } from '../types';
+import type { Finding, PageRecord, SiteRecord, ScreenshotRecord, RoundRecord } from '../types';
 
 export class GovCheckDB extends Dexie {
   // `declare`: no class-field emit, so Dexie's own table properties are not shadowed
   declare sites: EntityTable<SiteRecord, 'site'>;
   declare pages: EntityTable<PageRecord, 'url'>;
   declare findings: EntityTable<Finding, 'id'>;
+  declare screenshots: EntityTable<ScreenshotRecord, 'id'>;
+  declare rounds: EntityTable<RoundRecord, 'id'>;
 
   constructor(name = 'govcheck') {
     super(name);
@@ -15,6 +17,12 @@ export class GovCheckDB extends Dexie {
       sites: 'site, lastSeen',
       pages: 'url, site, lastScanned',
       findings: 'id, url, site, ruleId, status, severity, lastSeen, [site+status]',
+    });
+    // v2: screenshots (Blobs in their own table) and inspection rounds; findings indexed by round
+    this.version(2).stores({
+      findings: 'id, url, site, ruleId, status, severity, lastSeen, round, [site+status], [site+round]',
+      screenshots: 'id, findingId, createdAt',
+      rounds: 'id, createdAt',
     });
   }
 }

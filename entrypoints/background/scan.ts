@@ -1,7 +1,6 @@
-import { getDb } from '@/lib/store/db';
+import type { GovCheckDB } from '@/lib/store/db';
 import { saveScan, findingsForPage, setStatus } from '@/lib/store/repo';
 import { onMessage, sendMessage, type ScanSummary } from '@/lib/messages';
-import { automationApi } from '@/lib/automation';
 
 const CONTENT_JS = 'content-scripts/content.js';
 const CONTENT_CSS = 'content-scripts/content.css';
@@ -32,9 +31,8 @@ export async function scanTab(tabId: number): Promise<ScanSummary | { error: str
   return (await askTab(tabId)) ?? { error: '页面没有响应，请刷新页面后重试。' };
 }
 
-export default defineBackground(() => {
-  const db = getDb();
-
+/** Scanning and the findings store: the messages content scripts and the side panel send. */
+export function registerScanHandlers(db: GovCheckDB): { scanCounts: Map<string, number> } {
   const scanCounts = new Map<string, number>();
   onMessage('saveScan', ({ data }) => {
     scanCounts.set(data.page.url, (scanCounts.get(data.page.url) ?? 0) + 1);
@@ -47,20 +45,5 @@ export default defineBackground(() => {
     if (data.tabId !== undefined) await sendMessage('refreshMarks', undefined, data.tabId).catch(() => undefined);
     return !!f;
   });
-
-  // The toolbar button opens the side panel and scans the tab: on sites other than *.gov.cn the
-  // click grants activeTab, which is what lets us inject the scanner there.
-  if (chrome.sidePanel) {
-    void chrome.sidePanel.setPanelBehavior({ openPanelOnActionClick: false }).catch(() => undefined);
-  }
-  chrome.action.onClicked.addListener((tab) => {
-    if (tab.id === undefined) return;
-    if (chrome.sidePanel?.open) void chrome.sidePanel.open({ tabId: tab.id }).catch(() => undefined);
-    else (globalThis as { browser?: { sidebarAction?: { open(): Promise<void> } } }).browser?.sidebarAction?.open();
-    void scanTab(tab.id);
-  });
-
-  // For the headless scan and end-to-end tests: a small API on the worker's global, read with
-  // Playwright's serviceWorker.evaluate. It exposes nothing a page can reach.
-  (globalThis as { govcheck?: unknown }).govcheck = automationApi(db, scanTab, scanCounts);
-});
+  return { scanCounts };
+}
