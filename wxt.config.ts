@@ -3,6 +3,8 @@ import preact from '@preact/preset-vite';
 
 // See ../shared/STACK.md for why these choices (no preact module for WXT; preset-vite instead).
 export default defineConfig({
+  // WXT_OUT_DIR lets parallel builds (several engineers, one machine) keep apart
+  outDir: process.env.WXT_OUT_DIR || '.output',
   manifest: ({ browser }) => ({
     name: 'GovCheck 政府网站巡检助手',
     description: '在浏览政府网站时标出问题：网站标识、错别字与严重表述错误、信息更新日期；一键导出问题清单。',

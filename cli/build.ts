@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 
 export const ROOT = path.resolve(import.meta.dirname, '..');
-export const BUILD_DIR = path.join(ROOT, '.output/chrome-mv3');
+export const BUILD_DIR = path.join(ROOT, process.env.WXT_OUT_DIR || '.output', 'chrome-mv3');
 const SOURCES = ['entrypoints', 'lib', 'components', 'public', 'wxt.config.ts', 'package.json'];
 
 function newest(p: string): number {

@@ -6,7 +6,7 @@ import { serveFolder, type StaticServer } from '../../cli/serve';
 import { findChromium } from '../../scripts/chromium.mjs';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
-export const EXT = path.join(ROOT, '.output/chrome-mv3');
+export const EXT = path.join(ROOT, process.env.WXT_OUT_DIR || '.output', 'chrome-mv3');
 
 /** Fixture sites, each served on loopback under a *.gov.cn name (so the real match patterns apply). */
 export const SITES = {
