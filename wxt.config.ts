@@ -9,11 +9,17 @@ export default defineConfig({
     name: 'GovCheck 政府网站巡检助手',
     description: '在浏览政府网站时标出问题：网站标识、错别字与严重表述错误、信息更新日期；一键导出问题清单。',
     default_locale: undefined,
-    permissions: ['storage', 'activeTab', 'scripting', 'tabs', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    // offscreen: the site crawl parses fetched pages there (a service worker has no DOMParser)
+    permissions: ['storage', 'activeTab', 'scripting', 'tabs', ...(browser === 'firefox' ? [] : ['sidePanel', 'offscreen'])],
     // Least privilege: the content script runs by itself on *.gov.cn only; other sites are
     // scanned on demand (activeTab) or after the inspector grants the host.
-    optional_host_permissions: ['http://*/*', 'https://*/*'],
+    // '<all_urls>': screenshots from the in-page 标记问题 button (captureVisibleTab needs it or activeTab)
+    optional_host_permissions: ['http://*/*', 'https://*/*', '<all_urls>'],
     action: { default_title: 'GovCheck：检查当前页面' },
+    // the shortcut starts capture (标记问题); pressing it also grants activeTab for the screenshot
+    commands: {
+      capture: { suggested_key: { default: 'Alt+Shift+G' }, description: '标记问题：截图并记录当前选中的文字或元素' },
+    },
     ...(browser === 'firefox'
       ? { sidebar_action: { default_panel: 'sidepanel.html', default_title: 'GovCheck' } }
       : {}),

@@ -2,6 +2,9 @@ import type { GovCheckDB } from './store/db';
 import type { ScanSummary } from './messages';
 import { allFindings, findingsForSite, listSites, findingsForPage } from './store/repo';
 import { findingsToCsv } from './export/csv';
+import { screenshotsForFindings, listRounds } from './store/repo';
+import { exportBackup, importBackup, parseBackup, validateBackup, type ImportSummary } from './export/backup';
+import { siteStats } from './store/stats';
 import { normaliseUrl } from './fingerprint';
 
 /** The background's automation API (headless scan, end-to-end tests). */
@@ -26,6 +29,31 @@ export function automationApi(
     allFindings: () => allFindings(db),
     sites: () => listSites(db),
     counts: async () => ({ findings: await db.findings.count(), pages: await db.pages.count(), sites: await db.sites.count() }),
+    /** screenshots of these findings, without the image bytes (tests check size and type) */
+    async screenshots(ids: string[]) {
+      const list = await screenshotsForFindings(db, ids);
+      return list.map((s) => ({ id: s.id, findingId: s.findingId, width: s.width, height: s.height, size: s.blob.size, type: s.blob.type }));
+    },
+    rounds: () => listRounds(db),
+    pages: () => db.pages.toArray(),
+    /** the JSON backup (lib/export/backup.ts) as text */
+    backup: async () => JSON.stringify(await exportBackup(db)),
+    /** imports a backup (text or parsed object); answers the summary or a Chinese error */
+    async importBackup(data: string | object): Promise<ImportSummary | { error: string }> {
+      try {
+        return await importBackup(db, typeof data === 'string' ? parseBackup(data) : validateBackup(data));
+      } catch (e) {
+        return { error: e instanceof Error ? e.message : String(e) };
+      }
+    },
+    /** wipes every table, screenshots and rounds included (tests: "clear the store") */
+    async clearAll(): Promise<void> {
+      await db.transaction('rw', [db.sites, db.pages, db.findings, db.screenshots, db.rounds], async () => {
+        await Promise.all([db.sites.clear(), db.pages.clear(), db.findings.clear(), db.screenshots.clear(), db.rounds.clear()]);
+      });
+    },
+    /** per-site verdicts and scores as the dashboard computes them */
+    siteStats: () => siteStats(db),
     async csv(site?: string): Promise<string> {
       const sites = new Map((await listSites(db)).map((s) => [s.site, s]));
       const list = site ? await findingsForSite(db, site) : await allFindings(db);

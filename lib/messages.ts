@@ -1,5 +1,7 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
-import type { Finding, PageRecord, ScanReport, FindingStatus } from './types';
+import type { ParseInput } from './crawl/parse';
+import type { ParsedPage } from './crawl/types';
+import type { Finding, PageRecord, ScanReport, FindingStatus, RoundRecord } from './types';
 
 /** What a finished scan tells whoever asked for it (side panel, background, CLI). */
 export interface ScanSummary {
@@ -10,6 +12,24 @@ export interface ScanSummary {
   /** pageModel facts the CLI prints */
   siteName: string;
   siteCode: string;
+}
+
+/** A capture the content script asks the background to store (lib/capture, background/capture.ts). */
+export interface CaptureRequest {
+  /** the finding to store: a new manual one, or an existing one with the inspector's edits */
+  finding: Finding;
+  /** the captured spot in CSS px, viewport coordinates, at the moment of the request */
+  rect: { x: number; y: number; width: number; height: number };
+  /** the viewport's CSS size, to map the screenshot's pixels */
+  viewport: { width: number; height: number };
+}
+
+export interface CaptureResult {
+  finding?: Finding;
+  /** true when a screenshot was stored with the finding */
+  screenshot: boolean;
+  /** Chinese: why the screenshot or the save failed */
+  error?: string;
 }
 
 /** The typed protocol between content script, background and extension pages. */
@@ -28,6 +48,26 @@ export interface ProtocolMap {
   focusFinding(id: string): boolean;
   /** side panel → content: statuses changed, repaint */
   refreshMarks(): void;
+  /** content → background: which of these link hosts are on the spam-domain list (background/spam.ts) */
+  checkSpamHosts(hosts: string[]): { host: string; entry: string }[];
+  /** background (shortcut) / side panel → content: start capture mode (标记问题) */
+  captureStart(): boolean;
+  /** content → background: screenshot the tab, store the capture */
+  captureSave(req: CaptureRequest): CaptureResult;
+  /** side panel → background: set the status (and note) of several findings */
+  setStatusMany(data: { ids: string[]; status: FindingStatus; note?: string; tabId?: number }): number;
+  /** side panel → background: set a finding's note */
+  setNote(data: { id: string; note: string }): boolean;
+  /** side panel → background: create (or reuse) a round by name and make it the active one */
+  startRound(name: string): RoundRecord | { error: string };
+  /** side panel → background: make an existing round active */
+  setActiveRound(id: string): boolean;
+  /** side panel → background: crawl the site's columns from its home page (lib/crawl) */
+  crawlStart(data: { homeUrl: string }): { ok: true; site: string } | { error: string };
+  /** side panel → background: cancel the site's running crawl (what was checked is kept) */
+  crawlCancel(site: string): boolean;
+  /** background → offscreen document: parse and scan one fetched page */
+  crawlParse(data: ParseInput): ParsedPage;
 }
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();

@@ -46,6 +46,16 @@ export interface LinkInfo {
   inFooter: boolean;
   /** index into PageModel.elements for element findings */
   element: number;
+  /** set by the 暗链 probe (lib/scan/link-visibility.ts) when a person cannot see this external link: the technique */
+  hidden?: string;
+}
+
+/** What lib/scan/spam-probe.ts saw in the document (not in the text): junk id scaffolding, links in [hidden] subtrees. */
+export interface SpamProbe {
+  /** ids shared by runs of empty elements of several tags */
+  junk: { id: string; count: number; tags: string[] }[];
+  /** external links inside [hidden] subtrees (the collector skips those) */
+  hiddenAttrLinks: { href: string; text: string }[];
 }
 
 export interface ScriptInfo {
@@ -89,6 +99,8 @@ export interface PageModel {
   pageType: PageType;
   /** present when the scan stopped early (too large, frameset): a note for the user */
   notes: string[];
+  /** spam traces from the document itself; absent when the page had no DOM to probe */
+  spamProbe?: SpamProbe;
 }
 
 /** What a rule returns: located either in the text, at an element, or on the whole page. */
@@ -120,6 +132,50 @@ export interface Settings {
   /** whether to paint every date by age */
   paintDates: boolean;
   inspector: string;
+  /** id of the active inspection round (检查批次); unset = the current quarter, e.g. 2026年第四季度 */
+  activeRound?: string;
+  /** column freshness thresholds; missing keys fall back to lib/data/freshness-thresholds.json */
+  freshness?: Partial<FreshnessThresholds>;
+  /** the inspector's own wrong → right pairs (typo.known), applied at the next scan */
+  customPairs?: CustomPair[];
+  /** phrases inside which no wording finding is reported (e.g. a proper name) */
+  exceptions?: string[];
+}
+
+/** One inspector-defined dictionary pair (options page, 自定义词典). */
+export interface CustomPair {
+  wrong: string;
+  right: string;
+  note?: string;
+}
+
+/** Column freshness (lib/timeliness): how one column (list page) stands. */
+export type ColumnClass = 'news' | 'notice' | 'personnel' | 'other';
+
+export interface ColumnStatus {
+  /** canonical type name: 动态要闻 | 通知公告 | 政策文件 | 人事 | 规划计划 | 其他 */
+  columnType: string;
+  columnClass: ColumnClass;
+  columnName: string;
+  /** newest content date of the list (ISO) or null */
+  newestDate: string | null;
+  /** days from newestDate to today, or null */
+  ageDays: number | null;
+  /** list items seen (dated + undated) */
+  itemCount: number;
+  undatedCount: number;
+  status: 'fresh' | 'stale' | 'blank' | 'no-date';
+  /** the stale threshold applied, in days */
+  thresholdDays: number;
+}
+
+/** Freshness thresholds in days (defaults in lib/data/freshness-thresholds.json). */
+export interface FreshnessThresholds {
+  homeDays: number;
+  newsDays: number;
+  noticeDays: number;
+  personnelDays: number;
+  otherDays: number;
 }
 
 export interface Rule {
@@ -157,6 +213,10 @@ export interface Finding {
   screenshotId?: string;
   inspector?: string;
   round?: string;
+  /** ids of every round in which a scan (or a quote re-anchoring) saw this finding; first = round */
+  seenIn?: string[];
+  /** set when a finding marked 已整改 was seen again by a scan and so reopened */
+  reopenedAt?: number;
   createdAt: number;
   lastSeen: number;
   updatedAt: number;
@@ -180,6 +240,15 @@ export interface PageRecord {
   scanMs: number;
   lastScanned: number;
   findingCount: number;
+  /** ids of the rounds in which this page was scanned (re-inspection: 已整改 vs 未复查) */
+  rounds?: string[];
+  /** column facts, set by the site crawl (lib/crawl) for list pages; not indexed */
+  columnType?: string;
+  columnName?: string;
+  newestDate?: string | null;
+  columnStatus?: ColumnStatus['status'];
+  /** when the site crawl last checked this page (ms) */
+  crawledAt?: number;
 }
 
 /** What the content script sends after each scan. */
@@ -189,6 +258,10 @@ export interface ScanReport {
   siteCode: string;
   findings: Omit<Finding, 'status' | 'createdAt' | 'lastSeen' | 'updatedAt'>[];
   notes: string[];
+  /** ids of this page's manual findings whose quote was found again in this scan's text */
+  manualSeen?: string[];
+  /** the active round's id when the scan ran (see lib/rounds/active.ts) */
+  round?: string;
 }
 
 /** A screenshot attached to a finding (stored as a Blob in its own table). */
@@ -202,7 +275,8 @@ export interface ScreenshotRecord {
   createdAt: number;
 }
 
-/** An inspection round (检查批次), e.g. 2026年第四季度. */
+/** An inspection round (检查批次), e.g. 2026年第四季度. The id is the trimmed name, so rounds of
+ *  several inspectors with the same name merge on import. */
 export interface RoundRecord {
   id: string;
   name: string;

@@ -1,12 +1,18 @@
 import { getDb } from '@/lib/store/db';
 import { automationApi } from '@/lib/automation';
 import { registerScanHandlers, scanTab } from './scan';
+import { registerCaptureHandlers } from './capture';
+import { registerCrawlHandlers } from './crawl';
+import { registerSpamHandlers } from './spam';
 
 // The background is the only owner of the database. Each feature registers its messages in
 // its own module in this folder; this file only wires them up.
 export default defineBackground(() => {
   const db = getDb();
   const { scanCounts } = registerScanHandlers(db);
+  registerCaptureHandlers(db);
+  registerCrawlHandlers(db);
+  registerSpamHandlers(db);
 
   // The toolbar button opens the side panel and scans the tab: on sites other than *.gov.cn the
   // click grants activeTab, which is what lets us inject the scanner there.

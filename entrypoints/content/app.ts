@@ -8,6 +8,10 @@ import { mountOverlay, HOST_TAG, type OverlayItem, type OverlayState } from './o
 import { scanDocument, type ScanResult } from './scanner';
 import { createHitTester } from './hover';
 import rescan from '@/lib/data/rescan.json';
+import { CaptureMode, MANUAL_RULE } from './capture';
+import { targetFromFinding } from './capture-target';
+import { anchorQuote } from '@/lib/capture/quote';
+import { activeRoundId } from '@/lib/rounds/active';
 
 const SEV_ORDER: Record<Severity, number> = { veto: 0, deduct: 1, hint: 2 };
 
@@ -30,11 +34,34 @@ export class PageApp {
   private observer: MutationObserver | null = null;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private firstChange = 0;
+  /** this page's manual findings whose quote was found in the last scan's text, with offsets */
+  private manual: { finding: Finding; start: number; end: number }[] = [];
+  private capture = new CaptureMode({
+    built: () => this.last?.built ?? null,
+    entries: () => this.entries,
+    state: () => this.state,
+    set: (patch) => this.set(patch),
+    isOwn: (n) => {
+      const el = n.nodeType === 1 ? (n as Element) : n.parentElement;
+      return !!el && (this.isOwn(el) || !!el.closest(HOST_TAG));
+    },
+    overlayHost: () => this.overlay?.host ?? null,
+    saved: (f, start, end) => {
+      if (f.source === 'manual' && start !== undefined && end !== undefined) {
+        this.manual = [...this.manual.filter((m) => m.finding.id !== f.id), { finding: f, start, end }];
+      }
+      void this.refreshStatuses();
+    },
+  });
 
   start(auto: boolean) {
     onMessage('scanNow', () => this.scan());
     onMessage('focusFinding', ({ data }) => this.focus(data));
     onMessage('refreshMarks', () => void this.refreshStatuses());
+    onMessage('captureStart', () => {
+      this.capture.start();
+      return true;
+    });
     document.addEventListener('mousemove', (e) => this.onMove(e), { passive: true });
     document.addEventListener('keydown', (e) => this.onKey(e));
     if (auto) this.scheduleScan(document.readyState === 'complete' ? 300 : 1000);
@@ -49,6 +76,9 @@ export class PageApp {
       next: () => this.step(1),
       prev: () => this.step(-1),
       select: (i) => this.goTo(i),
+      captureStart: () => this.capture.start(),
+      captureItem: (i) => this.captureEntry(i),
+      capture: { edit: this.capture.edit, save: () => void this.capture.save(), cancel: this.capture.cancel },
     });
   }
 
@@ -78,6 +108,8 @@ export class PageApp {
       const settings = await loadSettings();
       const result = await scanDocument(document, settings, this.isOwn);
       this.last = result;
+      result.report.round = activeRoundId(settings);
+      await this.anchorManual(result);
       let stored: Finding[] = [];
       try {
         stored = (await sendMessage('saveScan', result.report)) ?? [];
@@ -94,11 +126,32 @@ export class PageApp {
     }
   }
 
+  /**
+   * Re-finds this page's manual findings (captures) in the new text by their quote: found ones
+   * are painted and reported as seen (re-inspection), the others are left alone.
+   */
+  private async anchorManual(result: ScanResult) {
+    this.manual = [];
+    let known: Finding[] = [];
+    try {
+      known = (await sendMessage('pageFindings', result.report.page.url)) ?? [];
+    } catch {
+      return;
+    }
+    const text = result.built.model.text;
+    for (const f of known) {
+      if (f.source !== 'manual' || !f.quote) continue;
+      const at = anchorQuote(text, f.quote);
+      if (at) this.manual.push({ finding: f, ...at });
+    }
+    result.report.manualSeen = this.manual.map((m) => m.finding.id);
+  }
+
   /** Pairs stored findings with this scan's results; dismissed ones are neither painted nor listed. */
   private applyFindings(stored: Finding[]) {
     const r = this.last;
     if (!r) return;
-    const byId = new Map(stored.map((f) => [f.id, f]));
+    const byId = new Map([...this.manual.map((m) => [m.finding.id, m.finding] as const), ...stored.map((f) => [f.id, f] as const)]);
     const entries: Entry[] = [];
     const paintItems: { result: RuleFinding; id?: string }[] = [];
     for (const res of r.results) if (res.paint) paintItems.push({ result: res });
@@ -119,6 +172,13 @@ export class PageApp {
           kind: finding.anchor,
         },
       });
+    }
+    for (const m of this.manual) {
+      const f = byId.get(m.finding.id) ?? m.finding;
+      if (f.status === 'dismissed') continue;
+      const result: RuleFinding = { ruleId: MANUAL_RULE, severity: f.severity, category: f.category, message: f.note || f.message, evidence: f.evidence, start: m.start, end: m.end };
+      paintItems.push({ result, id: f.id });
+      entries.push({ result, finding: f, item: { key: f.id, severity: f.severity, title: '人工标记', message: f.note || f.message, evidence: f.evidence, kind: 'text' } });
     }
     entries.sort((a, b) => SEV_ORDER[a.item.severity] - SEV_ORDER[b.item.severity] || (a.result.start ?? -1) - (b.result.start ?? -1));
     this.entries = entries;
@@ -144,6 +204,17 @@ export class PageApp {
     if (!e) return;
     this.set({ current: i, open: true });
     this.reveal(e);
+  }
+
+  /** 截图 on a listed finding: scroll to it, then the capture dialog pre-filled from it. */
+  private captureEntry(i: number) {
+    const e = this.entries[i];
+    const r = this.last;
+    if (!e || !r) return;
+    this.goTo(i);
+    const { start, end } = e.result;
+    const range = start !== undefined && end !== undefined ? rangeFor(r.built.index, start, end, document) : null;
+    this.capture.startFor(targetFromFinding(e.result, r.built, range), e);
   }
 
   focus(id: string): boolean {
@@ -184,7 +255,7 @@ export class PageApp {
       this.moveFrame = 0;
       const m = this.hit?.(x, y) ?? null;
       const tip = m
-        ? { x, y, title: ruleById(m.result.ruleId)?.title ?? m.result.ruleId, message: m.result.message, suggestion: m.result.suggestion }
+        ? { x, y, title: ruleById(m.result.ruleId)?.title ?? (m.result.ruleId === MANUAL_RULE ? '人工标记' : m.result.ruleId), message: m.result.message, suggestion: m.result.suggestion }
         : null;
       if (tip || this.state.tip) this.set({ tip });
     });

@@ -20,3 +20,26 @@ export const OVERLAY_CSS = `
 .gc-tip b { color: #ffecb3; }
 .gc-box { position: fixed; z-index: 2147483646; border: 3px solid #ffeb3b; box-shadow: 0 0 0 2px #c62828; pointer-events: none; }
 `;
+
+/** Capture mode (标记问题): the start button, the pick outline and hint, the dialog. */
+export const CAPTURE_CSS = `
+.gc-bar { display: flex; gap: 6px; align-items: center; justify-content: flex-end; }
+.gc-capture-start { padding: 6px 10px; border-radius: 18px; border: 1px solid #b0bec5; background: #fff; color: #37474f; cursor: pointer; font: inherit; box-shadow: 0 2px 8px rgba(0,0,0,.2); }
+.gc-pick { position: fixed; z-index: 2147483646; border: 2px dashed #e53935; background: rgba(229,57,53,.08); pointer-events: none; }
+.gc-hint { position: fixed; left: 50%; top: 12px; transform: translateX(-50%); padding: 6px 14px; background: #263238; color: #fff; border-radius: 6px; }
+.gc-capture { width: 340px; margin-bottom: 8px; padding: 10px 12px; background: #fff; border: 1px solid #cfd8dc; border-radius: 8px; box-shadow: 0 4px 16px rgba(0,0,0,.25); display: flex; flex-direction: column; gap: 6px; }
+.gc-capture label { display: flex; flex-direction: column; gap: 2px; font-size: 12px; color: #455a64; }
+.gc-capture label.gc-capture-auto { flex-direction: row; align-items: flex-start; gap: 6px; color: #6d4c41; }
+.gc-capture select, .gc-capture textarea { font: 13px/1.5 inherit; padding: 3px 4px; border: 1px solid #b0bec5; border-radius: 4px; color: #222; background: #fff; }
+.gc-capture textarea { resize: vertical; }
+.gc-capture-title { font-weight: bold; }
+.gc-capture-evidence { max-height: 60px; overflow: hidden; padding: 4px 6px; background: #fffde7; border-left: 3px solid #e53935; word-break: break-all; }
+.gc-capture-error { color: #b71c1c; font-size: 12px; }
+.gc-capture-buttons { display: flex; justify-content: flex-end; gap: 6px; }
+.gc-capture-buttons button { font: inherit; padding: 3px 12px; border: 1px solid #b0bec5; background: #fff; border-radius: 4px; cursor: pointer; }
+.gc-capture-buttons button.primary { background: #c62828; border-color: #c62828; color: #fff; }
+`;
+
+export const CAPTURE_ITEM_CSS = `
+.gc-item-capture { float: right; font: 12px/1.4 inherit; padding: 0 6px; margin-left: 6px; border: 1px solid #b0bec5; background: #fff; border-radius: 3px; cursor: pointer; color: #37474f; }
+`;

@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import type { Severity } from '@/lib/types';
-import { OVERLAY_CSS } from './overlay-style';
+import { OVERLAY_CSS, CAPTURE_CSS, CAPTURE_ITEM_CSS } from './overlay-style';
+import { CaptureDialog, type CaptureDraft, type CaptureDialogActions } from './capture-dialog';
 
 export interface OverlayItem {
   key: string;
@@ -20,6 +21,10 @@ export interface OverlayState {
   notes: string[];
   tip: { x: number; y: number; title: string; message: string; suggestion?: string } | null;
   box: { left: number; top: number; width: number; height: number } | null;
+  /** capture mode: picking an element (hover outline), and the open capture dialog */
+  picking?: boolean;
+  pickBox?: { left: number; top: number; width: number; height: number } | null;
+  capture?: CaptureDraft | null;
 }
 
 export interface OverlayActions {
@@ -27,6 +32,11 @@ export interface OverlayActions {
   next(): void;
   prev(): void;
   select(i: number): void;
+  /** 标记问题: start capture mode (selection or element pick) */
+  captureStart?(): void;
+  /** capture the i-th listed finding (screenshot + note) */
+  captureItem?(i: number): void;
+  capture?: CaptureDialogActions;
 }
 
 const SEV_LABEL: Record<Severity, string> = { veto: '否决', deduct: '扣分', hint: '复核' };
@@ -62,6 +72,19 @@ function Overlay({ s, a }: { s: OverlayState; a: OverlayActions }) {
               <li key={it.key} data-testid="overlay-item" data-severity={it.severity} class={`gc-item${i === s.current ? ' current' : ''}`} onClick={() => a.select(i)}>
                 <span class={`gc-sev ${it.severity}`}>{SEV_LABEL[it.severity]}</span>
                 <span class="gc-msg">{it.message}</span>
+                {a.captureItem && (
+                  <button
+                    class="gc-item-capture"
+                    data-testid="overlay-capture"
+                    title="截图并记录这处问题"
+                    onClick={(e) => {
+                      e.stopPropagation();
+                      a.captureItem!(i);
+                    }}
+                  >
+                    截图
+                  </button>
+                )}
                 {it.suggestion && <div class="gc-sub">建议：{it.suggestion}</div>}
               </li>
             ))}
@@ -69,12 +92,27 @@ function Overlay({ s, a }: { s: OverlayState; a: OverlayActions }) {
           </ul>
         </div>
       )}
-      <button class={`gc-badge ${worst(s.items)}`} data-testid="overlay-badge" title="GovCheck 政府网站巡检助手" onClick={a.toggle}>
-        <span>GovCheck</span>
-        <span class="gc-count" data-testid="overlay-count">
-          {s.scanning && !n ? '…' : n}
-        </span>
-      </button>
+      {s.capture && a.capture && <CaptureDialog d={s.capture} a={a.capture} />}
+      <div class="gc-bar">
+        {a.captureStart && (
+          <button
+            class="gc-capture-start"
+            data-testid="capture-start"
+            title="标记问题：先选中文字，或点此后点选页面元素（Alt+Shift+G）"
+            // mousedown would take the page's text selection away before the click
+            onMouseDown={(e) => e.preventDefault()}
+            onClick={a.captureStart}
+          >
+            标记问题
+          </button>
+        )}
+        <button class={`gc-badge ${worst(s.items)}`} data-testid="overlay-badge" title="GovCheck 政府网站巡检助手" onClick={a.toggle}>
+          <span>GovCheck</span>
+          <span class="gc-count" data-testid="overlay-count">
+            {s.scanning && !n ? '…' : n}
+          </span>
+        </button>
+      </div>
       {s.tip && (
         <div class="gc-tip" data-testid="overlay-tooltip" style={{ left: `${Math.min(s.tip.x + 12, innerWidth - 340)}px`, top: `${s.tip.y + 16}px` }}>
           <b>{s.tip.title}</b>
@@ -82,6 +120,12 @@ function Overlay({ s, a }: { s: OverlayState; a: OverlayActions }) {
           {s.tip.suggestion && <div>建议：{s.tip.suggestion}</div>}
         </div>
       )}
+      {s.picking && (
+        <div class="gc-hint" data-testid="capture-hint">
+          请点击要标记的页面元素（Esc 取消）
+        </div>
+      )}
+      {s.pickBox && <div class="gc-pick" data-testid="capture-outline" style={{ left: `${s.pickBox.left - 2}px`, top: `${s.pickBox.top - 2}px`, width: `${s.pickBox.width + 4}px`, height: `${s.pickBox.height + 4}px` }} />}
       {s.box && <div class="gc-box" style={{ left: `${s.box.left - 4}px`, top: `${s.box.top - 4}px`, width: `${s.box.width + 2}px`, height: `${s.box.height + 2}px` }} />}
     </div>
   );
@@ -99,7 +143,7 @@ export function mountOverlay(doc: Document = document) {
   const shadow = host.shadowRoot ?? host.attachShadow({ mode: 'open' });
   shadow.innerHTML = '';
   const style = doc.createElement('style');
-  style.textContent = OVERLAY_CSS;
+  style.textContent = OVERLAY_CSS + CAPTURE_CSS + CAPTURE_ITEM_CSS;
   shadow.appendChild(style);
   const mount = doc.createElement('div');
   shadow.appendChild(mount);

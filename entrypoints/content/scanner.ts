@@ -5,6 +5,8 @@ import { toFindings } from '@/lib/scan/report';
 import { normaliseUrl } from '@/lib/fingerprint';
 import { todayIso } from '@/lib/settings';
 import { readSiteCode } from '@/lib/rules/footer';
+import { hostsToCheck, spamHostFindings } from '@/lib/rules/links';
+import { sendMessage } from '@/lib/messages';
 
 export interface ScanResult {
   built: BuiltPage;
@@ -32,11 +34,27 @@ function siteName(built: BuiltPage): string {
   return parts.length > 1 ? parts[parts.length - 1]! : t;
 }
 
+/**
+ * links.spam against the known spam-domain list, which lives in the background (too big for the
+ * content script): one message with the page's distinct external hosts. No background (tests,
+ * a reloading extension) means no domain check, never a failed scan.
+ */
+async function spamHostCheck(model: BuiltPage['model'], results: RuleFinding[]): Promise<RuleFinding[]> {
+  const hosts = hostsToCheck(model);
+  if (!hosts.length) return [];
+  try {
+    return spamHostFindings(model, (await sendMessage('checkSpamHosts', hosts)) ?? [], results);
+  } catch {
+    return [];
+  }
+}
+
 /** Builds the model, runs the rules and prepares the report; never touches the page's DOM. */
 export async function scanDocument(doc: Document, settings: Settings, skipElement: (el: Element) => boolean): Promise<ScanResult> {
   const t0 = performance.now();
   const built = await buildPageModelChunked(doc, { url: location.href, today: todayIso(settings), skipElement }, yieldToPage);
   const { findings: results, errors } = await runRulesChunked(built.model, settings, yieldToPage);
+  results.push(...(await spamHostCheck(built.model, results)));
   const reported = toFindings(built.model, results, settings.inspector);
   const scanMs = Math.round(performance.now() - t0);
   const notes = [...built.model.notes, ...errors.map((e) => `规则 ${e.ruleId} 出错已跳过：${e.error}`)];

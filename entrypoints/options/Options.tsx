@@ -2,6 +2,8 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Settings } from '@/lib/types';
 import { loadSettings, saveSettings } from '@/lib/settings-store';
 import { DEFAULT_SETTINGS } from '@/lib/settings';
+import { FreshnessSection } from './FreshnessSection';
+import { DictionarySection } from './DictionarySection';
 
 /** Settings page: inspector name and date thresholds. Other sections plug in below. */
 export function Options() {
@@ -51,6 +53,8 @@ export function Options() {
         </button>
         {saved && <p role="status">{saved}</p>}
       </form>
+      <FreshnessSection />
+      <DictionarySection />
     </main>
   );
 }

@@ -9,6 +9,15 @@ import { useLiveQuery } from '@/components/use-live-query';
 import { FindingGroups } from '@/components/FindingGroups';
 import { downloadText } from '@/components/download';
 import { useTargetTab } from './use-target-tab';
+import { useSettings } from './use-settings';
+import { RoundSelect } from './RoundSelect';
+import { BulkActions } from './BulkActions';
+import { RecheckPanel } from './RecheckPanel';
+import { CapturePermission } from './CapturePermission';
+import { SelectionContext } from '@/components/finding-extras';
+import { activeRoundId } from '@/lib/rounds/active';
+import { CrawlPanel } from './CrawlPanel';
+import { ExportMenu } from './ExportMenu';
 
 type View = 'page' | 'site';
 
@@ -29,6 +38,10 @@ export function SidePanel() {
   const [showDismissed, setShowDismissed] = useState(false);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ kind: 'info' | 'error'; text: string } | null>(null);
+  const activeRound = activeRoundId(useSettings());
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const selection = { selected, toggle: (id: string, on: boolean) => setSelected((s) => { const n = new Set(s); if (on) n.add(id); else n.delete(id); return n; }) };
+  const say = (kind: 'info' | 'error', text: string) => setMessage({ kind, text });
 
   const pageFindings = useLiveQuery(() => (url ? findingsForPage(db, url) : Promise.resolve([] as Finding[])), [url], []);
   const siteFindings = useLiveQuery(() => (site ? findingsForSite(db, site) : Promise.resolve([] as Finding[])), [site], []);
@@ -65,6 +78,9 @@ export function SidePanel() {
     },
     setStatus: (f: Finding, status: FindingStatus) => {
       void sendMessage('setStatus', { id: f.id, status, tabId: tab?.id }).catch((e) => setMessage({ kind: 'error', text: `保存状态失败：${String(e)}` }));
+    },
+    setNote: (f: Finding, note: string) => {
+      void sendMessage('setNote', { id: f.id, note }).catch((e) => setMessage({ kind: 'error', text: `保存备注失败：${String(e)}` }));
     },
   };
 
@@ -110,12 +126,16 @@ export function SidePanel() {
             导出全部 CSV
           </button>
         </div>
+        <RoundSelect active={activeRound} onMessage={say} />
+        <CapturePermission />
         {message && (
           <p class={`message ${message.kind}`} data-testid="message" role={message.kind === 'error' ? 'alert' : 'status'}>
             {message.text}
           </p>
         )}
       </header>
+      <ExportMenu site={site} />
+      <CrawlPanel tab={tab} />
       <nav class="tabs">
         <button class={view === 'page' ? 'active' : ''} data-testid="view-page" onClick={() => setView('page')}>
           本页 ({pageFindings.filter((f) => f.status !== 'dismissed').length})
@@ -128,8 +148,12 @@ export function SidePanel() {
           显示已忽略 ({dismissedCount})
         </label>
       </nav>
+      <RecheckPanel site={site} active={activeRound} />
+      {list.length > 0 && <BulkActions visible={list} selected={selected} setSelected={setSelected} tabId={tab?.id} onMessage={say} />}
       <div data-testid={`findings-${view}`}>
-        <FindingGroups findings={list} actions={actions} showUrl={view === 'site'} />
+        <SelectionContext.Provider value={selection}>
+          <FindingGroups findings={list} actions={actions} showUrl={view === 'site'} />
+        </SelectionContext.Provider>
       </div>
     </main>
   );

@@ -30,6 +30,8 @@ export interface CsvRow {
 }
 
 export interface CsvOptions {
+  /** the 截图 cell: e.g. the screenshot's file name inside the ZIP export (default: screenshotId) */
+  screenshotName?: (f: Finding) => string;
   /** used when a finding carries no inspector of its own */
   inspector?: string;
   /** used when a finding carries no round of its own */
@@ -93,7 +95,7 @@ function toCells({ finding: f, site }: CsvRow, opts: CsvOptions): string[] {
     statusLabel(f.status),
     sourceLabel(f.source),
     f.note ?? '',
-    f.screenshotId ?? '',
+    opts.screenshotName ? opts.screenshotName(f) : (f.screenshotId ?? ''),
     formatTime(f.createdAt),
     formatTime(f.lastSeen),
     f.inspector || opts.inspector || '',
@@ -121,4 +123,13 @@ export function csvFileName(scope: string, now: Date): string {
   const safe = scope.trim().replace(/[\\/:*?"<>|\s]+/g, '_') || 'all';
   const ymd = `${now.getFullYear()}${pad(now.getMonth() + 1)}${pad(now.getDate())}`;
   return `govcheck-findings-${safe}-${ymd}.csv`;
+}
+
+/** Any table as CSV with the same guarantees (BOM, RFC 4180, formula-safe): the annex tables. */
+export function tableToCsv(fields: readonly string[], data: (string | number)[][]): string {
+  const body = Papa.unparse(
+    { fields: [...fields], data: data.map((r) => r.map(String)) },
+    { newline: '\r\n', quotes: false, escapeFormulae: FORMULA_START },
+  );
+  return '\uFEFF' + body.replace(/\r\n$/, '');
 }

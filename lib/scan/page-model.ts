@@ -6,6 +6,8 @@ import { findDates } from '../text/dates';
 import { pickPubDate } from './pubdate';
 import type { TextIndex } from './text-index';
 import limits from '../data/scan-limits.json';
+import { probeLinkVisibility } from './link-visibility';
+import { probeSpam } from './spam-probe';
 
 export interface BuildOptions {
   /** the page's URL; defaults to doc.URL (detached documents need it given) */
@@ -67,6 +69,12 @@ function* finishStages(c: Collector, doc: Document, opts: BuildOptions): Generat
     return { href: absolute(el.getAttribute('href') || '', url), text: label, inFooter: inFooter(start), element: elements.length - 1 };
   });
   yield;
+  // spam probes read the document itself (computed styles; ids and [hidden] subtrees), each in
+  // its own slice; styles only exist with a window (not in DOMParser documents)
+  if (doc.defaultView) probeLinkVisibility(doc, links, elements, host);
+  yield;
+  const spamProbe = probeSpam(doc, host);
+  yield;
   const meta = readMeta(doc);
   const dates = findDates(text, { footerStart: region ? region.start : undefined, today: opts.today });
   yield;
@@ -89,6 +97,7 @@ function* finishStages(c: Collector, doc: Document, opts: BuildOptions): Generat
     pubDate: null,
     pageType: 'other',
     notes,
+    spamProbe,
   };
   model.pageType = guessPageType(url, meta, dates);
   model.pubDate = pickPubDate(model);

@@ -113,7 +113,10 @@ function monthDayStandsAlone(s: string, start: number, end: number): boolean {
   }
   const beforeOk = b === undefined || /\s/.test(b);
   const afterOk = a === undefined || /\s/.test(a) || CLOSE_BRACKETS.includes(a);
-  return beforeOk && afterOk;
+  if (beforeOk && afterOk) return true;
+  // `<a>标题</a><span>11-20</span>` flattens to 标题11-20: a list date glued to its title, which
+  // only counts at the very end of its line so 第11-20条 and 11-12月 never match
+  return HAN.test(b ?? '') && /^[ \t\u00a0\u3000]*(?:\n|$)/.test(s.slice(end, end + 8));
 }
 
 /**

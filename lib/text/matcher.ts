@@ -1,20 +1,24 @@
 /**
- * A dictionary of wrong → right pairs compiled once into a multi-pattern matcher.
- *
- * Entries are indexed by their first UTF-16 unit; at each text position only the entries that
- * start with that unit are tried, so a scan costs about text length × (entries per first char).
+ * A dictionary of wrong → right pairs compiled once into an Aho–Corasick automaton: one pass over
+ * the text finds every entry, whatever the dictionary's size. Zero-width characters inside words
+ * are ignored (lib/text/normalise) and offsets point back into the original text.
  * Overlapping entries are all reported. Context strings suppress a hit: `notBefore` when one of
  * them ends right before the match, `notAfter` when one starts right after it. A wrong form that
  * begins or ends with a Latin letter also needs a non-letter on that side (Chian ≠ Chiang).
  */
 
-export type EntryClass = 'typo' | 'expression';
+import { AhoCorasick } from './aho-corasick';
+import { stripZeroWidth, toOriginalRange } from './normalise';
+
+export type EntryClass = 'typo' | 'expression' | 'discouraged';
+const CLASSES = ['typo', 'expression', 'discouraged'];
+const SEVERITIES = ['deduct', 'veto', 'hint'];
 
 export interface DictEntry {
   wrong: string;
   right: string;
   class: EntryClass;
-  severity: 'deduct' | 'veto';
+  severity: 'deduct' | 'veto' | 'hint';
   notBefore?: string[];
   notAfter?: string[];
   /** sentences where the entry must fire (tests) */
@@ -26,8 +30,11 @@ export interface DictEntry {
 
 export interface DictMatch {
   entry: DictEntry;
+  /** offsets into the original text */
   start: number;
   end: number;
+  /** the original text had zero-width characters inside the match */
+  zeroWidth?: boolean;
 }
 
 export interface CompiledDictionary {
@@ -52,36 +59,26 @@ function contextAllows(entry: DictEntry, text: string, start: number, end: numbe
 }
 
 export function compileDictionary(entries: readonly DictEntry[]): CompiledDictionary {
-  // keyed by UTF-16 code unit, with a flat table to skip the (almost all) non-starting units
-  // quickly: indexing text[i] would allocate a string per character
-  const byFirst = new Map<number, DictEntry[]>();
-  const starts = new Uint8Array(65536);
-  for (const e of entries) {
-    if (!e.wrong) continue;
-    const k = e.wrong.charCodeAt(0);
-    starts[k] = 1;
-    const list = byFirst.get(k);
-    if (list) list.push(e);
-    else byFirst.set(k, [e]);
-  }
-  for (const list of byFirst.values()) list.sort((a, b) => b.wrong.length - a.wrong.length);
-
+  const usable = entries.filter((e) => e.wrong);
+  const ac = new AhoCorasick(usable.map((e) => e.wrong));
   return {
     entries,
-    match(text: string): DictMatch[] {
+    match(original: string): DictMatch[] {
+      const norm = stripZeroWidth(original);
+      const text = norm.text;
       const out: DictMatch[] = [];
-      for (let i = 0; i < text.length; i++) {
-        const c = text.charCodeAt(i);
-        if (!starts[c]) continue;
-        const candidates = byFirst.get(c);
-        if (!candidates) continue;
-        for (const entry of candidates) {
-          if (!text.startsWith(entry.wrong, i)) continue;
-          const end = i + entry.wrong.length;
-          if (contextAllows(entry, text, i, end)) out.push({ entry, start: i, end });
+      ac.search(text, (p, start, end) => {
+        const entry = usable[p]!;
+        if (!contextAllows(entry, text, start, end)) return;
+        if (!norm.map) {
+          out.push({ entry, start, end });
+          return;
         }
-      }
-      return out;
+        const r = toOriginalRange(norm, start, end);
+        out.push({ entry, start: r.start, end: r.end, ...(r.end - r.start !== end - start ? { zeroWidth: true } : {}) });
+      });
+      // the automaton reports by end position; callers want text order, longer first on ties
+      return out.sort((a, b) => a.start - b.start || b.end - a.end);
     },
   };
 }
@@ -97,8 +94,8 @@ export function entryProblems(raw: unknown): string[] {
   if (typeof e.wrong !== 'string' || !e.wrong) p.push('wrong must be a non-empty string');
   if (typeof e.right !== 'string' || !e.right) p.push('right must be a non-empty string');
   if (e.wrong === e.right) p.push('wrong equals right');
-  if (e.class !== 'typo' && e.class !== 'expression') p.push('class must be typo or expression');
-  if (e.severity !== 'deduct' && e.severity !== 'veto') p.push('severity must be deduct or veto');
+  if (!CLASSES.includes(e.class as string)) p.push(`class must be one of ${CLASSES.join('/')}`);
+  if (!SEVERITIES.includes(e.severity as string)) p.push(`severity must be one of ${SEVERITIES.join('/')}`);
   for (const k of ['notBefore', 'notAfter'] as const) {
     if (e[k] !== undefined && !isStringArray(e[k])) p.push(`${k} must be a string array`);
   }

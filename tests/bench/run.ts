@@ -22,6 +22,9 @@ import { serveFolder, type StaticServer } from '../../cli/serve';
 import { bundlePageEntry } from './bundle';
 import { profileScans, type CpuBreakdown } from './cpu-profile';
 import { generateGovPage } from './gen-page';
+import { runCrawlBench } from './crawl';
+import { runMatcherBench } from './matcher';
+import { runStoreBench } from './store';
 import type { ChunkedRun, Profile, ScanSample, WalkSample } from './page-entry';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -618,10 +621,14 @@ function staleBuildNote(): string {
   return src > built ? 'sources are newer than .output/chrome-mv3 (part 2 measured the existing build; run `npx wxt build` to refresh)' : '';
 }
 
-main().then(
-  () => process.exit(0),
-  (e) => {
-    console.error(`bench failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
-    process.exit(1);
-  },
-);
+main()
+  .then(() => runCrawlBench()) // part 3: the site crawl (tests/bench/crawl.ts)
+  .then(() => runStoreBench()) // part 5: 100k findings — dashboard first paint, CSV export (tests/bench/store.ts)
+  .then(() => void runMatcherBench()) // part 4: wording matcher throughput (tests/bench/matcher.ts)
+  .then(
+    () => process.exit(0),
+    (e) => {
+      console.error(`bench failed: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+      process.exit(1);
+    },
+  );

@@ -4,6 +4,7 @@ import type { Page, Worker } from 'playwright-core';
 import { launchWithExtension, type LaunchedBrowser } from '../../cli/browser';
 import { serveFolder, type StaticServer } from '../../cli/serve';
 import { findChromium } from '../../scripts/chromium.mjs';
+import { scannerCopy } from '../../cli/build';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 export const EXT = path.join(ROOT, process.env.WXT_OUT_DIR || '.output', 'chrome-mv3');
@@ -13,6 +14,7 @@ export const SITES = {
   demo: { host: 'www.demo-county.gov.cn', dir: path.join(ROOT, 'tests/fixtures/demo-site') },
   real: { host: 'www.yichun.gov.cn', dir: path.resolve(ROOT, '../shared/fixtures/pages') },
   hostile: { host: 'hostile.gov.cn', dir: path.join(ROOT, 'tests/fixtures/hostile') },
+  spam: { host: 'www.spam-test.gov.cn', dir: path.join(ROOT, 'tests/fixtures/spam') },
 } as const;
 export type SiteKey = keyof typeof SITES;
 
@@ -25,12 +27,17 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startHarness(): Promise<Harness> {
+/**
+ * `allHosts`: load a copy of the build granted <all_urls>, as the headless scan does. Screenshots
+ * (tabs.captureVisibleTab) need <all_urls> or activeTab, and a test cannot press the toolbar
+ * button or the `commands` shortcut that would grant activeTab.
+ */
+export async function startHarness(opts: { allHosts?: boolean } = {}): Promise<Harness> {
   if (!existsSync(path.join(EXT, 'manifest.json'))) throw new Error('扩展尚未构建：先运行 npx wxt build（npm test 会自动构建）');
   const servers = new Map<SiteKey, StaticServer>();
   for (const k of Object.keys(SITES) as SiteKey[]) servers.set(k, await serveFolder(SITES[k].dir));
   const browser = await launchWithExtension({
-    extensionPath: EXT,
+    extensionPath: opts.allHosts ? scannerCopy(EXT) : EXT,
     executablePath: findChromium(),
     loopbackHosts: Object.values(SITES).map((s) => s.host),
     offline: true,

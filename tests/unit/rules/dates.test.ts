@@ -66,6 +66,21 @@ describe('date.age', () => {
     expect(f).toMatchObject({ paint: 'fresh', message: '发布于 2024-02-10，晚于今天 10 天' });
   });
 
+  it('paints by the threshold of the column type: 动态要闻 14 days, 通知公告 6 months', () => {
+    const text = '当前位置：首页 > 工作动态\n动态A 2024-01-30\n动态B 2024-01-20\n动态C 2024-01-10';
+    expect(rule.check(fakePage(text), settings).map((f) => [f.evidence, f.paint])).toEqual([
+      ['2024-01-30', 'fresh'], // 1 day
+      ['2024-01-20', 'ageing'], // 11 days: second half of 14
+      ['2024-01-10', 'stale'], // 21 days > 14
+    ]);
+    const notice = '当前位置：首页 > 通知公告\n通知A 2024-01-10\n通知B 2023-10-01\n通知C 2023-07-01';
+    expect(rule.check(fakePage(notice), settings).map((f) => [f.evidence, f.paint])).toEqual([
+      ['2024-01-10', 'fresh'], // 21 days
+      ['2023-10-01', 'ageing'], // 122 days > 91.5
+      ['2023-07-01', 'stale'], // 214 days > 183
+    ]);
+  });
+
   it('paints nothing when painting is off', () => {
     expect(rule.check(fakePage('通知A 2024-01-20'), { ...settings, paintDates: false })).toEqual([]);
   });

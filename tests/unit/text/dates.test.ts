@@ -65,6 +65,17 @@ describe('findDates: month-day list items', () => {
     expect(inferYear(2, 29, '2024-02-28')).toBe('2020-02-29');
   });
 
+  it('reads a list date glued to its title at the end of the line (<a>标题</a><span>11-20</span>)', () => {
+    expect(find('示范县晚稻收割基本完成11-20\n县政府召开会议11-18')).toMatchObject([
+      { raw: '11-20', date: '2023-11-20', inferredYear: true },
+      { raw: '11-18', date: '2023-11-18', inferredYear: true },
+    ]);
+    // glued on both sides, or followed by more text on the line: not a list date
+    expect(find('适用于11-12月的安排')).toEqual([]);
+    expect(find('共计11-20人参加')).toEqual([]);
+    expect(find('第11-20条\n')).toEqual([]);
+  });
+
   it('ignores month-day pairs glued to other text', () => {
     expect(find('适用年龄10-12岁')).toEqual([]);
     expect(find('第10-12条')).toEqual([]);

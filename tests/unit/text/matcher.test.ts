@@ -48,10 +48,30 @@ describe('compileDictionary', () => {
   });
 });
 
+describe('zero-width characters', () => {
+  it('matches across U+200B–U+200D, U+2060 and U+FEFF and points at the original text', () => {
+    const d = compileDictionary([entry('烈土')]);
+    for (const zw of ['\u200b', '\u200c', '\u200d', '\u2060', '\ufeff']) {
+      const text = `向革命烈${zw}土敬献花篮`;
+      const ms = d.match(text);
+      expect(ms).toHaveLength(1);
+      expect(text.slice(ms[0]!.start, ms[0]!.end)).toBe(`烈${zw}土`);
+      expect(ms[0]!.zeroWidth).toBe(true);
+    }
+    const plain = d.match('革命烈土');
+    expect(plain[0]!.zeroWidth).toBeUndefined();
+  });
+
+  it('applies context on the cleaned text', () => {
+    const d = compileDictionary([entry('烈土', { notAfter: ['壤'] })]);
+    expect(d.match('剧烈土\u200b壤')).toEqual([]);
+  });
+});
+
 describe('entry validation', () => {
   it('accepts a full entry and lists problems of a bad one', () => {
     expect(entryProblems(entry('烈土'))).toEqual([]);
-    expect(entryProblems({ wrong: 'a', right: 'a', class: 'x', severity: 'hint', fires: [], silent: 'no' })).toHaveLength(
+    expect(entryProblems({ wrong: 'a', right: 'a', class: 'x', severity: 'bogus', fires: [], silent: 'no' })).toHaveLength(
       5,
     );
     expect(() => loadEntries([entry('烈土'), { wrong: '扶贪' }], 'test.json')).toThrow(/test\.json\[1\] 扶贪/);

@@ -1,0 +1,322 @@
+/**
+ * JSON backup of everything (screenshots as base64) and its import. Import merges: per finding the
+ * newer `updatedAt` wins, nothing is dropped without being counted in the summary, and a file
+ * that fails validation changes nothing (all checks run before the one write transaction).
+ */
+import type { Finding, PageRecord, RoundRecord, ScreenshotRecord, SiteRecord } from '../types';
+import type { GovCheckDB } from '../store/db';
+
+export const BACKUP_FORMAT = 'govcheck-backup';
+export const BACKUP_VERSION = 1;
+
+export interface ScreenshotJson extends Omit<ScreenshotRecord, 'blob'> {
+  /** MIME type of the image */
+  type: string;
+  /** base64 of the image bytes */
+  data: string;
+}
+
+export interface Backup {
+  format: typeof BACKUP_FORMAT;
+  version: number;
+  exportedAt: number;
+  sites: SiteRecord[];
+  pages: PageRecord[];
+  findings: Finding[];
+  rounds: RoundRecord[];
+  screenshots: ScreenshotJson[];
+}
+
+export interface ImportSummary {
+  findings: { added: number; updated: number; skipped: number; skippedOlder: number; skippedSame: number; duplicates: number };
+  sites: { added: number; updated: number };
+  pages: { added: number; updated: number; skipped: number };
+  rounds: { added: number; skipped: number };
+  screenshots: { added: number; skipped: number };
+}
+
+export class BackupError extends Error {}
+
+// ---------------------------------------------------------------- base64 (no library: two small loops)
+
+export function bytesToBase64(bytes: Uint8Array): string {
+  let s = '';
+  const CHUNK = 0x8000; // String.fromCharCode's argument limit
+  for (let i = 0; i < bytes.length; i += CHUNK) s += String.fromCharCode(...bytes.subarray(i, i + CHUNK));
+  return btoa(s);
+}
+
+export function base64ToBytes(b64: string): Uint8Array {
+  const s = atob(b64);
+  const out = new Uint8Array(s.length);
+  for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i);
+  return out;
+}
+
+// ---------------------------------------------------------------- export
+
+export async function exportBackup(db: GovCheckDB, now = Date.now()): Promise<Backup> {
+  // one read transaction for a consistent snapshot; the images are encoded after it (awaiting
+  // Blob.arrayBuffer inside would let IndexedDB commit the transaction under us)
+  const [sites, pages, findings, rounds, shots] = await db.transaction('r', [db.sites, db.pages, db.findings, db.rounds, db.screenshots], () =>
+    Promise.all([db.sites.toArray(), db.pages.toArray(), db.findings.toArray(), db.rounds.toArray(), db.screenshots.toArray()]),
+  );
+  const screenshots: ScreenshotJson[] = [];
+  for (const { blob, ...rest } of shots) {
+    screenshots.push({ ...rest, type: blob.type || 'image/png', data: bytesToBase64(new Uint8Array(await blob.arrayBuffer())) });
+  }
+  return { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: now, sites, pages, findings, rounds, screenshots };
+}
+
+export function backupFileName(now: Date): string {
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `govcheck-backup-${now.getFullYear()}${p(now.getMonth() + 1)}${p(now.getDate())}-${p(now.getHours())}${p(now.getMinutes())}.json`;
+}
+
+// ---------------------------------------------------------------- validation
+
+const SEVERITIES = new Set(['veto', 'deduct', 'hint']);
+const STATUSES = new Set(['open', 'confirmed', 'dismissed', 'fixed']);
+const SOURCES = new Set(['auto', 'manual']);
+const ANCHORS = new Set(['text', 'element', 'page']);
+
+type Obj = Record<string, unknown>;
+const isObj = (x: unknown): x is Obj => typeof x === 'object' && x !== null && !Array.isArray(x);
+const isStr = (x: unknown): x is string => typeof x === 'string';
+const isNum = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
+
+function need(cond: boolean, where: string, what: string): void {
+  if (!cond) throw new BackupError(`${where}：${what}`);
+}
+
+function checkFinding(f: unknown, i: number): asserts f is Finding {
+  const w = `第 ${i + 1} 条问题记录`;
+  need(isObj(f), w, '不是对象');
+  const o = f as Obj;
+  for (const k of ['id', 'ruleId', 'category', 'message', 'evidence', 'url', 'site']) need(isStr(o[k]) && (k === 'evidence' || k === 'message' || (o[k] as string).length > 0), w, `字段 ${k} 缺失或不是文字`);
+  need(SEVERITIES.has(o.severity as string), w, `严重程度 “${String(o.severity)}” 无法识别`);
+  need(STATUSES.has(o.status as string), w, `状态 “${String(o.status)}” 无法识别`);
+  need(SOURCES.has(o.source as string), w, `来源 “${String(o.source)}” 无法识别`);
+  need(ANCHORS.has(o.anchor as string), w, `定位方式 “${String(o.anchor)}” 无法识别`);
+  for (const k of ['createdAt', 'lastSeen', 'updatedAt']) need(isNum(o[k]), w, `时间字段 ${k} 缺失或不是数字`);
+  for (const k of ['suggestion', 'note', 'screenshotId', 'inspector', 'round']) need(o[k] === undefined || isStr(o[k]), w, `字段 ${k} 不是文字`);
+  if (o.quote !== undefined) {
+    const q = o.quote as Obj;
+    need(isObj(q) && isStr(q.exact) && isStr(q.prefix) && isStr(q.suffix), w, '引文定位（quote）格式不正确');
+  }
+}
+
+function checkSite(s: unknown, i: number): asserts s is SiteRecord {
+  const w = `第 ${i + 1} 个网站记录`;
+  need(isObj(s), w, '不是对象');
+  const o = s as Obj;
+  need(isStr(o.site) && o.site.length > 0, w, '缺少网站域名（site）');
+  for (const k of ['name', 'siteCode', 'homeUrl']) need(isStr(o[k]), w, `字段 ${k} 不是文字`);
+  for (const k of ['firstSeen', 'lastSeen']) need(isNum(o[k]), w, `时间字段 ${k} 缺失或不是数字`);
+}
+
+function checkPage(p: unknown, i: number): asserts p is PageRecord {
+  const w = `第 ${i + 1} 个页面记录`;
+  need(isObj(p), w, '不是对象');
+  const o = p as Obj;
+  need(isStr(o.url) && o.url.length > 0, w, '缺少页面地址（url）');
+  need(isStr(o.site) && o.site.length > 0, w, '缺少网站域名（site）');
+  need(isStr(o.title), w, '标题不是文字');
+  need(isStr(o.pageType), w, '页面类型不是文字');
+  need(o.pubDate === null || isStr(o.pubDate), w, '发布日期格式不正确');
+  for (const k of ['scanMs', 'lastScanned', 'findingCount']) need(isNum(o[k]), w, `字段 ${k} 缺失或不是数字`);
+}
+
+function checkRound(r: unknown, i: number): asserts r is RoundRecord {
+  const w = `第 ${i + 1} 个检查批次`;
+  need(isObj(r), w, '不是对象');
+  const o = r as Obj;
+  need(isStr(o.id) && o.id.length > 0, w, '缺少编号（id）');
+  need(isStr(o.name), w, '名称不是文字');
+  need(isNum(o.createdAt), w, '创建时间缺失或不是数字');
+}
+
+const B64 = /^[A-Za-z0-9+/]*={0,2}$/;
+
+function checkShot(s: unknown, i: number): asserts s is ScreenshotJson {
+  const w = `第 ${i + 1} 张截图`;
+  need(isObj(s), w, '不是对象');
+  const o = s as Obj;
+  need(isStr(o.id) && o.id.length > 0, w, '缺少编号（id）');
+  need(isStr(o.findingId) && o.findingId.length > 0, w, '缺少所属问题（findingId）');
+  for (const k of ['width', 'height', 'createdAt']) need(isNum(o[k]), w, `字段 ${k} 缺失或不是数字`);
+  need(isStr(o.type), w, '图片类型不是文字');
+  need(isStr(o.data) && o.data.length % 4 === 0 && B64.test(o.data), w, '图片数据不是有效的 base64（文件可能已损坏）');
+}
+
+/** Parses and fully validates a backup file's text; throws BackupError with a Chinese message. */
+export function parseBackup(text: string): Backup {
+  let json: unknown;
+  try {
+    json = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (e) {
+    throw new BackupError(`备份文件不是有效的 JSON，可能已损坏或不完整（${e instanceof Error ? e.message : String(e)}）。`);
+  }
+  return validateBackup(json);
+}
+
+export function validateBackup(json: unknown): Backup {
+  if (!isObj(json) || json.format !== BACKUP_FORMAT) throw new BackupError('这不是 GovCheck 的备份文件（缺少 format: "govcheck-backup"）。');
+  if (!isNum(json.version) || json.version > BACKUP_VERSION)
+    throw new BackupError(`备份文件的版本（${String(json.version)}）比本扩展支持的（${BACKUP_VERSION}）新，请先升级扩展。`);
+  for (const k of ['sites', 'pages', 'findings', 'rounds', 'screenshots'] as const) {
+    if (json[k] === undefined && (k === 'rounds' || k === 'screenshots')) json[k] = [];
+    if (!Array.isArray(json[k])) throw new BackupError(`备份文件缺少 ${k} 列表，可能已损坏。`);
+  }
+  const b = json as unknown as Backup;
+  b.sites.forEach(checkSite);
+  b.pages.forEach(checkPage);
+  b.findings.forEach(checkFinding);
+  b.rounds.forEach(checkRound);
+  b.screenshots.forEach(checkShot);
+  return b;
+}
+
+// ---------------------------------------------------------------- merge
+
+function mergeSite(prev: SiteRecord, inc: SiteRecord): SiteRecord {
+  return {
+    ...inc,
+    ...prev,
+    name: prev.name || inc.name,
+    siteCode: prev.siteCode || inc.siteCode,
+    homeUrl: prev.homeUrl || inc.homeUrl,
+    firstSeen: Math.min(prev.firstSeen, inc.firstSeen),
+    lastSeen: Math.max(prev.lastSeen, inc.lastSeen),
+  };
+}
+
+const sameSite = (a: SiteRecord, b: SiteRecord) =>
+  a.name === b.name && a.siteCode === b.siteCode && a.homeUrl === b.homeUrl && a.firstSeen === b.firstSeen && a.lastSeen === b.lastSeen;
+
+/**
+ * Merges a validated backup into the store in one transaction and returns what happened.
+ * `onProgress` (0..1) is called between steps for the UI.
+ */
+export async function importBackup(db: GovCheckDB, b: Backup, onProgress?: (p: number) => void): Promise<ImportSummary> {
+  const sum: ImportSummary = {
+    findings: { added: 0, updated: 0, skipped: 0, skippedOlder: 0, skippedSame: 0, duplicates: 0 },
+    sites: { added: 0, updated: 0 },
+    pages: { added: 0, updated: 0, skipped: 0 },
+    rounds: { added: 0, skipped: 0 },
+    screenshots: { added: 0, skipped: 0 },
+  };
+  // duplicates inside the file: the newer one stays, the other is counted
+  const incoming = new Map<string, Finding>();
+  for (const f of b.findings) {
+    const prev = incoming.get(f.id);
+    if (prev) sum.findings.duplicates++;
+    if (!prev || f.updatedAt > prev.updatedAt) incoming.set(f.id, f);
+  }
+  // decode every image before the transaction: a bad one must stop the import, not half of it
+  const shots: ScreenshotRecord[] = b.screenshots.map(({ data, type, ...rest }) => {
+    let bytes: Uint8Array;
+    try {
+      bytes = base64ToBytes(data);
+    } catch {
+      throw new BackupError(`截图 ${rest.id} 的数据无法解码，文件可能已损坏。`);
+    }
+    return { ...rest, blob: new Blob([bytes as BlobPart], { type: type || 'image/png' }) };
+  });
+  onProgress?.(0.1);
+
+  await db.transaction('rw', [db.sites, db.pages, db.findings, db.rounds, db.screenshots], async () => {
+    const sites = new Map<string, SiteRecord>();
+    for (const s of b.sites) sites.set(s.site, sites.has(s.site) ? mergeSite(sites.get(s.site)!, s) : s);
+    const siteKeys = [...sites.keys()];
+    const prevSites = await db.sites.bulkGet(siteKeys);
+    const siteOut: SiteRecord[] = [];
+    siteKeys.forEach((k, i) => {
+      const prev = prevSites[i];
+      const inc = sites.get(k)!;
+      if (!prev) {
+        sum.sites.added++;
+        siteOut.push(inc);
+      } else {
+        const m = mergeSite(prev, inc);
+        if (!sameSite(m, prev)) {
+          sum.sites.updated++;
+          siteOut.push(m);
+        }
+      }
+    });
+    await db.sites.bulkPut(siteOut);
+    onProgress?.(0.2);
+
+    const pages = new Map<string, PageRecord>();
+    for (const p of b.pages) if (!pages.has(p.url) || p.lastScanned > pages.get(p.url)!.lastScanned) pages.set(p.url, p);
+    const pageKeys = [...pages.keys()];
+    const prevPages = await db.pages.bulkGet(pageKeys);
+    const pageOut: PageRecord[] = [];
+    pageKeys.forEach((k, i) => {
+      const prev = prevPages[i];
+      const inc = pages.get(k)!;
+      if (!prev) sum.pages.added++;
+      else if (inc.lastScanned > prev.lastScanned) sum.pages.updated++;
+      else return void sum.pages.skipped++;
+      pageOut.push(inc);
+    });
+    await db.pages.bulkPut(pageOut);
+    onProgress?.(0.3);
+
+    const ids = [...incoming.keys()];
+    const prevFindings = await db.findings.bulkGet(ids);
+    onProgress?.(0.5);
+    const out: Finding[] = [];
+    ids.forEach((id, i) => {
+      const prev = prevFindings[i];
+      const inc = incoming.get(id)!;
+      if (!prev) {
+        sum.findings.added++;
+        out.push(inc);
+        return;
+      }
+      const createdAt = Math.min(prev.createdAt, inc.createdAt);
+      const lastSeen = Math.max(prev.lastSeen, inc.lastSeen);
+      if (inc.updatedAt > prev.updatedAt) {
+        sum.findings.updated++;
+        out.push({ ...inc, createdAt, lastSeen });
+        return;
+      }
+      // the local decision stays; first/last seen still combine both inspectors' visits
+      sum.findings.skipped++;
+      if (inc.updatedAt < prev.updatedAt) sum.findings.skippedOlder++;
+      else sum.findings.skippedSame++;
+      if (createdAt !== prev.createdAt || lastSeen !== prev.lastSeen) out.push({ ...prev, createdAt, lastSeen });
+    });
+    await db.findings.bulkPut(out);
+    onProgress?.(0.8);
+
+    const prevRounds = await db.rounds.bulkGet(b.rounds.map((r) => r.id));
+    const roundOut = b.rounds.filter((r, i) => !prevRounds[i]);
+    sum.rounds.added = roundOut.length;
+    sum.rounds.skipped = b.rounds.length - roundOut.length;
+    await db.rounds.bulkPut(roundOut);
+
+    const prevShots = await db.screenshots.bulkGet(shots.map((s) => s.id));
+    const shotOut = shots.filter((s, i) => !prevShots[i]);
+    sum.screenshots.added = shotOut.length;
+    sum.screenshots.skipped = shots.length - shotOut.length;
+    await db.screenshots.bulkPut(shotOut);
+  });
+  onProgress?.(1);
+  return sum;
+}
+
+/** One Chinese sentence for the UI. */
+export function summaryText(s: ImportSummary): string {
+  const f = s.findings;
+  const parts = [`问题记录：新增 ${f.added} 条，更新 ${f.updated} 条，跳过 ${f.skipped} 条`];
+  if (f.skipped) parts[0] += `（本地较新 ${f.skippedOlder} 条，内容相同 ${f.skippedSame} 条）`;
+  if (f.duplicates) parts.push(`文件内重复 ${f.duplicates} 条，已保留较新的一条`);
+  parts.push(`网站：新增 ${s.sites.added} 个，更新 ${s.sites.updated} 个`);
+  parts.push(`页面：新增 ${s.pages.added} 个，更新 ${s.pages.updated} 个，跳过 ${s.pages.skipped} 个`);
+  parts.push(`截图：新增 ${s.screenshots.added} 张，跳过 ${s.screenshots.skipped} 张（已存在）`);
+  if (s.rounds.added || s.rounds.skipped) parts.push(`检查批次：新增 ${s.rounds.added} 个`);
+  return `导入完成。${parts.join('；')}。`;
+}

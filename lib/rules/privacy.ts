@@ -1,0 +1,144 @@
+/**
+ * Privacy leaks in published text: 身份证号 (veto), mobiles listed with personal names (hint),
+ * bank card numbers (hint). Text is width-folded first (full-width digits count); evidence and
+ * messages show the number masked, so the report does not spread the leak further.
+ */
+import type { Rule, RuleFinding, Settings } from '../types';
+import { foldWidth, isCreditCode, isValidIdCard, luhnValid, maskNumber } from '../text/validators';
+import { todayIso } from '../settings';
+import data from '../data/privacy.json';
+
+const MAX_FINDINGS = 50;
+const ID_RE = /(?<![0-9A-Za-z*＊])[1-9]\d{5}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx](?![0-9A-Za-z*＊])/g;
+const MOBILE_RE = /(?<![\d*])(?:\+?86[- ]?)?(1[3-9]\d{9})(?![\d*])/g;
+const CARD_RE = /(?<![\d*])(?:\d{4}[ -]?){3,4}\d{1,7}(?![\d*])/g;
+const SURNAMES = new Set(Array.from(data.surnames));
+const NAME_NOT_END = new Set(Array.from(data.nameNotEnd));
+const CJK = /[\u4e00-\u9fa5]/;
+
+function before(text: string, start: number, n = data.contextChars): string {
+  return text.slice(Math.max(0, start - n), start);
+}
+
+const hasAny = (s: string, words: string[]) => words.some((w) => s.includes(w));
+
+export const idCardRule: Rule = {
+  id: 'privacy.id-card',
+  title: '公开身份证号',
+  category: 'privacy',
+  severity: 'veto',
+  check(page, settings: Settings) {
+    const text = foldWidth(page.text);
+    const today = todayIso(settings);
+    const out: RuleFinding[] = [];
+    for (const m of text.matchAll(ID_RE)) {
+      if (out.length >= MAX_FINDINGS) break;
+      const id = m[0];
+      const start = m.index!;
+      if (!isValidIdCard(id, today)) continue;
+      const ctx = before(text, start);
+      const idCtx = hasAny(ctx, data.idContext);
+      // 统一社会信用代码 / 索引号 look-alikes: their labels, the 索引号 "/year" tail, or a valid credit code without an ID label
+      if (!idCtx && (hasAny(ctx, data.idNotAfter) || /^[/／-]\d/.test(text.slice(start + 18, start + 20)) || isCreditCode(id))) continue;
+      const masked = maskNumber(id);
+      out.push({
+        ruleId: 'privacy.id-card',
+        severity: 'veto',
+        category: 'privacy',
+        message: `公开了未遮盖的居民身份证号 ${masked}`,
+        evidence: masked,
+        suggestion: '删除或遮盖身份证号（如只保留前 4 位和后 4 位）',
+        start,
+        end: start + 18,
+      });
+    }
+    return out;
+  },
+};
+
+/** A personal name (surname + 1–2 chars, standing alone) among the chars before a number. */
+function nameBefore(ctx: string): string {
+  const tokens = ctx.split(/[^\u4e00-\u9fa5]+/).filter(Boolean);
+  // the nearest tokens first; a table row may put 性别/年龄 between name and number
+  for (let i = tokens.length - 1; i >= Math.max(0, tokens.length - 3); i--) {
+    const t = tokens[i]!;
+    if (t.length < 2 || t.length > 4) continue;
+    const compound = data.compoundSurnames.some((s) => t.startsWith(s));
+    if (!compound && (t.length > 3 || !SURNAMES.has(t[0]!))) continue;
+    if (NAME_NOT_END.has(t[t.length - 1]!)) continue;
+    return t;
+  }
+  return '';
+}
+
+export const phoneRule: Rule = {
+  id: 'privacy.phone',
+  title: '公开个人手机号',
+  category: 'privacy',
+  severity: 'hint',
+  check(page) {
+    const text = foldWidth(page.text);
+    const pairs: { start: number; end: number; number: string; name: string }[] = [];
+    let prevEnd = 0;
+    for (const m of text.matchAll(MOBILE_RE)) {
+      const start = m.index! + m[0].length - 11;
+      // a table row may put the 身份证号 between the name and the mobile: look further back
+      const ctx = text.slice(Math.max(prevEnd, start - data.phoneContextChars), start);
+      prevEnd = start + 11;
+      // labels right before the number mark an office contact (a table header further up does not)
+      if (hasAny(ctx.slice(-10), data.phoneNotAfter)) continue;
+      const name = nameBefore(ctx);
+      if (!name || !CJK.test(name)) continue;
+      pairs.push({ start, end: start + 11, number: m[1]!, name });
+    }
+    if (pairs.length < data.phoneMinPairs) return [];
+    return pairs.slice(0, MAX_FINDINGS).map((p) => {
+      const masked = p.number.slice(0, 3) + '****' + p.number.slice(7);
+      return {
+        ruleId: 'privacy.phone',
+        severity: 'hint' as const,
+        category: 'privacy' as const,
+        message: `名单中公开了个人手机号（${p.name[0]}** ${masked}，本页共 ${pairs.length} 个）`,
+        evidence: `${p.name[0]}** ${masked}`,
+        suggestion: '公示名单中的手机号应遮盖中间四位或删除',
+        start: p.start,
+        end: p.end,
+      };
+    });
+  },
+};
+
+export const bankCardRule: Rule = {
+  id: 'privacy.bank-card',
+  title: '公开银行卡号',
+  category: 'privacy',
+  severity: 'hint',
+  check(page) {
+    const text = foldWidth(page.text);
+    const out: RuleFinding[] = [];
+    for (const m of text.matchAll(CARD_RE)) {
+      if (out.length >= MAX_FINDINGS) break;
+      const digits = m[0].replace(/[ -]/g, '');
+      if (digits.length < 16 || digits.length > 19 || !luhnValid(digits)) continue;
+      const start = m.index!;
+      const ctx = before(text, start);
+      if (!hasAny(ctx, data.bankContext)) continue;
+      // an office's own collection account is published on purpose
+      if (hasAny(before(text, start, 80), data.bankOrgAccount)) continue;
+      const masked = maskNumber(digits);
+      out.push({
+        ruleId: 'privacy.bank-card',
+        severity: 'hint',
+        category: 'privacy',
+        message: `疑似公开了个人银行卡号 ${masked}`,
+        evidence: masked,
+        suggestion: '删除或遮盖银行卡号',
+        start,
+        end: start + m[0].length,
+      });
+    }
+    return out;
+  },
+};
+
+export const privacyRules: Rule[] = [idCardRule, phoneRule, bankCardRule];

@@ -1,0 +1,129 @@
+/**
+ * Per-site aggregates for the dashboard, read from indexes (primary keys only), never by loading
+ * every finding: with 100k findings a full read costs seconds and hundreds of MB.
+ *
+ * How: one getAllKeys per distinct ruleId / severity / status gives id → (rule, severity, status)
+ * codes; one per site gives the site's ids. Only veto findings (few) are read whole, for the
+ * wording of 附件2.
+ */
+import type { Finding, FindingStatus, Severity, SiteRecord } from '../types';
+import type { GovCheckDB } from './db';
+import { columnVetoReasons, COLUMN_RULES } from '../verdict/site-columns';
+import { counts as isCounted } from '../verdict/score';
+import { verdictFromCounts, vetoPhrase, type SiteVerdict, type VerdictOptions, type VerdictCounts, type VetoReason } from '../verdict/index';
+
+export interface SiteStats {
+  site: SiteRecord;
+  pages: number;
+  findings: number;
+  /** counts by severity, dismissed excluded */
+  bySeverity: Record<Severity, number>;
+  byStatus: Record<FindingStatus, number>;
+  verdict: SiteVerdict;
+  /** what the verdict was computed from: lets the UI re-judge with other weights cheaply */
+  counts: VerdictCounts;
+  /** site-level column vetoes (lib/verdict/site-columns.ts) */
+  vetoReasons: VetoReason[];
+}
+
+export interface StatsQuery {
+  /** only findings of this round (检查批次) */
+  round?: string;
+}
+
+// index 0 is the default of the code below: the majority value, never read from an index
+const SEVERITIES: Severity[] = ['deduct', 'veto', 'hint'];
+const STATUSES: FindingStatus[] = ['open', 'confirmed', 'dismissed', 'fixed'];
+
+/** Aggregated counts per site, read through indexes. */
+export async function siteStats(db: GovCheckDB, q: StatsQuery = {}, opts: VerdictOptions = {}, now = Date.now()): Promise<SiteStats[]> {
+  return db.transaction('r', db.sites, db.pages, db.findings, async () => {
+    const t0 = performance.now();
+    const ruleIds = (await db.findings.orderBy('ruleId').uniqueKeys()) as string[];
+    // every read in flight at once: IndexedDB pipelines them within the transaction
+    const [sites, rulePks, hintPks, vetoes, statusPks, roundPks, pages] = await Promise.all([
+      db.sites.toArray(),
+      Promise.all(ruleIds.map((r) => db.findings.where('ruleId').equals(r).primaryKeys())),
+      // only the minority values are read: a finding in none of them is 'deduct' / 'open'
+      db.findings.where('severity').equals('hint').primaryKeys(),
+      // vetoes are few: read whole for their category (附件2 wording of manual captures)
+      db.findings.where('severity').equals('veto').toArray(),
+      Promise.all(STATUSES.slice(1).map((s) => db.findings.where('status').equals(s).primaryKeys())),
+      q.round ? db.findings.where('round').equals(q.round).primaryKeys() : Promise.resolve(null),
+      db.pages.toArray(),
+    ]);
+    const sitePksP = Promise.all(sites.map((s) => db.findings.where('site').equals(s.site).primaryKeys()));
+    // column findings matter only when the crawl recorded column statuses
+    const columnFindingsP = pages.some((p) => p.columnStatus) ? db.findings.where('ruleId').anyOf(COLUMN_RULES).toArray() : Promise.resolve([] as Finding[]);
+
+    // code = ruleIdx * 16 + severityIdx * 4 + statusIdx (indexes into SEVERITIES / STATUSES)
+    const code = new Map<string, number>();
+    rulePks.forEach((ids, ri) => {
+      for (const id of ids) code.set(id, ri * 16);
+    });
+    for (const id of hintPks) code.set(id, (code.get(id) ?? 0) + 2 * 4);
+    for (const f of vetoes) code.set(f.id, (code.get(f.id) ?? 0) + 1 * 4);
+    statusPks.forEach((ids, i) => {
+      for (const id of ids) code.set(id, (code.get(id) ?? 0) + i + 1);
+    });
+    const inRound = roundPks ? new Set(roundPks) : null;
+
+    const vetoBySite = new Map<string, Finding[]>();
+    for (const f of vetoes) {
+      if (inRound && !inRound.has(f.id)) continue;
+      const l = vetoBySite.get(f.site);
+      if (l) l.push(f);
+      else vetoBySite.set(f.site, [f]);
+    }
+
+    const [sitePks, columnFindings] = await Promise.all([sitePksP, columnFindingsP]);
+    const pagesBySite = group(pages, (p) => p.site);
+    const columnFindingsBySite = group(columnFindings, (f) => f.site);
+
+    const out = sites.map((site, i): SiteStats => {
+      const bySeverity: Record<Severity, number> = { veto: 0, deduct: 0, hint: 0 };
+      const byStatus: Record<FindingStatus, number> = { open: 0, confirmed: 0, dismissed: 0, fixed: 0 };
+      const perRule: VerdictCounts['perRule'] = new Map();
+      let total = 0;
+      for (const id of sitePks[i]!) {
+        if (inRound && !inRound.has(id)) continue;
+        const c = code.get(id);
+        if (c === undefined) continue;
+        const status = STATUSES[c & 3]!;
+        const severity = SEVERITIES[(c >> 2) & 3]!;
+        total++;
+        byStatus[status]++;
+        if (status === 'dismissed') continue;
+        bySeverity[severity]++;
+        if (!isCounted({ ruleId: '', severity, status })) continue;
+        const ruleId = ruleIds[c >> 4]!;
+        const e = perRule.get(ruleId);
+        if (e) e.count++;
+        else perRule.set(ruleId, { count: 1, severity });
+      }
+      const v = vetoBySite.get(site.site) ?? [];
+      const counts: VerdictCounts = {
+        confirmedVetoes: v.filter((f) => f.status === 'confirmed').length,
+        openVetoes: v.filter((f) => f.status === 'open').length,
+        confirmedPhrases: [...new Set(v.filter((f) => f.status === 'confirmed').map(vetoPhrase))],
+        openPhrases: [...new Set(v.filter((f) => f.status === 'open').map(vetoPhrase))],
+        perRule,
+      };
+      const vetoReasons = columnVetoReasons(pagesBySite.get(site.site) ?? [], columnFindingsBySite.get(site.site) ?? [], now);
+      return { site, pages: pagesBySite.get(site.site)?.length ?? 0, vetoReasons, findings: total, bySeverity, byStatus, verdict: verdictFromCounts(counts, { ...opts, vetoReasons }), counts };
+    });
+    // for the bench and DevTools: how long the recount took
+    performance.measure?.('govcheck-stats', { start: t0 });
+    return out;
+  });
+}
+
+function group<T>(list: T[], key: (x: T) => string): Map<string, T[]> {
+  const m = new Map<string, T[]>();
+  for (const x of list) {
+    const l = m.get(key(x));
+    if (l) l.push(x);
+    else m.set(key(x), [x]);
+  }
+  return m;
+}

@@ -1,0 +1,129 @@
+/**
+ * Aho–Corasick over UTF-16 code units: all patterns found in one pass over the text.
+ * The root's transitions are a dense table (most characters leave the automaton at the root, so
+ * this is the hot path); deeper transitions live in one open-addressing hash of typed arrays
+ * keyed by state × 65536 + char (Maps per state cost twice as much in the scan loop). Outputs are
+ * merged along failure links at build time, so a state lists every pattern ending there.
+ */
+export class AhoCorasick {
+  readonly patterns: readonly string[];
+  private readonly root = new Int32Array(65536); // 0 = stay at root
+  private readonly next: Map<number, number>[] = [new Map()];
+  private readonly fail: number[] = [0];
+  private readonly out: (number[] | null)[] = [null];
+  private readonly failA: Int32Array;
+  private readonly hKeys: Int32Array;
+  private readonly hVals: Int32Array;
+  private readonly hShift: number;
+  /** 1 when the char labels some non-root transition; otherwise any deeper state falls to the root */
+  private readonly deepChar = new Uint8Array(65536);
+
+  constructor(patterns: readonly string[]) {
+    this.patterns = patterns;
+    patterns.forEach((p, idx) => {
+      if (!p) return;
+      let s = 0;
+      for (let i = 0; i < p.length; i++) {
+        const c = p.charCodeAt(i);
+        let t = s === 0 ? this.root[c]! : this.next[s]!.get(c);
+        if (!t) {
+          t = this.next.length;
+          this.next.push(new Map());
+          this.fail.push(0);
+          this.out.push(null);
+          if (s === 0) this.root[c] = t;
+          else this.next[s]!.set(c, t);
+        }
+        s = t;
+      }
+      (this.out[s] ??= []).push(idx);
+    });
+    // breadth-first: failure links and merged outputs
+    const queue: number[] = [];
+    for (let c = 0; c < 65536; c++) if (this.root[c]) queue.push(this.root[c]!);
+    for (let qi = 0; qi < queue.length; qi++) {
+      const s = queue[qi]!;
+      for (const [c, t] of this.next[s]!) {
+        let f = this.fail[s]!;
+        while (f !== 0 && !this.next[f]!.has(c)) f = this.fail[f]!;
+        const ft = f === 0 ? this.root[c]! : this.next[f]!.get(c)!;
+        this.fail[t] = ft === t ? 0 : ft;
+        const inherited = this.out[this.fail[t]!];
+        if (inherited) this.out[t] = [...(this.out[t] ?? []), ...inherited];
+        queue.push(t);
+      }
+    }
+    this.failA = Int32Array.from(this.fail);
+    // flatten the deeper transitions into the hash (load ≤ 0.5)
+    let count = 0;
+    for (const m of this.next) count += m.size;
+    let bits = 4;
+    while (1 << bits < count * 2 + 2) bits++;
+    if (this.next.length >= 32768) throw new Error('dictionary too large for the matcher (≥ 32768 states)');
+    this.hShift = 32 - bits;
+    this.hKeys = new Int32Array(1 << bits).fill(-1);
+    this.hVals = new Int32Array(1 << bits);
+    const mask = (1 << bits) - 1;
+    this.next.forEach((m, st) => {
+      for (const [c, t] of m) {
+        const key = st * 65536 + c;
+        let h = Math.imul(key, 0x9e3779b1) >>> this.hShift;
+        while (this.hKeys[h] !== -1) h = (h + 1) & mask;
+        this.hKeys[h] = key;
+        this.hVals[h] = t;
+        this.deepChar[c] = 1;
+      }
+    });
+  }
+
+  /** Calls onMatch(patternIndex, start, end) for every occurrence, in order of end position. */
+  search(text: string, onMatch: (pattern: number, start: number, end: number) => void): void {
+    const root = this.root;
+    const fail = this.failA;
+    const keys = this.hKeys;
+    const vals = this.hVals;
+    const shift = this.hShift;
+    const mask = keys.length - 1;
+    const out = this.out;
+    const deep = this.deepChar;
+    let s = 0;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (s === 0 || deep[c] === 0) {
+        s = root[c]!;
+        if (s === 0) continue;
+      } else {
+        for (;;) {
+          const key = s * 65536 + c;
+          let h = Math.imul(key, 0x9e3779b1) >>> shift;
+          let t = 0;
+          for (;;) {
+            const k = keys[h]!;
+            if (k === key) {
+              t = vals[h]!;
+              break;
+            }
+            if (k === -1) break;
+            h = (h + 1) & mask;
+          }
+          if (t !== 0) {
+            s = t;
+            break;
+          }
+          s = fail[s]!;
+          if (s === 0) {
+            s = root[c]!;
+            break;
+          }
+        }
+      }
+      const o = out[s];
+      if (o) {
+        for (const p of o) {
+          const len = this.patterns[p]!.length;
+          onMatch(p, i + 1 - len, i + 1);
+        }
+      }
+    }
+  }
+}

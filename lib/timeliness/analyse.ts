@@ -1,0 +1,30 @@
+/**
+ * One timeliness analysis per page, shared by the freshness rules and the date painter: the
+ * refined page type, the list scan and the column status. Cached per PageModel and settings so
+ * six rules do not scan the list six times.
+ */
+import type { ColumnStatus, PageModel, PageType, Settings } from '../types';
+import { scanList, type ListScan } from './list-items';
+import { refinePageType } from './page-type';
+import { columnStatusFrom } from './column';
+
+export interface Timeliness {
+  pageType: PageType;
+  scan: ListScan;
+  status: ColumnStatus;
+}
+
+const cache = new WeakMap<PageModel, WeakMap<Settings, Timeliness>>();
+
+export function analyse(page: PageModel, settings: Settings): Timeliness {
+  let perSettings = cache.get(page);
+  const hit = perSettings?.get(settings);
+  if (hit) return hit;
+  const scan = scanList(page);
+  const pageType = refinePageType(page, scan);
+  const status = columnStatusFrom({ ...page, pageType }, settings, scan);
+  const result = { pageType, scan, status };
+  if (!perSettings) cache.set(page, (perSettings = new WeakMap()));
+  perSettings.set(settings, result);
+  return result;
+}

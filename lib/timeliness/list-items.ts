@@ -1,0 +1,104 @@
+/**
+ * The items of a list page, read from the flattened text: one item per line that carries a date at
+ * its edge (`标题 2025-01-08`, `[11-20] 标题`, or a table cell holding only the date), plus link
+ * lines without any date between them. Footer dates, copyright lines, header clocks and page-level
+ * 更新时间 stamps are not items.
+ */
+import type { DateMention, PageModel } from '../types';
+import { isClockDate } from '../text/dates';
+import table from '../data/column-types.json';
+
+export interface ListItem {
+  /** the newest date on the item's line */
+  date: string;
+  mention: DateMention;
+  lineStart: number;
+  lineEnd: number;
+}
+
+export interface ListScan {
+  items: ListItem[];
+  /** list-looking link lines with no date */
+  undated: number;
+  /** a 暂无信息-style marker outside the footer */
+  blankMarker: { start: number; end: number; raw: string } | null;
+}
+
+/** A list item's line is short; article sentences are long. */
+const MAX_ITEM_LINE = 120;
+/** What may sit between a date and its line's edge. */
+const EDGE = /^[\s\[\]【】()（）|·•\-–—:：]*$/;
+/** Labels that stamp the page, not an item. */
+const PAGE_LABELS = new Set(['更新时间', '生成日期']);
+const MIN_LINK_TITLE = 8;
+
+function lineAt(text: string, pos: number): [number, number] {
+  const s = text.lastIndexOf('\n', pos - 1) + 1;
+  const e = text.indexOf('\n', pos);
+  return [s, e === -1 ? text.length : e];
+}
+
+/** Content dates: not footer, not copyright, not a header clock. */
+export function contentDates(page: Pick<PageModel, 'dates' | 'text'>): DateMention[] {
+  return page.dates.filter((d) => !d.inFooter && !isClockDate(page.text, d));
+}
+
+/** True when the date sits at the start or end of a short line: the shape of a list item. */
+export function isItemDate(text: string, d: DateMention): boolean {
+  if (d.label && PAGE_LABELS.has(d.label)) return false;
+  const [s, e] = lineAt(text, d.start);
+  if (e - s > MAX_ITEM_LINE) return false;
+  // a labelled date alone in its cell (成文日期：| 2018年12月18日) is a field of a document's
+  // 信息公开 table, not a list item; list items carry their label on their own line, if at all
+  if (d.label && !text.slice(s, d.start).includes(d.label)) return false;
+  return EDGE.test(text.slice(s, d.start)) || EDGE.test(text.slice(d.end, e));
+}
+
+function mainEnd(page: Pick<PageModel, 'footer' | 'text'>): number {
+  return page.footer ? page.footer.start : page.text.length;
+}
+
+export function findBlankMarker(page: Pick<PageModel, 'footer' | 'text'>): ListScan['blankMarker'] {
+  const main = page.text.slice(0, mainEnd(page));
+  for (const raw of table.blankMarkers) {
+    const i = main.indexOf(raw);
+    if (i >= 0) return { start: i, end: i + raw.length, raw };
+  }
+  return null;
+}
+
+export function scanList(page: Pick<PageModel, 'dates' | 'text' | 'footer' | 'links'>): ListScan {
+  const byLine = new Map<number, ListItem>();
+  for (const d of contentDates(page)) {
+    if (!isItemDate(page.text, d)) continue;
+    const [lineStart, lineEnd] = lineAt(page.text, d.start);
+    const prev = byLine.get(lineStart);
+    if (!prev || d.date > prev.date) byLine.set(lineStart, { date: d.date, mention: d, lineStart, lineEnd });
+  }
+  const items = [...byLine.values()].sort((a, b) => a.lineStart - b.lineStart);
+  return { items, undated: countUndated(page, items), blankMarker: findBlankMarker(page) };
+}
+
+/**
+ * Link lines inside the dated list that carry no date of their own and are not the title half of
+ * an item whose date sits on the next line (table rows).
+ */
+function countUndated(page: Pick<PageModel, 'text' | 'links' | 'footer'>, items: ListItem[]): number {
+  if (items.length === 1) return 0;
+  // no dated item at all: every title-length link line of the main text may be an undated item
+  const from = items.length ? items[0]!.lineStart : 0;
+  const to = items.length ? items[items.length - 1]!.lineEnd : mainEnd(page);
+  const titles = new Set(page.links.filter((l) => !l.inFooter && l.text.length >= MIN_LINK_TITLE).map((l) => l.text));
+  const dated = new Set(items.map((i) => i.lineStart));
+  const lines = page.text.slice(from, to).split('\n');
+  let pos = from;
+  let undated = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const t = line.trim();
+    const nextStart = pos + line.length + 1;
+    if (!dated.has(pos) && titles.has(t) && !dated.has(nextStart)) undated++;
+    pos = nextStart;
+  }
+  return undated;
+}

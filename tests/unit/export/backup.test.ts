@@ -1,0 +1,119 @@
+// @vitest-environment node
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { GovCheckDB } from '../../../lib/store/db';
+import { saveScan, setStatus } from '../../../lib/store/repo';
+import { exportBackup, importBackup, parseBackup, BackupError, summaryText, bytesToBase64, base64ToBytes } from '../../../lib/export/backup';
+import { makeFinding, makeReport } from '../store/fixtures';
+
+const opened: GovCheckDB[] = [];
+function freshDb(): GovCheckDB {
+  const db = new GovCheckDB(`govcheck-backup-${crypto.randomUUID()}`);
+  opened.push(db);
+  return db;
+}
+afterEach(async () => {
+  for (const db of opened.splice(0)) await db.delete();
+});
+
+const HOME = 'https://www.yichun.gov.cn/';
+const SITE = 'www.yichun.gov.cn';
+const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3, 250, 255]);
+
+async function seeded(): Promise<{ db: GovCheckDB; ids: string[] }> {
+  const db = freshDb();
+  const a = makeFinding({ url: HOME, site: SITE });
+  const b = makeFinding({ url: HOME, site: SITE, ruleId: 'expression.political', severity: 'veto', category: 'expression', evidence: '党十九大' });
+  await saveScan(db, makeReport(HOME, [a, b]), 1000);
+  await db.screenshots.put({ id: 'shot-1', findingId: a.id, blob: new Blob([PNG], { type: 'image/png' }), width: 10, height: 5, createdAt: 1500 });
+  await db.rounds.put({ id: '2026年第四季度', name: '2026年第四季度', createdAt: 900 });
+  return { db, ids: [a.id, b.id] };
+}
+
+async function snapshot(db: GovCheckDB) {
+  const shots = await db.screenshots.toArray();
+  return {
+    sites: await db.sites.toArray(),
+    pages: await db.pages.toArray(),
+    findings: await db.findings.orderBy('id').toArray(),
+    rounds: await db.rounds.toArray(),
+    shots: await Promise.all(shots.map(async ({ blob, ...r }) => ({ ...r, type: blob.type, bytes: [...new Uint8Array(await blob.arrayBuffer())] }))),
+  };
+}
+
+describe('JSON backup and import', () => {
+  it('base64 round-trips bytes', () => {
+    const big = new Uint8Array(100_000).map((_, i) => i * 7);
+    expect(base64ToBytes(bytesToBase64(big))).toEqual(big);
+  });
+
+  it('restores everything into an empty store, screenshots included', async () => {
+    const { db } = await seeded();
+    const text = JSON.stringify(await exportBackup(db));
+    const other = freshDb();
+    const sum = await importBackup(other, parseBackup(text));
+    expect(sum.findings).toMatchObject({ added: 2, updated: 0, skipped: 0 });
+    expect(sum.screenshots).toEqual({ added: 1, skipped: 0 });
+    expect(await snapshot(other)).toEqual(await snapshot(db));
+    expect(summaryText(sum)).toContain('新增 2 条');
+  });
+
+  it('merges: the newer updatedAt wins per finding, the rest is counted as skipped', async () => {
+    const { db, ids } = await seeded();
+    const mine = freshDb();
+    await importBackup(mine, parseBackup(JSON.stringify(await exportBackup(db))));
+    // colleague confirms finding 0 later; I dismissed finding 1 later than their copy
+    await setStatus(db, ids[0]!, 'confirmed', '已核实', 5000);
+    await setStatus(mine, ids[1]!, 'dismissed', '引用示例', 6000);
+    // and they found a new problem
+    const c = makeFinding({ url: HOME + 'a.html', site: SITE, evidence: '烈土' });
+    await saveScan(db, makeReport(HOME + 'a.html', [c]), 7000);
+    const sum = await importBackup(mine, parseBackup(JSON.stringify(await exportBackup(db))));
+    expect(sum.findings).toMatchObject({ added: 1, updated: 1, skipped: 1, skippedOlder: 1, skippedSame: 0 });
+    expect(sum.pages).toMatchObject({ added: 1, updated: 0, skipped: 1 });
+    expect(sum.screenshots).toEqual({ added: 0, skipped: 1 });
+    const got = await mine.findings.bulkGet([ids[0]!, ids[1]!, c.id]);
+    expect(got[0]).toMatchObject({ status: 'confirmed', note: '已核实' });
+    expect(got[1]).toMatchObject({ status: 'dismissed', note: '引用示例' });
+    expect(got[2]).toBeDefined();
+    // importing the same file again changes nothing
+    const again = await importBackup(mine, parseBackup(JSON.stringify(await exportBackup(db))));
+    expect(again.findings).toMatchObject({ added: 0, updated: 0 });
+  });
+
+  it('rejects corrupted or malformed files with a Chinese error and leaves the store unchanged', async () => {
+    const { db } = await seeded();
+    const before = await snapshot(db);
+    const good = JSON.stringify(await exportBackup(db));
+    const bad: [string, RegExp][] = [
+      [good.slice(0, good.length / 2), /不是有效的 JSON/],
+      ['{"hello":1}', /不是 GovCheck 的备份文件/],
+      [good.replace('"severity":"veto"', '"severity":"fatal"'), /第 \d+ 条问题记录：严重程度 “fatal” 无法识别/],
+      [good.replace(/"updatedAt":\d+/, '"updatedAt":"yesterday"'), /时间字段 updatedAt/],
+      [good.replace(/"data":"[^"]+"/, '"data":"@@@notbase64"'), /不是有效的 base64/],
+      [good.replace('"version":1', '"version":99'), /升级扩展/],
+    ];
+    for (const [text, msg] of bad) {
+      let err: unknown;
+      try {
+        await importBackup(db, parseBackup(text));
+      } catch (e) {
+        err = e;
+      }
+      expect(err, msg.source).toBeInstanceOf(BackupError);
+      expect((err as Error).message).toMatch(msg);
+    }
+    expect(await snapshot(db)).toEqual(before);
+  });
+
+  it('a failure inside the write transaction rolls everything back', async () => {
+    const { db } = await seeded();
+    const before = await snapshot(db);
+    const b = parseBackup(JSON.stringify(await exportBackup(db)));
+    b.findings.push({ ...b.findings[0]!, id: 'new-one', updatedAt: 99 });
+    // a site key IndexedDB cannot store (an object) passes our string check only if forced
+    (b.screenshots as unknown[]).push({ ...b.screenshots[0]!, id: { bad: true } as unknown as string });
+    await expect(importBackup(db, b)).rejects.toThrow();
+    expect(await snapshot(db)).toEqual(before);
+  });
+});
