@@ -1,4 +1,5 @@
-import type { Finding, PageType } from '../lib/types';
+import type { ColumnStatus, Finding, PageType } from '../lib/types';
+import { columnVerdict } from '../lib/verdict/columns';
 import { siteVerdict, type Verdict } from '../lib/verdict/index';
 import { severityLabel } from '../lib/labels';
 
@@ -19,6 +20,10 @@ export interface SiteResult {
   verdict: Verdict;
   vetoCount: number;
   findingCount: number;
+  /** the 100-point deduction score */
+  score: number;
+  /** why the site fails or may fail (附件2 wording) */
+  reasons: string[];
 }
 
 export interface ScanOutput {
@@ -29,14 +34,31 @@ export interface ScanOutput {
 
 const PAGE_TYPE: Record<PageType, string> = { home: '首页', column: '栏目页', article: '文章页', other: '其他' };
 
-export function siteSummaries(stored: Map<string, { name: string; code: string; findings: Finding[] }>): SiteResult[] {
-  return [...stored.entries()].map(([site, s]) => ({
-    site,
-    siteName: s.name,
-    siteCode: s.code,
-    ...siteVerdict(s.findings),
-    findingCount: s.findings.filter((f) => f.status !== 'dismissed').length,
-  }));
+export interface StoredSite {
+  name: string;
+  code: string;
+  findings: Finding[];
+  /** column statuses of the home and column pages scanned in this run */
+  columns: ColumnStatus[];
+  home?: ColumnStatus;
+}
+
+/** Per-site verdicts: the findings' vetoes and score, plus 栏目不更新/首页不更新 over the scanned columns. */
+export function siteSummaries(stored: Map<string, StoredSite>): SiteResult[] {
+  return [...stored.entries()].map(([site, s]) => {
+    const columns = columnVerdict(s.columns, s.home);
+    const v = siteVerdict(s.findings, { vetoReasons: columns.reasons });
+    return {
+      site,
+      siteName: s.name,
+      siteCode: s.code,
+      verdict: v.verdict,
+      vetoCount: v.vetoCount + columns.reasons.length,
+      findingCount: s.findings.filter((f) => f.status !== 'dismissed').length,
+      score: Math.round(v.score * 100) / 100,
+      reasons: v.reasons,
+    };
+  });
 }
 
 /** The findings table a person reads in the terminal. */
@@ -57,7 +79,8 @@ export function formatTable(out: ScanOutput): string {
   lines.push('');
   lines.push('网站汇总');
   for (const s of out.sites) {
-    lines.push(`  ${s.siteName || s.site}（${s.site}）网站标识码：${s.siteCode || '未找到'}  结论：${s.verdict}  单项否决问题 ${s.vetoCount} 个，问题共 ${s.findingCount} 个`);
+    lines.push(`  ${s.siteName || s.site}（${s.site}）网站标识码：${s.siteCode || '未找到'}  结论：${s.verdict}  得分：${s.score}  单项否决问题 ${s.vetoCount} 个，问题共 ${s.findingCount} 个`);
+    for (const r of s.reasons) lines.push(`    · ${r}`);
   }
   for (const e of out.errors) lines.push(`  错误：${e.target}：${e.error}`);
   return lines.join('\n');

@@ -11,9 +11,9 @@ import { ensureBuilt, scannerCopy } from './build';
 import { launchWithExtension } from './browser';
 import { serveFolder, type StaticServer } from './serve';
 import { resolveTarget, type Target } from './targets';
-import { formatTable, siteSummaries, type ScanOutput } from './report';
+import { formatTable, siteSummaries, type ScanOutput, type StoredSite } from './report';
 import type { ScanSummary } from '../lib/messages';
-import type { Finding } from '../lib/types';
+import type { ColumnStatus, Finding } from '../lib/types';
 
 interface Args {
   format: 'table' | 'json';
@@ -71,6 +71,7 @@ async function main() {
   const targets: Target[] = args.targets.map(resolveTarget);
   const servers: StaticServer[] = [];
   const pages: { target: string; url: string }[] = [];
+  const columnsBySite = new Map<string, { columns: ColumnStatus[]; home?: ColumnStatus }>();
   const out: ScanOutput = { pages: [], sites: [], errors: [] };
   for (const t of targets) {
     if (t.kind === 'error') out.errors.push({ target: t.arg, error: t.error });
@@ -98,6 +99,12 @@ async function main() {
         out.errors.push({ target: p.target, error: r.error });
         continue;
       }
+      if (r.column) {
+        const c = columnsBySite.get(r.page.site) ?? { columns: [] };
+        if (r.page.pageType === 'home') c.home = r.column;
+        else c.columns.push(r.column);
+        columnsBySite.set(r.page.site, c);
+      }
       out.pages.push({
         url: r.page.url,
         title: r.page.title,
@@ -110,11 +117,11 @@ async function main() {
           .map(({ ruleId, severity, category, message, evidence, suggestion }) => ({ ruleId, severity, category, message, evidence, suggestion })),
       });
     }
-    const stored = new Map<string, { name: string; code: string; findings: Finding[] }>();
+    const stored = new Map<string, StoredSite>();
     const sites = (await worker.evaluate(() => (globalThis as any).govcheck.sites())) as { site: string; name: string; siteCode: string }[];
     for (const s of sites) {
       const findings = (await worker.evaluate((site) => (globalThis as any).govcheck.siteFindings(site), s.site)) as Finding[];
-      stored.set(s.site, { name: s.name, code: s.siteCode, findings });
+      stored.set(s.site, { name: s.name, code: s.siteCode, findings, columns: columnsBySite.get(s.site)?.columns ?? [], home: columnsBySite.get(s.site)?.home });
     }
     out.sites = siteSummaries(stored);
     if (args.out) {

@@ -6,7 +6,7 @@
 import type { GovCheckDB } from '@/lib/store/db';
 import type { Finding, ScreenshotRecord } from '@/lib/types';
 import { findingsToCsv, csvFileName } from '@/lib/export/csv';
-import { findingsInScope, sitesById, scopeLabel, type ExportScope } from '@/lib/export/scope';
+import { findingsInScope, sitesById, scopeLabel, csvParts, type ExportScope } from '@/lib/export/scope';
 import { buildZip, zipFileName } from '@/lib/export/zip';
 import { exportBackup, backupFileName, parseBackup, importBackup, summaryText, BackupError } from '@/lib/export/backup';
 import { annexDocument, serializeDocument, scoreCsv, problemCsv, annexFileName, unconfirmedSites } from '@/lib/export/annex';
@@ -39,18 +39,15 @@ export async function exportCsv(db: GovCheckDB, scope: ExportScope, report: Repo
   try {
     report('progress', '正在导出 CSV…');
     const t0 = performance.now();
-    const [rows, sites] = await Promise.all([findingsInScope(db, scope), sitesById(db)]);
-    performance.measure('govcheck-csv-read', { start: t0 });
-    if (!rows.length) {
+    const { parts, count } = await csvParts(db, scope);
+    performance.measure('govcheck-csv', { start: t0 });
+    if (!count) {
       report('info', '没有可导出的问题记录。');
       return 0;
     }
-    const t1 = performance.now();
-    const csv = findingsToCsv(rows.map((finding) => ({ finding, site: sites.get(finding.site) })));
-    performance.measure('govcheck-csv-build', { start: t1 });
-    downloadBlob(csvFileName(scopeLabel(scope, roundName), new Date()), new Blob([csv], { type: 'text/csv;charset=utf-8' }));
-    report('info', `已导出 ${rows.length} 条问题记录（CSV）。`);
-    return rows.length;
+    downloadBlob(csvFileName(scopeLabel(scope, roundName), new Date()), new Blob(parts, { type: 'text/csv;charset=utf-8' }));
+    report('info', `已导出 ${count} 条问题记录（CSV）。`);
+    return count;
   } catch (e) {
     report('error', `导出 CSV 失败：${errText(e)}`);
     return 0;

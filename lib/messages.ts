@@ -1,7 +1,7 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { ParseInput } from './crawl/parse';
 import type { ParsedPage } from './crawl/types';
-import type { Finding, PageRecord, ScanReport, FindingStatus, RoundRecord } from './types';
+import type { ColumnStatus, Finding, PageRecord, ScanReport, FindingStatus, RoundRecord } from './types';
 
 /** What a finished scan tells whoever asked for it (side panel, background, CLI). */
 export interface ScanSummary {
@@ -12,6 +12,8 @@ export interface ScanSummary {
   /** pageModel facts the CLI prints */
   siteName: string;
   siteCode: string;
+  /** the column status of a home or column list page, else null */
+  column?: ColumnStatus | null;
 }
 
 /** A capture the content script asks the background to store (lib/capture, background/capture.ts). */

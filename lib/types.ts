@@ -262,6 +262,8 @@ export interface ScanReport {
   manualSeen?: string[];
   /** the active round's id when the scan ran (see lib/rounds/active.ts) */
   round?: string;
+  /** the page's column status when it is a home or column list page (site verdict input) */
+  column?: ColumnStatus | null;
 }
 
 /** A screenshot attached to a finding (stored as a Blob in its own table). */

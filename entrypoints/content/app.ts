@@ -118,7 +118,7 @@ export class PageApp {
       }
       this.applyFindings(stored);
       this.set({ scanning: false, notes: result.report.notes });
-      return { page: result.report.page, findings: stored, notes: result.report.notes, siteName: result.report.siteName, siteCode: result.report.siteCode };
+      return { page: result.report.page, findings: stored, notes: result.report.notes, siteName: result.report.siteName, siteCode: result.report.siteCode, column: result.report.column ?? null };
     } catch (e) {
       const error = `检查失败：${e instanceof Error ? e.message : String(e)}`;
       this.set({ scanning: false, notes: [error] });

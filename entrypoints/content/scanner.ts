@@ -2,6 +2,7 @@ import type { Finding, RuleFinding, ScanReport, Settings } from '@/lib/types';
 import { buildPageModelChunked, type BuiltPage } from '@/lib/scan/page-model';
 import { runRulesChunked } from '@/lib/rules/run';
 import { toFindings } from '@/lib/scan/report';
+import { analyse } from '@/lib/timeliness/analyse';
 import { normaliseUrl } from '@/lib/fingerprint';
 import { todayIso } from '@/lib/settings';
 import { readSiteCode } from '@/lib/rules/footer';
@@ -58,17 +59,23 @@ export async function scanDocument(doc: Document, settings: Settings, skipElemen
   const reported = toFindings(built.model, results, settings.inspector);
   const scanMs = Math.round(performance.now() - t0);
   const notes = [...built.model.notes, ...errors.map((e) => `规则 ${e.ruleId} 出错已跳过：${e.error}`)];
+  // the refined page type and column status (cached: the freshness rules computed it already)
+  const timeliness = analyse(built.model, settings);
+  const isList = timeliness.pageType === 'column' || timeliness.pageType === 'home';
+  const column = isList ? timeliness.status : null;
   const report: ScanReport = {
     page: {
       url: normaliseUrl(built.model.url),
       site: built.model.host,
       title: built.model.title,
-      pageType: built.model.pageType,
+      pageType: timeliness.pageType,
       pubDate: built.model.pubDate,
       scanMs,
       lastScanned: Date.now(),
       findingCount: reported.length,
+      ...(column ? { columnType: column.columnType, columnName: column.columnName, newestDate: column.newestDate, columnStatus: column.status } : {}),
     },
+    column,
     siteName: siteName(built),
     siteCode: readSiteCode(built.model),
     findings: reported.map((r) => r.finding),

@@ -1,7 +1,8 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { RoundRecord } from '@/lib/types';
 import { getDb } from '@/lib/store/db';
-import { siteStats, type SiteStats } from '@/lib/store/stats';
+import type { SiteStats } from '@/lib/store/stats';
+import { useSiteStats } from './use-site-stats';
 import { loadStatsCache, saveStatsCache } from '@/lib/store/stats-cache';
 import { formatTime } from '@/lib/export/csv';
 import { verdictFromCounts } from '@/lib/verdict/index';
@@ -43,7 +44,7 @@ export function Dashboard() {
     return () => removeEventListener('hashchange', onHash);
   }, []);
 
-  const live = useLiveQuery(() => siteStats(db, { round: round || undefined }), [round], null as SiteStats[] | null);
+  const live = useSiteStats(db, round);
   // last visit's aggregates paint at once; the live recount from the indexes replaces them
   const cached = useMemo(() => loadStatsCache(round), [round]);
   useEffect(() => {

@@ -8,6 +8,7 @@ import { severityLabel, statusLabel, categoryLabel } from '@/lib/labels';
 import { formatTime } from '@/lib/export/csv';
 
 const PAGE_SIZE = 100;
+const PAGE_TYPE: Record<string, string> = { home: '首页', column: '栏目页', article: '文章页', other: '其他' };
 const SEV_RANK = { veto: 0, deduct: 1, hint: 2 } as const;
 
 /** Object URLs for the screenshots of the shown findings, revoked when they change. */
@@ -70,7 +71,11 @@ export function SiteDetail({ stats, onClose }: { stats: SiteStats; onClose(): vo
         <b data-testid="detail-verdict">{v.verdict}</b>　得分：{v.score.toFixed(2)}
         {!v.scored && '（单项否决，不参与评分）'}
       </p>
-      {v.reasons.length > 0 && <p class="reasons">问题：{v.reasons.join('；')}</p>}
+      {v.reasons.length > 0 && (
+        <p class="reasons">
+          {v.verdict === '疑似不合格' ? '待确认的单项否决问题' : '存在的突出问题'}：{v.reasons.join('；')}
+        </p>
+      )}
       {v.deductions.length > 0 && (
         <details>
           <summary>扣分明细（{v.deductions.length} 项）</summary>
@@ -102,7 +107,7 @@ export function SiteDetail({ stats, onClose }: { stats: SiteStats; onClose(): vo
                   {p.title || p.url}
                 </a>
               </td>
-              <td>{p.pageType}</td>
+              <td>{PAGE_TYPE[p.pageType] ?? p.pageType}</td>
               <td>{p.pubDate ?? ''}</td>
               <td class="num">{p.findingCount}</td>
               <td>{formatTime(p.lastScanned)}</td>

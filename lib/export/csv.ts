@@ -117,6 +117,25 @@ export function findingsToCsv(rows: CsvRow[], opts: CsvOptions = {}): string {
   return '\uFEFF' + body.replace(/\r\n$/, '');
 }
 
+/**
+ * The same CSV as findingsToCsv, in parts: the BOM + header, then one part per group of rows
+ * (callers pass the findings of one site at a time, sites in code-unit order, so the parts
+ * concatenate to exactly findingsToCsv of all). Lets a big export convert one site while the
+ * store reads the next, and build a Blob without one giant string.
+ */
+export function csvHeaderPart(): string {
+  return '\uFEFF' + Papa.unparse({ fields: [...CSV_HEADERS], data: [] }, { newline: '\r\n' }).replace(/\r\n$/, '');
+}
+
+export function csvRowsPart(rows: CsvRow[], opts: CsvOptions = {}): string {
+  if (!rows.length) return '';
+  const data = [...rows].sort(compareRows).map((r) => toCells(r, opts));
+  return '\r\n' + Papa.unparse({ fields: [...CSV_HEADERS], data }, { header: false, newline: '\r\n', quotes: false, escapeFormulae: FORMULA_START });
+}
+
+/** Code-unit order of site keys, the order findingsToCsv groups rows in. */
+export const compareSites = cmp;
+
 /** e.g. `govcheck-findings-www.yichun.gov.cn-20261123.csv` (local date). */
 export function csvFileName(scope: string, now: Date): string {
   // characters Windows forbids in file names, plus whitespace, become '_'

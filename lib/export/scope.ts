@@ -1,5 +1,6 @@
 /** What an export covers: one site, one round (检查批次), or everything; read from the store. */
 import type { Finding, SiteRecord } from '../types';
+import { csvHeaderPart, csvRowsPart, compareSites, findingsToCsv, type CsvOptions } from './csv';
 import type { GovCheckDB } from '../store/db';
 
 export type ExportScope = { kind: 'all' } | { kind: 'site'; site: string } | { kind: 'round'; round: string };
@@ -17,4 +18,36 @@ export async function sitesById(db: GovCheckDB): Promise<Map<string, SiteRecord>
 /** The part of a file name that says what was exported. */
 export function scopeLabel(scope: ExportScope, roundName?: string): string {
   return scope.kind === 'all' ? 'all' : scope.kind === 'site' ? scope.site : `round-${roundName || scope.round}`;
+}
+
+/**
+ * The CSV of a scope as Blob parts. Everything / a round is read site by site, all requests in
+ * flight at once, each site converted while the store still reads the next (≈ half the time of
+ * read-then-convert at 100k findings). Findings of a site with no site record (never written by
+ * this extension, but possible in foreign data) fall back to the one-piece path.
+ */
+export async function csvParts(db: GovCheckDB, scope: ExportScope, opts: CsvOptions = {}): Promise<{ parts: string[]; count: number }> {
+  const sites = await sitesById(db);
+  const row = (finding: Finding) => ({ finding, site: sites.get(finding.site) });
+  if (scope.kind === 'site') {
+    const list = await findingsInScope(db, scope);
+    return { parts: [csvHeaderPart(), csvRowsPart(list.map(row), opts)], count: list.length };
+  }
+  const keys = [...sites.keys()].sort(compareSites);
+  const total = scope.kind === 'all' ? db.findings.count() : db.findings.where('round').equals(scope.round).count();
+  const reads = keys.map((s) =>
+    scope.kind === 'all' ? db.findings.where('site').equals(s).toArray() : db.findings.where('[site+round]').equals([s, scope.round]).toArray(),
+  );
+  const parts = [csvHeaderPart()];
+  let count = 0;
+  for (const r of reads) {
+    const list = await r;
+    count += list.length;
+    parts.push(csvRowsPart(list.map(row), opts));
+  }
+  if (count !== (await total)) {
+    const list = await findingsInScope(db, scope);
+    return { parts: [findingsToCsv(list.map(row), opts)], count: list.length };
+  }
+  return { parts, count };
 }

@@ -55,3 +55,20 @@ describe('ZIP export', () => {
     expect(rows.find((r) => r[5] === 'typo.known')![col]).toBe('');
   });
 });
+
+describe('CSV in parts', () => {
+  it('concatenates, site by site, to exactly the one-piece CSV', async () => {
+    const { findingsToCsv, csvHeaderPart, csvRowsPart, compareSites } = await import('../../../lib/export/csv');
+    const fs = [
+      finding('a1', { site: 'b.gov.cn', url: 'http://b.gov.cn/2', evidence: '=1+1' }),
+      finding('a2', { site: 'a.gov.cn', url: 'http://a.gov.cn/', evidence: '多行\n文字, "引号"' }),
+      finding('a3', { site: 'b.gov.cn', url: 'http://b.gov.cn/1', severity: 'veto' }),
+      finding('a4', { site: 'c.gov.cn', url: 'http://c.gov.cn/' }),
+    ];
+    const rows = fs.map((f) => ({ finding: f, site: f.site === 'a.gov.cn' ? site : undefined }));
+    const sites = [...new Set(fs.map((f) => f.site))].sort(compareSites);
+    const parts = [csvHeaderPart(), ...sites.map((s) => csvRowsPart(rows.filter((r) => r.finding.site === s)))];
+    expect(parts.join('')).toBe(findingsToCsv(rows));
+    expect(csvHeaderPart()).toBe(findingsToCsv([]));
+  });
+});
