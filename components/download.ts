@@ -1,11 +1,16 @@
-/** Saves text as a file from an extension page (the browser's own download, no permission). */
-export function downloadText(name: string, text: string, type = 'text/csv;charset=utf-8') {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+/** Saves a file from an extension page (the browser's own download, no permission needed). */
+export function downloadBlob(name: string, blob: Blob) {
+  const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
   a.download = name;
   document.body.appendChild(a);
   a.click();
   a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  // revoke later: the download reads the URL asynchronously
+  setTimeout(() => URL.revokeObjectURL(url), 30_000);
+}
+
+export function downloadText(name: string, text: string, type = 'text/csv;charset=utf-8') {
+  downloadBlob(name, new Blob([text], { type }));
 }

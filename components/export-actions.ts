@@ -5,7 +5,7 @@
  */
 import type { GovCheckDB } from '@/lib/store/db';
 import type { Finding, ScreenshotRecord } from '@/lib/types';
-import { findingsToCsv, csvFileName } from '@/lib/export/csv';
+import { csvFileName } from '@/lib/export/csv';
 import { findingsInScope, sitesById, scopeLabel, csvParts, type ExportScope } from '@/lib/export/scope';
 import { buildZip, zipFileName } from '@/lib/export/zip';
 import { exportBackup, backupFileName, parseBackup, importBackup, summaryText, BackupError } from '@/lib/export/backup';
@@ -13,19 +13,10 @@ import { annexDocument, serializeDocument, scoreCsv, problemCsv, annexFileName, 
 import { siteStats } from '@/lib/store/stats';
 import { screenshotsForFindings } from '@/lib/store/repo';
 import type { ScoreWeights } from '@/lib/verdict/score';
+import { downloadBlob } from './download';
+
 
 export type Report = (kind: 'info' | 'error' | 'progress', text: string) => void;
-
-export function downloadBlob(name: string, blob: Blob) {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 30_000);
-}
 
 const errText = (e: unknown) => (e instanceof Error ? e.message : String(e));
 

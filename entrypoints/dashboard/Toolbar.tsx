@@ -1,9 +1,10 @@
-import { useRef, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
+import { BackupButtons } from '@/components/BackupButtons';
 import type { RoundRecord } from '@/lib/types';
 import type { ExportScope } from '@/lib/export/scope';
 import type { ScoreWeights } from '@/lib/verdict/score';
 import { getDb } from '@/lib/store/db';
-import { exportCsv, exportZip, exportJson, importJson, exportAnnex, type Report } from '@/components/export-actions';
+import { exportCsv, exportZip, exportAnnex, type Report } from '@/components/export-actions';
 
 export interface ToolbarProps {
   rounds: RoundRecord[];
@@ -25,7 +26,6 @@ export function Toolbar({ rounds, site, round, weights, report }: ToolbarProps) 
   const db = getDb();
   const [scopeValue, setScopeValue] = useState('all');
   const [busy, setBusy] = useState(false);
-  const file = useRef<HTMLInputElement>(null);
   const value = scopeValue.startsWith('site:') && !site ? 'all' : scopeValue;
   const scope = parseScope(value);
   const roundName = (id?: string) => rounds.find((r) => r.id === id)?.name ?? id;
@@ -71,25 +71,7 @@ export function Toolbar({ rounds, site, round, weights, report }: ToolbarProps) 
         附件2 CSV
       </button>
       <span class="sep" />
-      <button data-testid="export-json" disabled={busy} onClick={() => run(() => exportJson(db, report))}>
-        JSON 备份
-      </button>
-      <button data-testid="import-json-button" disabled={busy} onClick={() => file.current?.click()}>
-        导入 JSON…
-      </button>
-      <input
-        ref={file}
-        type="file"
-        accept=".json,application/json"
-        data-testid="import-json"
-        hidden
-        onChange={(e) => {
-          const input = e.target as HTMLInputElement;
-          const f = input.files?.[0];
-          input.value = '';
-          if (f) void run(() => importJson(db, f, report));
-        }}
-      />
+      <BackupButtons db={db} busy={busy} run={run} report={report} importLabelTestId="import-json-button" />
     </div>
   );
 }

@@ -62,7 +62,7 @@ export class Collector {
     const stack = this.stack;
     let n = 0;
     while (stack.length) {
-      if ((++n & 255) === 0 && shouldYield()) return false;
+      if ((++n & 63) === 0 && shouldYield()) return false;
       const item = stack.pop()!;
       if ('exit' in item) {
         this.sep();

@@ -13,9 +13,10 @@ export interface DocNumberIssue {
   problems: string[];
 }
 
-// agency code (1–12 CJK, may contain letters for 国办发明电 etc.), bracketed year, number
+// an agency code (CJK) right before a bracketed year, then the number. The agency is a lookbehind
+// so the search starts at the rare bracket characters, not at every Chinese character.
 const DOC_NO =
-  /([\u4e00-\u9fff]{1,12})\s?([〔\[【(（﹝〖［])\s?((?:19|20)\d{2}|\d{2})\s?([〕\]】)）﹞〗］])\s?(第)?\s?(\d{1,5})(号)?/g;
+  /(?<=[\u4e00-\u9fff]\s?)([〔\[【(（﹝〖［])\s?((?:19|20)\d{2}|\d{2})\s?([〕\]】)）﹞〗］])\s?(第)?\s?(\d{1,5})(号)?/g;
 
 const OPEN_OK = '〔';
 const CLOSE_OK = '〕';
@@ -23,9 +24,9 @@ const CLOSE_OK = '〕';
 export function findDocNumberIssues(text: string): DocNumberIssue[] {
   const out: DocNumberIssue[] = [];
   for (const m of text.matchAll(DOC_NO)) {
-    const [raw, agency, open, year, close, di, num, hao] = m as unknown as string[];
+    const [raw, open, year, close, di, num, hao] = m as unknown as string[];
     // the agency code cannot be told from the words before it (印发京政发…): report from the bracket
-    const start = m.index! + agency!.length + (raw!.slice(agency!.length).match(/^\s*/)![0].length);
+    const start = m.index!;
     const end = m.index! + raw!.length;
     const next = text[end] ?? '';
     if (/\d/.test(next)) continue; // a longer number: not this form

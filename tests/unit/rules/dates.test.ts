@@ -3,27 +3,12 @@ import { dateRules } from '../../../lib/rules/dates';
 import { findDates } from '../../../lib/text/dates';
 import { DEFAULT_SETTINGS } from '../../../lib/settings';
 import type { PageModel, Settings } from '../../../lib/types';
+import { fakePage as basePage } from '../../helpers/fake-page';
 
 const settings: Settings = { ...DEFAULT_SETTINGS, today: '2024-01-31', freshDays: 14, staleDays: 183 };
 
 function fakePage(text: string, footerStart?: number): PageModel {
-  return {
-    url: 'https://www.example.gov.cn/list.html',
-    host: 'www.example.gov.cn',
-    title: '',
-    text,
-    footer:
-      footerStart === undefined ? null : { start: footerStart, end: text.length, text: text.slice(footerStart) },
-    footerHtml: '',
-    meta: {},
-    links: [],
-    scripts: [],
-    images: [],
-    dates: findDates(text, { today: settings.today!, footerStart }),
-    pubDate: null,
-    pageType: 'column',
-    notes: [],
-  };
+  return basePage(text, { url: 'https://www.example.gov.cn/list.html', pageType: 'column', dates: findDates(text, { today: settings.today!, footerStart }) }, footerStart);
 }
 
 const rule = dateRules[0]!;

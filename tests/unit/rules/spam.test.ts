@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { fakePage } from '../../helpers/fake-page';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { spamTextRule } from '../../../lib/rules/spam';
@@ -10,23 +11,7 @@ import type { PageModel } from '../../../lib/types';
 const FIX = path.resolve(import.meta.dirname, '../../fixtures/spam');
 
 function page(text: string, title = '', extra: Partial<PageModel> = {}): PageModel {
-  return {
-    url: 'https://www.example.gov.cn/a.html',
-    host: 'www.example.gov.cn',
-    title,
-    text,
-    footer: null,
-    footerHtml: '',
-    meta: {},
-    links: [],
-    scripts: [],
-    images: [],
-    dates: [],
-    pubDate: null,
-    pageType: 'article',
-    notes: [],
-    ...extra,
-  };
+  return fakePage(text, { title, ...extra });
 }
 const run = (p: PageModel) => spamTextRule.check(p, DEFAULT_SETTINGS);
 

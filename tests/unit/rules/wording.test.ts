@@ -2,25 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { wordingRules } from '../../../lib/rules/wording';
 import { DEFAULT_SETTINGS } from '../../../lib/settings';
 import type { PageModel, RuleFinding } from '../../../lib/types';
+import { fakePage as basePage } from '../../helpers/fake-page';
 
 function fakePage(text: string, footerStart?: number): PageModel {
-  return {
-    url: 'https://www.example.gov.cn/a.html',
-    host: 'www.example.gov.cn',
-    title: '',
-    text,
-    footer:
-      footerStart === undefined ? null : { start: footerStart, end: text.length, text: text.slice(footerStart) },
-    footerHtml: '',
-    meta: {},
-    links: [],
-    scripts: [],
-    images: [],
-    dates: [],
-    pubDate: null,
-    pageType: 'article',
-    notes: [],
-  };
+  return basePage(text, {}, footerStart);
 }
 
 const rule = (id: string) => wordingRules.find((r) => r.id === id)!;
