@@ -16,6 +16,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writ
 import { execSync } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
+import { ensureBuilt } from '../../cli/build';
 import { findChromium } from '../../scripts/chromium.mjs';
 import { launchWithExtension, type LaunchedBrowser } from '../../cli/browser';
 import { serveFolder, type StaticServer } from '../../cli/serve';
@@ -532,10 +533,8 @@ async function main() {
     let probe: { seen: boolean; duration: number | null } | null = null;
     let buildNote = '';
     if (args.ext) {
-      if (!existsSync(path.join(EXT_DIR, 'manifest.json'))) {
-        log('extension not built: running npx wxt build…');
-        execSync('npx wxt build', { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
-      }
+      // measure what the sources build to now (the same freshness check as the headless scan)
+      ensureBuilt(log);
       buildNote = staleBuildNote();
       if (buildNote) log(`note: ${buildNote}`);
       log('part 2: long tasks with the built extension (auto-scan on *.gov.cn)');
