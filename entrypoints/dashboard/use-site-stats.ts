@@ -6,7 +6,8 @@ import { siteStats, type SiteStats } from '@/lib/store/stats';
 const DEBOUNCE_MS = 400;
 
 /**
- * The per-site aggregates, recounted (debounced) whenever the store changes in any context.
+ * The per-site aggregates (write-time rows, lib/store/site-aggregates.ts), re-read (debounced)
+ * whenever the store changes in any context.
  * Not a liveQuery on purpose: liveQuery records every primary key a query returns so it can
  * match later writes, which for 100k keys costs more than the reads themselves.
  */

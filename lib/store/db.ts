@@ -1,6 +1,7 @@
 /** The extension's IndexedDB schema. Only the background opens it in the extension. */
 import Dexie, { type EntityTable } from 'dexie';
 import type { Finding, PageRecord, SiteRecord, ScreenshotRecord, RoundRecord } from '../types';
+import { aggregate, siteAggregatesMiddleware, type SiteAggregate } from './site-aggregates';
 
 export class GovCheckDB extends Dexie {
   // `declare`: no class-field emit, so Dexie's own table properties are not shadowed
@@ -9,6 +10,8 @@ export class GovCheckDB extends Dexie {
   declare findings: EntityTable<Finding, 'id'>;
   declare screenshots: EntityTable<ScreenshotRecord, 'id'>;
   declare rounds: EntityTable<RoundRecord, 'id'>;
+  /** per site × round finding counts, maintained at write time (lib/store/site-aggregates.ts) */
+  declare siteStats: EntityTable<SiteAggregate, 'key'>;
 
   constructor(name = 'govcheck') {
     super(name);
@@ -24,6 +27,15 @@ export class GovCheckDB extends Dexie {
       screenshots: 'id, findingId, createdAt',
       rounds: 'id, createdAt',
     });
+    // v3: the dashboard's per-site aggregates, computed once from the existing rows here and then
+    // kept by the middleware inside every transaction that writes findings
+    this.version(3)
+      .stores({ siteStats: 'key, site, round' })
+      .upgrade(async (tx) => {
+        const rows = aggregate(await tx.table<Finding>('findings').toArray());
+        await tx.table('siteStats').bulkPut(rows);
+      });
+    this.use(siteAggregatesMiddleware);
   }
 }
 

@@ -1,8 +1,8 @@
 /**
- * Per-site aggregates for the dashboard, read from indexes (primary keys only), never by loading
- * every finding into the page.
+ * Per-site aggregates for the dashboard. siteStats reads the write-time aggregates (fast);
+ * recountSiteStats recounts from indexes (primary keys only), never loading every finding.
  *
- * How: one getAllKeys per distinct ruleId and per minority severity / status value gives
+ * The recount: one getAllKeys per distinct ruleId and per minority severity / status value gives
  * id → (rule, severity, status) codes; one per site gives the site's ids. Only veto findings (few)
  * and the pages are read whole. Cost is per key read (~2 × the findings count): at 100k findings
  * ≈ 1–2 s on a busy 2-core machine, so the dashboard paints from its last result first
@@ -37,8 +37,77 @@ export interface StatsQuery {
 const SEVERITIES: Severity[] = ['deduct', 'veto', 'hint'];
 const STATUSES: FindingStatus[] = ['open', 'confirmed', 'dismissed', 'fixed'];
 
-/** Aggregated counts per site, read through indexes. */
+/**
+ * Aggregated counts per site from the write-time aggregates (lib/store/site-aggregates.ts): one
+ * row per site × round, the pages, and only when the crawl recorded column statuses the column
+ * findings. What the dashboard and the annex read.
+ */
 export async function siteStats(db: GovCheckDB, q: StatsQuery = {}, opts: VerdictOptions = {}, now = Date.now()): Promise<SiteStats[]> {
+  return db.transaction('r', [db.sites, db.pages, db.findings, db.siteStats], async () => {
+    const t0 = performance.now();
+    const [sites, aggs, pages] = await Promise.all([
+      db.sites.toArray(),
+      q.round !== undefined ? db.siteStats.where('round').equals(q.round).toArray() : db.siteStats.toArray(),
+      db.pages.toArray(),
+    ]);
+    performance.measure?.('govcheck-stats-read', { start: t0 });
+    const columnFindings = pages.some((p) => p.columnStatus) ? await db.findings.where('ruleId').anyOf(COLUMN_RULES).toArray() : [];
+    const pagesBySite = group(pages, (p) => p.site);
+    const columnFindingsBySite = group(columnFindings, (f) => f.site);
+    const aggsBySite = group(aggs, (a) => a.site);
+
+    const out = sites.map((site): SiteStats => {
+      const bySeverity: Record<Severity, number> = { veto: 0, deduct: 0, hint: 0 };
+      const byStatus: Record<FindingStatus, number> = { open: 0, confirmed: 0, dismissed: 0, fixed: 0 };
+      const perRule: VerdictCounts['perRule'] = new Map();
+      const vetoes = { open: 0, confirmed: 0 };
+      const phrases = { open: new Set<string>(), confirmed: new Set<string>() };
+      let total = 0;
+      for (const a of aggsBySite.get(site.site) ?? []) {
+        total += a.total;
+        for (const k of STATUSES) byStatus[k] += a.byStatus[k] ?? 0;
+        for (const k of SEVERITIES) bySeverity[k] += a.bySeverity[k] ?? 0;
+        for (const [key, n] of Object.entries(a.rules)) {
+          const [ruleId, severity] = key.split('\t') as [string, Severity];
+          addRule(perRule, ruleId, severity, n);
+        }
+        for (const [key, n] of Object.entries(a.vetoes)) {
+          const [phrase, status] = key.split('\t') as [string, 'open' | 'confirmed'];
+          if (n <= 0 || !(status in vetoes)) continue;
+          vetoes[status] += n;
+          phrases[status].add(phrase);
+        }
+      }
+      const counts: VerdictCounts = {
+        confirmedVetoes: vetoes.confirmed,
+        openVetoes: vetoes.open,
+        confirmedPhrases: [...phrases.confirmed].sort(),
+        openPhrases: [...phrases.open].sort(),
+        perRule,
+      };
+      const vetoReasons = columnVetoReasons(pagesBySite.get(site.site) ?? [], columnFindingsBySite.get(site.site) ?? [], now);
+      return { site, pages: pagesBySite.get(site.site)?.length ?? 0, vetoReasons, findings: total, bySeverity, byStatus, verdict: verdictFromCounts(counts, { ...opts, vetoReasons }), counts };
+    });
+    performance.measure?.('govcheck-stats', { start: t0 });
+    return out;
+  });
+}
+
+/** One rule's scored count; a rule seen with both severities is weighed as 'deduct' (order-free). */
+function addRule(perRule: VerdictCounts['perRule'], ruleId: string, severity: Severity, n: number): void {
+  const e = perRule.get(ruleId);
+  if (!e) perRule.set(ruleId, { count: n, severity });
+  else {
+    e.count += n;
+    if (severity === 'deduct') e.severity = 'deduct';
+  }
+}
+
+/**
+ * The same aggregates recounted from the findings through indexes: the reference the write-time
+ * aggregates are tested against (and a fallback should they ever be suspected wrong).
+ */
+export async function recountSiteStats(db: GovCheckDB, q: StatsQuery = {}, opts: VerdictOptions = {}, now = Date.now()): Promise<SiteStats[]> {
   return db.transaction('r', db.sites, db.pages, db.findings, async () => {
     const t0 = performance.now();
     const ruleIds = await distinctKeys(db, 'ruleId');
@@ -99,17 +168,14 @@ export async function siteStats(db: GovCheckDB, q: StatsQuery = {}, opts: Verdic
         if (status === 'dismissed') continue;
         bySeverity[severity]++;
         if (!isCounted({ ruleId: '', severity, status })) continue;
-        const ruleId = ruleIds[c >> 4]!;
-        const e = perRule.get(ruleId);
-        if (e) e.count++;
-        else perRule.set(ruleId, { count: 1, severity });
+        addRule(perRule, ruleIds[c >> 4]!, severity, 1);
       }
       const v = vetoBySite.get(site.site) ?? [];
       const counts: VerdictCounts = {
         confirmedVetoes: v.filter((f) => f.status === 'confirmed').length,
         openVetoes: v.filter((f) => f.status === 'open').length,
-        confirmedPhrases: [...new Set(v.filter((f) => f.status === 'confirmed').map(vetoPhrase))],
-        openPhrases: [...new Set(v.filter((f) => f.status === 'open').map(vetoPhrase))],
+        confirmedPhrases: [...new Set(v.filter((f) => f.status === 'confirmed').map(vetoPhrase))].sort(),
+        openPhrases: [...new Set(v.filter((f) => f.status === 'open').map(vetoPhrase))].sort(),
         perRule,
       };
       const vetoReasons = columnVetoReasons(pagesBySite.get(site.site) ?? [], columnFindingsBySite.get(site.site) ?? [], now);

@@ -78,7 +78,7 @@ describe('rounds and re-inspection (检查批次, 复查)', () => {
     await page.reload();
     await waitForScan(page);
     await expect.poll(() => typo.getAttribute('data-status')).toBe('open');
-    expect(await typo.getByTestId('finding-reopened').count()).toBe(1);
+    await expect.poll(() => typo.getByTestId('finding-reopened').count()).toBe(1);
     await expect.poll(() => fixedItem.getAttribute('data-state')).toBe('still');
     await Promise.all([page.close(), panel.close()]);
   });
@@ -99,7 +99,8 @@ describe('rounds and re-inspection (检查批次, 复查)', () => {
     await panel.getByTestId('bulk-note').fill('已截图报送');
     await panel.getByTestId('bulk-apply').click();
     await expect.poll(async () => (await api<any[]>('pageFindings', page.url())).map((f) => `${f.status}:${f.note}`)).toEqual(['confirmed:已截图报送', 'confirmed:已截图报送']);
-    expect(await list.locator('[data-status="confirmed"]').count()).toBe(2);
+    // the list re-renders from liveQuery after the write: poll, don't read once
+    await expect.poll(() => list.locator('[data-status="confirmed"]').count()).toBe(2);
 
     // one note edited alone
     const one = list.getByTestId('finding').first();

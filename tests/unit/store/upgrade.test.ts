@@ -7,6 +7,8 @@ import { saveScan, findingsForSite, setStatus } from '../../../lib/store/repo';
 import { siteStats } from '../../../lib/store/stats';
 import { exportBackup } from '../../../lib/export/backup';
 import { makeFinding, makeReport } from './fixtures';
+import { siteStats as fastStats, recountSiteStats } from '../../../lib/store/stats';
+import type { Finding } from '../../../lib/types';
 
 const names: string[] = [];
 afterEach(async () => {
@@ -73,3 +75,67 @@ describe('schema upgrade v1 → current', () => {
     db.close();
   });
 });
+
+/** Schema v2 exactly as released before the siteStats table (v3). */
+function openV2(name: string): Dexie {
+  const db = openV1(name);
+  db.version(2).stores({
+    findings: 'id, url, site, ruleId, status, severity, lastSeen, round, [site+status], [site+round]',
+    screenshots: 'id, findingId, createdAt',
+    rounds: 'id, createdAt',
+  });
+  return db;
+}
+
+describe('schema upgrade v2 → v3 (write-time site aggregates)', () => {
+  it('computes the aggregates of every existing row, and keeps them after later writes', async () => {
+    const name = `govcheck-upgrade-${crypto.randomUUID()}`;
+    names.push(name);
+    const sites = ['www.yichun.gov.cn', 'www.nc.gov.cn'];
+    const v2 = openV2(name);
+    await v2.table('sites').bulkPut(sites.map((site) => ({ site, name: site, siteCode: '', homeUrl: `https://${site}/`, firstSeen: 1, lastSeen: 2 })));
+    await v2.table('pages').bulkPut(sites.map((site) => ({ url: `https://${site}/`, site, title: '首页', pageType: 'home', pubDate: null, scanMs: 1, lastScanned: 2, findingCount: 0 })));
+    const statuses = ['open', 'confirmed', 'dismissed', 'fixed'] as const;
+    const kinds = [
+      ['typo.known', 'deduct', 'typo'],
+      ['meta.missing', 'hint', 'meta'],
+      ['expression.political', 'veto', 'expression'],
+    ] as const;
+    const rows: Finding[] = [];
+    sites.forEach((site, s) => {
+      for (let i = 0; i < 24; i++) {
+        const [ruleId, severity, category] = kinds[i % 3]!;
+        const f = makeFinding({ url: `https://${site}/`, site, ruleId, severity, category, evidence: `证据${i}` }, i);
+        rows.push({ ...f, status: statuses[(i + s) % 4]!, round: i % 2 ? '2026年第四季度' : undefined, createdAt: 1, lastSeen: 2, updatedAt: 2 });
+      }
+    });
+    await v2.table('findings').bulkPut(rows);
+    await v2.table('rounds').put({ id: '2026年第四季度', name: '2026年第四季度', createdAt: 1 });
+    expect(v2.verno).toBe(2);
+    v2.close();
+
+    const db = new GovCheckDB(name);
+    await db.open();
+    expect(db.verno).toBe(3);
+    expect(await db.findings.count()).toBe(rows.length);
+    // one aggregate row per site × round, equal to the recount from the findings
+    expect(await db.siteStats.count()).toBe(4);
+    for (const round of [undefined, '2026年第四季度']) {
+      const fast = await fastStats(db, { round }, {}, 0);
+      const full = await recountSiteStats(db, { round }, {}, 0);
+      expect(fast.map((s) => [s.site.site, s.findings, s.byStatus, s.bySeverity, s.verdict])).toEqual(full.map((s) => [s.site.site, s.findings, s.byStatus, s.bySeverity, s.verdict]));
+    }
+    const yc = (await fastStats(db, {}, {}, 0)).find((s) => s.site.site === 'www.yichun.gov.cn')!;
+    expect(yc.findings).toBe(24);
+    expect(yc.byStatus).toEqual({ open: 6, confirmed: 6, dismissed: 6, fixed: 6 });
+    expect(yc.verdict.verdict).toBe('不合格');
+
+    // a later write through the current code moves the upgraded aggregates
+    const open = rows.find((f) => f.site === 'www.yichun.gov.cn' && f.status === 'open')!;
+    await setStatus(db, open.id, 'dismissed', undefined, 10);
+    const after = (await fastStats(db, {}, {}, 0)).find((s) => s.site.site === 'www.yichun.gov.cn')!;
+    expect(after.byStatus).toEqual({ open: 5, confirmed: 6, dismissed: 7, fixed: 6 });
+    db.close();
+  });
+});
+

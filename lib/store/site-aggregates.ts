@@ -1,0 +1,170 @@
+/**
+ * Per-site (× round) aggregates of the findings, kept up to date at write time so the dashboard
+ * reads ~1 row per site instead of recounting 100k findings (lib/store/stats.ts recountSiteStats).
+ *
+ * How: a DBCore middleware (installed by GovCheckDB) widens every read-write transaction that
+ * touches `findings` to `siteStats` too, and applies each findings mutation's delta (old rows out,
+ * new rows in) to the rows of the sites it touched, inside that same transaction. So every writer
+ * (saveScan, setStatus, import, captures, clear, tests writing rows directly) keeps them right
+ * without knowing about them, and a failed transaction rolls both back together.
+ */
+import type { DBCore, DBCoreMutateRequest, DBCoreMutateResponse, DBCoreTable, DBCoreTransaction, Middleware } from 'dexie';
+import type { Finding, FindingStatus, Severity } from '../types';
+import { counts as isCounted } from '../verdict/score';
+import { vetoPhrase } from '../verdict/index';
+
+/** One row per site and round (round '' = findings without one). */
+export interface SiteAggregate {
+  /** `${site}\n${round}` */
+  key: string;
+  site: string;
+  round: string;
+  total: number;
+  byStatus: Record<FindingStatus, number>;
+  /** dismissed excluded */
+  bySeverity: Record<Severity, number>;
+  /** scored findings (lib/verdict/score.ts counts) by `${ruleId}\t${severity}` */
+  rules: Record<string, number>;
+  /** open / confirmed vetoes by `${phrase}\t${status}` */
+  vetoes: Record<string, number>;
+}
+
+export const AGG_TABLE = 'siteStats';
+const FINDINGS = 'findings';
+
+export const aggKey = (site: string, round: string | undefined) => `${site}\n${round ?? ''}`;
+
+function emptyAgg(site: string, round: string): SiteAggregate {
+  return {
+    key: aggKey(site, round),
+    site,
+    round,
+    total: 0,
+    byStatus: { open: 0, confirmed: 0, dismissed: 0, fixed: 0 },
+    bySeverity: { veto: 0, deduct: 0, hint: 0 },
+    rules: {},
+    vetoes: {},
+  };
+}
+
+const bump = (o: Record<string, number>, k: string, by: number) => {
+  const n = (o[k] ?? 0) + by;
+  if (n) o[k] = n;
+  else delete o[k];
+};
+
+/** Adds (sign 1) or removes (sign -1) one finding's contribution. */
+function apply(a: SiteAggregate, f: Finding, sign: 1 | -1): void {
+  a.total += sign;
+  if (f.status in a.byStatus) a.byStatus[f.status] += sign;
+  if (f.status === 'dismissed') return;
+  if (f.severity in a.bySeverity) a.bySeverity[f.severity] += sign;
+  if (f.severity === 'veto') {
+    if (f.status === 'open' || f.status === 'confirmed') bump(a.vetoes, `${vetoPhrase(f)}\t${f.status}`, sign);
+  } else if (isCounted(f)) bump(a.rules, `${f.ruleId}\t${f.severity}`, sign);
+}
+
+const isFinding = (x: unknown): x is Finding => !!x && typeof (x as Finding).site === 'string';
+
+/** Aggregates of a list of findings, from scratch (the v3 upgrade; tests). */
+export function aggregate(findings: Iterable<Finding>): SiteAggregate[] {
+  const m = new Map<string, SiteAggregate>();
+  for (const f of findings) {
+    if (!isFinding(f)) continue;
+    const k = aggKey(f.site, f.round);
+    let a = m.get(k);
+    if (!a) m.set(k, (a = emptyAgg(f.site, f.round ?? '')));
+    apply(a, f, 1);
+  }
+  return [...m.values()];
+}
+
+type Delta = { removed: unknown[]; added: unknown[] };
+
+/** Reads the touched aggregate rows, applies the delta, writes them back (or deletes empty ones). */
+function writeDelta(agg: DBCoreTable, trans: DBCoreTransaction, { removed, added }: Delta): Promise<unknown> {
+  const keys = new Set<string>();
+  for (const f of [...removed, ...added]) if (isFinding(f)) keys.add(aggKey(f.site, f.round));
+  if (!keys.size) return Promise.resolve();
+  const list = [...keys];
+  return agg.getMany({ trans, keys: list }).then((rows: (SiteAggregate | undefined)[]) => {
+    const m = new Map<string, SiteAggregate>();
+    list.forEach((k, i) => {
+      const [site, round] = k.split('\n') as [string, string];
+      m.set(k, rows[i] ? structuredClone(rows[i]!) : emptyAgg(site, round));
+    });
+    for (const f of removed) if (isFinding(f)) apply(m.get(aggKey(f.site, f.round))!, f, -1);
+    for (const f of added) if (isFinding(f)) apply(m.get(aggKey(f.site, f.round))!, f, 1);
+    const put = [...m.values()].filter((a) => a.total > 0);
+    const del = [...m.values()].filter((a) => a.total <= 0).map((a) => a.key);
+    return Promise.all([
+      put.length ? agg.mutate({ type: 'put', trans, values: put }) : undefined,
+      del.length ? agg.mutate({ type: 'delete', trans, keys: del }) : undefined,
+    ]);
+  });
+}
+
+/** The old rows a mutation replaces or removes (undefined where none). */
+function oldRows(table: DBCoreTable, req: DBCoreMutateRequest): Promise<unknown[]> {
+  const { trans } = req;
+  if (req.type === 'add') return Promise.resolve([]);
+  if (req.type === 'deleteRange') return table.query({ trans, values: true, query: { index: table.schema.primaryKey, range: req.range } }).then((r) => r.result);
+  const keys = req.type === 'delete' ? req.keys : (req.keys ?? req.values.map((v) => (v as Finding).id));
+  return table.getMany({ trans, keys });
+}
+
+/** The rows a mutation writes, minus the ones it failed to write. */
+function written(req: DBCoreMutateRequest, res: DBCoreMutateResponse): unknown[] {
+  if (req.type !== 'put' && req.type !== 'add') return [];
+  return req.values.filter((_, i) => !(i in (res.failures ?? {})));
+}
+
+function failedIdx(res: DBCoreMutateResponse): Set<number> {
+  return new Set(Object.keys(res.failures ?? {}).map(Number));
+}
+
+type Chained = DBCoreTransaction & { __govcheckAgg?: Promise<unknown> };
+
+function findingsTable(table: DBCoreTable, core: DBCore): DBCoreTable {
+  const agg = core.table(AGG_TABLE);
+  return {
+    ...table,
+    mutate(req) {
+      const trans = req.trans as Chained;
+      // one findings mutation at a time per transaction: parallel ones would read the same old
+      // aggregate rows and lose each other's deltas
+      const run = (): Promise<DBCoreMutateResponse> =>
+        oldRows(table, req).then((old) =>
+          table.mutate(req).then((res) => {
+            const failed = failedIdx(res);
+            const removed = req.type === 'add' ? [] : old.filter((_, i) => !failed.has(i));
+            const delta = { removed, added: written(req, res) };
+            return writeDelta(agg, req.trans, delta).then(() => res);
+          }),
+        );
+      const p = trans.__govcheckAgg ? trans.__govcheckAgg.then(run, run) : run();
+      trans.__govcheckAgg = p.catch(() => undefined);
+      return p;
+    },
+  };
+}
+
+/** Installed by GovCheckDB: see the file comment. */
+export const siteAggregatesMiddleware: Middleware<DBCore> = {
+  stack: 'dbcore',
+  name: 'GovCheckSiteAggregates',
+  create(core) {
+    if (!core.schema.tables.some((t) => t.name === AGG_TABLE)) return core;
+    return {
+      ...core,
+      transaction(stores, mode, options) {
+        const widened = mode === 'readwrite' && stores.includes(FINDINGS) && !stores.includes(AGG_TABLE) ? [...stores, AGG_TABLE] : stores;
+        return core.transaction(widened, mode, options);
+      },
+      table(name) {
+        const t = core.table(name);
+        return name === FINDINGS ? findingsTable(t, core) : t;
+      },
+    };
+  },
+};

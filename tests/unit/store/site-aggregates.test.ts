@@ -1,0 +1,145 @@
+// @vitest-environment node
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { GovCheckDB } from '../../../lib/store/db';
+import { saveScan, setStatus, setStatusMany, setNote, saveCapture, deleteAll } from '../../../lib/store/repo';
+import { siteStats, recountSiteStats, type SiteStats } from '../../../lib/store/stats';
+import { exportBackup, importBackup } from '../../../lib/export/backup';
+import { aggregate } from '../../../lib/store/site-aggregates';
+import type { Finding, FindingStatus, Severity } from '../../../lib/types';
+import { makeFinding, makeReport } from './fixtures';
+
+const opened: GovCheckDB[] = [];
+afterEach(async () => {
+  for (const db of opened.splice(0)) await db.delete();
+});
+
+const RULES: [string, Severity, Finding['category']][] = [
+  ['typo.known', 'deduct', 'typo'],
+  ['footer.icp', 'deduct', 'footer'],
+  ['meta.missing', 'hint', 'meta'],
+  ['expression.political', 'veto', 'expression'],
+  ['links.dead', 'deduct', 'links'],
+];
+const STATUSES: FindingStatus[] = ['open', 'confirmed', 'dismissed', 'fixed'];
+const SITES = ['www.a.gov.cn', 'www.b.gov.cn', 'www.c.gov.cn'];
+const ROUNDS = [undefined, 'R1', 'R2'];
+
+/** What the dashboard shows of a site, in a comparable shape. */
+function shape(list: SiteStats[]) {
+  return list
+    .map((s) => ({
+      site: s.site.site,
+      pages: s.pages,
+      findings: s.findings,
+      bySeverity: s.bySeverity,
+      byStatus: s.byStatus,
+      vetoes: [s.counts.confirmedVetoes, s.counts.openVetoes, s.counts.confirmedPhrases, s.counts.openPhrases],
+      perRule: [...s.counts.perRule].sort(([a], [b]) => (a < b ? -1 : 1)),
+      verdict: s.verdict,
+    }))
+    .sort((a, b) => (a.site < b.site ? -1 : 1));
+}
+
+async function expectConsistent(db: GovCheckDB, step: string) {
+  for (const round of [undefined, ...ROUNDS.slice(1)]) {
+    const fast = shape(await siteStats(db, { round }, {}, 0));
+    const full = shape(await recountSiteStats(db, { round }, {}, 0));
+    expect(fast, `${step} (round ${round ?? 'all'})`).toEqual(full);
+  }
+  // the stored rows themselves equal a from-scratch aggregation
+  const stored = (await db.siteStats.toArray()).sort((a, b) => (a.key < b.key ? -1 : 1));
+  const fresh = aggregate(await db.findings.toArray()).sort((a, b) => (a.key < b.key ? -1 : 1));
+  expect(stored, step).toEqual(fresh);
+}
+
+describe('write-time site aggregates', () => {
+  it('equal a full recount after random sequences of every kind of write', async () => {
+    let seed = 11;
+    // the high bits: an LCG's low bits cycle with a short period
+    const rnd = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), (seed >>> 12) % n);
+    const pick = <T,>(xs: T[]) => xs[rnd(xs.length)]!;
+
+    for (let run = 0; run < 3; run++) {
+      const db = new GovCheckDB(`govcheck-agg-${crypto.randomUUID()}`);
+      opened.push(db);
+      const ids = () => db.findings.toCollection().primaryKeys();
+      let now = 1000;
+      for (let step = 0; step < 40; step++) {
+        now += 10;
+        const op = rnd(9);
+        const site = pick(SITES);
+        const url = `https://${site}/p${rnd(4)}.html`;
+        const newFinding = (i: number) => {
+          const [ruleId, severity, category] = pick(RULES);
+          return makeFinding({ url, site, ruleId, severity, category, evidence: `e${rnd(6)}`, round: pick(ROUNDS) }, i);
+        };
+        let what = '';
+        if (op <= 2) {
+          what = 'saveScan';
+          await saveScan(db, makeReport(url, Array.from({ length: rnd(6) }, (_, i) => newFinding(i))), now, pick(ROUNDS));
+        } else if (op === 3) {
+          what = 'setStatus';
+          const all = await ids();
+          if (all.length) await setStatus(db, pick(all as string[]), pick(STATUSES), undefined, now);
+        } else if (op === 4) {
+          what = 'setStatusMany';
+          const all = (await ids()) as string[];
+          await setStatusMany(db, all.filter(() => rnd(3) === 0).concat('missing-id'), pick(STATUSES), 'n', now);
+        } else if (op === 5) {
+          what = 'saveCapture';
+          const all = (await db.findings.toArray()) as Finding[];
+          const prev = all.length && rnd(2) ? pick(all) : undefined;
+          const [, severity, category] = pick(RULES);
+          const base = prev ?? { ...newFinding(99), id: `manual-${step}`, source: 'manual' as const, status: 'open' as FindingStatus, createdAt: now, lastSeen: now, updatedAt: now };
+          await saveCapture(db, { ...base, severity, category, status: pick(STATUSES), note: '截图' } as Finding, undefined, now);
+        } else if (op === 6) {
+          what = 'setNote';
+          const all = (await ids()) as string[];
+          if (all.length) await setNote(db, pick(all), 'x', now);
+        } else if (op === 7) {
+          what = 'import';
+          const b = await exportBackup(db);
+          // a colleague's copy: some decisions changed later, some rows new
+          b.findings = b.findings.map((f) => (rnd(2) ? { ...f, status: pick(STATUSES), updatedAt: now } : f));
+          b.findings.push({ ...newFinding(7), id: `imported-${step}`, status: 'confirmed', createdAt: now, lastSeen: now, updatedAt: now } as Finding);
+          await importBackup(db, b);
+        } else {
+          what = 'direct writes in one transaction';
+          const all = (await db.findings.toArray()) as Finding[];
+          await db.transaction('rw', db.findings, async () => {
+            // parallel mutations of the same rows inside one transaction
+            await Promise.all([
+              db.findings.bulkPut(all.slice(0, 3).map((f) => ({ ...f, status: pick(STATUSES) }))),
+              db.findings.bulkPut(all.slice(1, 4).map((f) => ({ ...f, severity: pick(RULES)[1] }))),
+              all[5] ? db.findings.delete(all[5].id) : undefined,
+              db.findings.where('ruleId').equals('links.dead').modify({ status: 'fixed' }),
+            ]);
+          });
+          if (rnd(8) === 0) {
+            what += ' + deleteAll';
+            await deleteAll(db);
+          }
+        }
+        await expectConsistent(db, `run ${run} step ${step}: ${what}`);
+      }
+    }
+  });
+
+  it('roll back with the transaction that wrote the findings', async () => {
+    const db = new GovCheckDB(`govcheck-agg-${crypto.randomUUID()}`);
+    opened.push(db);
+    const site = 'www.a.gov.cn';
+    const url = `https://${site}/`;
+    const [f] = await saveScan(db, makeReport(url, [makeFinding({ url, site })]), 1);
+    await expect(
+      db.transaction('rw', db.findings, async () => {
+        await db.findings.put({ ...f!, status: 'dismissed' });
+        throw new Error('abort');
+      }),
+    ).rejects.toThrow('abort');
+    const [st] = await siteStats(db);
+    expect(st!.byStatus).toMatchObject({ open: 1, dismissed: 0 });
+    await expectConsistent(db, 'after rollback');
+  });
+});
