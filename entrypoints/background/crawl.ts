@@ -18,6 +18,12 @@ import cfg from '@/lib/data/crawl.json';
 
 const OFFSCREEN = 'offscreen.html';
 const running = new Map<string, SiteCrawl>();
+/**
+ * Sites whose crawl is being set up (permission check, settings) and not yet in `running`: the
+ * slot is taken before the first await, so two quick starts cannot run two crawls writing the
+ * same state, and a cancel in that window is kept and applied once the crawl exists.
+ */
+const starting = new Map<string, { cancelled: boolean }>();
 let offscreenReady: Promise<void> | null = null;
 
 async function ensureOffscreen(): Promise<void> {
@@ -94,11 +100,17 @@ export async function startCrawl(db: GovCheckDB, homeUrl: string): Promise<{ ok:
   }
   if (!/^https?:$/.test(home.protocol)) return { error: '只能检查 http/https 网站。' };
   const site = home.hostname.toLowerCase();
-  if (running.has(site)) return { error: '本站的栏目检查正在进行中。' };
-  const granted = await chrome.permissions.contains({ origins: [originPattern(homeUrl)] }).catch(() => false);
-  if (!granted) return { error: `未获得访问 ${site} 的权限，无法检查全站栏目。请在弹出的授权提示中点击「允许」。` };
-
-  const settings = await loadSettings();
+  if (running.has(site) || starting.has(site)) return { error: '本站的栏目检查正在进行中。' };
+  const setup = { cancelled: false };
+  starting.set(site, setup);
+  let settings: Awaited<ReturnType<typeof loadSettings>>;
+  try {
+    const granted = await chrome.permissions.contains({ origins: [originPattern(homeUrl)] }).catch(() => false);
+    if (!granted) return { error: `未获得访问 ${site} 的权限，无法检查全站栏目。请在弹出的授权提示中点击「允许」。` };
+    settings = await loadSettings();
+  } finally {
+    starting.delete(site);
+  }
   const progress = throttled(writeState, cfg.progressEveryMs);
   const crawl = new SiteCrawl({
     homeUrl: home.origin + '/',
@@ -112,6 +124,8 @@ export async function startCrawl(db: GovCheckDB, homeUrl: string): Promise<{ ok:
     limits: { perHost: cfg.perHost, delayMs: cfg.delayMs, maxColumns: cfg.maxColumns },
   });
   running.set(site, crawl);
+  // cancelled while being set up: it ends at once as 已取消 instead of running to the end
+  if (setup.cancelled) crawl.cancel();
   const done = crawl
     .run()
     .catch((e) => {
@@ -130,9 +144,15 @@ export async function startCrawl(db: GovCheckDB, homeUrl: string): Promise<{ ok:
 }
 
 export function cancelCrawl(site: string): boolean {
-  const c = running.get(site.toLowerCase());
-  c?.cancel();
-  return !!c;
+  const key = site.toLowerCase();
+  const c = running.get(key);
+  if (c) {
+    c.cancel();
+    return true;
+  }
+  const setup = starting.get(key);
+  if (setup) setup.cancelled = true;
+  return !!setup;
 }
 
 /**

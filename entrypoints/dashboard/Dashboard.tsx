@@ -45,7 +45,7 @@ export function Dashboard() {
   }, []);
 
   const live = useSiteStats(db, round);
-  // last visit's aggregates paint at once; the live recount from the indexes replaces them
+  // last visit's aggregates paint at once; the live read of the stored aggregates replaces them
   const cached = useMemo(() => loadStatsCache(round), [round]);
   useEffect(() => {
     if (live) saveStatsCache(round, live);

@@ -5,6 +5,14 @@ import { siteStats, type SiteStats } from '@/lib/store/stats';
 
 const DEBOUNCE_MS = 400;
 
+let early: { db: GovCheckDB; stats: Promise<SiteStats[]> } | undefined;
+
+/** Starts the first read before the first render (main.tsx): the page paints with data sooner. */
+export function prefetchSiteStats(db: GovCheckDB): void {
+  early = { db, stats: siteStats(db) };
+  early.stats.catch(() => undefined);
+}
+
 /**
  * The per-site aggregates (write-time rows, lib/store/site-aggregates.ts), re-read (debounced)
  * whenever the store changes in any context.
@@ -26,7 +34,9 @@ export function useSiteStats(db: GovCheckDB, round: string): SiteStats[] | null 
       }
       running = true;
       try {
-        const s = await siteStats(db, { round: round || undefined });
+        const pre = !round && early?.db === db ? early.stats : undefined;
+        early = undefined;
+        const s = await (pre ?? siteStats(db, { round: round || undefined }));
         if (alive) setValue(s);
       } catch (e) {
         console.error('GovCheck siteStats', e);

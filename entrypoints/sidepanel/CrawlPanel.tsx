@@ -37,12 +37,21 @@ function useCrawlState(site: string): CrawlState | null {
     setState(null);
     if (!site) return;
     const key = crawlKey(site);
-    void chrome.storage.local.get(key).then((got) => setState((got[key] as CrawlState | undefined) ?? null));
+    // the first read is stale once a change arrived (it must not undo it) or the site changed
+    let stale = false;
+    void chrome.storage.local.get(key).then((got) => {
+      if (!stale) setState((got[key] as CrawlState | undefined) ?? null);
+    });
     const onChanged = (changes: Record<string, chrome.storage.StorageChange>, area: string) => {
-      if (area === 'local' && key in changes) setState((changes[key]!.newValue as CrawlState | undefined) ?? null);
+      if (area !== 'local' || !(key in changes)) return;
+      stale = true;
+      setState((changes[key]!.newValue as CrawlState | undefined) ?? null);
     };
     chrome.storage.onChanged.addListener(onChanged);
-    return () => chrome.storage.onChanged.removeListener(onChanged);
+    return () => {
+      stale = true;
+      chrome.storage.onChanged.removeListener(onChanged);
+    };
   }, [site]);
   return state;
 }

@@ -1,7 +1,7 @@
 /** The extension's IndexedDB schema. Only the background opens it in the extension. */
 import Dexie, { type EntityTable } from 'dexie';
 import type { Finding, PageRecord, SiteRecord, ScreenshotRecord, RoundRecord } from '../types';
-import { aggregate, siteAggregatesMiddleware, type SiteAggregate } from './site-aggregates';
+import { aggregate, countPages, siteAggregatesMiddleware, type SiteAggregate, type SitePageCount } from './site-aggregates';
 
 export class GovCheckDB extends Dexie {
   // `declare`: no class-field emit, so Dexie's own table properties are not shadowed
@@ -12,6 +12,7 @@ export class GovCheckDB extends Dexie {
   declare rounds: EntityTable<RoundRecord, 'id'>;
   /** per site × round finding counts, maintained at write time (lib/store/site-aggregates.ts) */
   declare siteStats: EntityTable<SiteAggregate, 'key'>;
+  declare sitePages: EntityTable<SitePageCount, 'site'>;
 
   constructor(name = 'govcheck') {
     super(name);
@@ -30,10 +31,12 @@ export class GovCheckDB extends Dexie {
     // v3: the dashboard's per-site aggregates, computed once from the existing rows here and then
     // kept by the middleware inside every transaction that writes findings
     this.version(3)
-      .stores({ siteStats: 'key, site, round' })
+      // pages by columnStatus: the site verdict reads only the (few) column pages whole
+      .stores({ siteStats: 'key, site, round', sitePages: 'site', pages: 'url, site, lastScanned, columnStatus' })
       .upgrade(async (tx) => {
         const rows = aggregate(await tx.table<Finding>('findings').toArray());
         await tx.table('siteStats').bulkPut(rows);
+        await tx.table('sitePages').bulkPut(countPages(await tx.table<PageRecord>('pages').toArray()));
       });
     this.use(siteAggregatesMiddleware);
   }

@@ -1,5 +1,5 @@
 /**
- * Per-site (× round) aggregates of the findings, kept up to date at write time so the dashboard
+ * Per-site (× round) aggregates of the findings (and page counts per site), kept up to date at write time so the dashboard
  * reads ~1 row per site instead of recounting 100k findings (lib/store/stats.ts recountSiteStats).
  *
  * How: a DBCore middleware (installed by GovCheckDB) widens every read-write transaction that
@@ -29,8 +29,16 @@ export interface SiteAggregate {
   vetoes: Record<string, number>;
 }
 
+/** Pages per site (the dashboard's 页面 column), kept the same way from the pages table. */
+export interface SitePageCount {
+  site: string;
+  pages: number;
+}
+
 export const AGG_TABLE = 'siteStats';
+export const PAGE_COUNT_TABLE = 'sitePages';
 const FINDINGS = 'findings';
+const PAGES = 'pages';
 
 export const aggKey = (site: string, round: string | undefined) => `${site}\n${round ?? ''}`;
 
@@ -79,7 +87,35 @@ export function aggregate(findings: Iterable<Finding>): SiteAggregate[] {
   return [...m.values()];
 }
 
+/** Page counts of a list of pages, from scratch (the v3 upgrade). */
+export function countPages(pages: Iterable<{ site: string }>): SitePageCount[] {
+  const m = new Map<string, number>();
+  for (const p of pages) if (typeof p?.site === 'string') m.set(p.site, (m.get(p.site) ?? 0) + 1);
+  return [...m].map(([site, pages]) => ({ site, pages }));
+}
+
 type Delta = { removed: unknown[]; added: unknown[] };
+
+function writePageDelta(counts: DBCoreTable, trans: DBCoreTransaction, { removed, added }: Delta): Promise<unknown> {
+  const by = new Map<string, number>();
+  const add = (p: unknown, n: number) => {
+    const site = (p as { site?: unknown } | undefined)?.site;
+    if (typeof site === 'string') by.set(site, (by.get(site) ?? 0) + n);
+  };
+  removed.forEach((p) => add(p, -1));
+  added.forEach((p) => add(p, 1));
+  const keys = [...by].filter(([, n]) => n !== 0).map(([site]) => site);
+  if (!keys.length) return Promise.resolve();
+  return counts.getMany({ trans, keys }).then((rows: (SitePageCount | undefined)[]) => {
+    const next = keys.map((site, i) => ({ site, pages: (rows[i]?.pages ?? 0) + by.get(site)! }));
+    const put = next.filter((r) => r.pages > 0);
+    const del = next.filter((r) => r.pages <= 0).map((r) => r.site);
+    return Promise.all([
+      put.length ? counts.mutate({ type: 'put', trans, values: put }) : undefined,
+      del.length ? counts.mutate({ type: 'delete', trans, keys: del }) : undefined,
+    ]);
+  });
+}
 
 /** Reads the touched aggregate rows, applies the delta, writes them back (or deletes empty ones). */
 function writeDelta(agg: DBCoreTable, trans: DBCoreTransaction, { removed, added }: Delta): Promise<unknown> {
@@ -109,7 +145,8 @@ function oldRows(table: DBCoreTable, req: DBCoreMutateRequest): Promise<unknown[
   const { trans } = req;
   if (req.type === 'add') return Promise.resolve([]);
   if (req.type === 'deleteRange') return table.query({ trans, values: true, query: { index: table.schema.primaryKey, range: req.range } }).then((r) => r.result);
-  const keys = req.type === 'delete' ? req.keys : (req.keys ?? req.values.map((v) => (v as Finding).id));
+  const pk = table.schema.primaryKey.keyPath as string;
+  const keys = req.type === 'delete' ? req.keys : (req.keys ?? req.values.map((v) => (v as Record<string, unknown>)[pk]));
   return table.getMany({ trans, keys });
 }
 
@@ -123,10 +160,14 @@ function failedIdx(res: DBCoreMutateResponse): Set<number> {
   return new Set(Object.keys(res.failures ?? {}).map(Number));
 }
 
+// one chain per transaction for both tables
 type Chained = DBCoreTransaction & { __govcheckAgg?: Promise<unknown> };
 
-function findingsTable(table: DBCoreTable, core: DBCore): DBCoreTable {
-  const agg = core.table(AGG_TABLE);
+/** A table whose mutations also apply their delta through `write`, in the same transaction. */
+// DBCoreRangeType.Any (a const enum in Dexie's types): Table.clear()
+const ANY_RANGE = 3;
+
+function watched(table: DBCoreTable, aggTable: DBCoreTable, write: (trans: DBCoreTransaction, d: Delta) => Promise<unknown>): DBCoreTable {
   return {
     ...table,
     mutate(req) {
@@ -134,12 +175,15 @@ function findingsTable(table: DBCoreTable, core: DBCore): DBCoreTable {
       // one findings mutation at a time per transaction: parallel ones would read the same old
       // aggregate rows and lose each other's deltas
       const run = (): Promise<DBCoreMutateResponse> =>
-        oldRows(table, req).then((old) =>
+        // clearing the table clears its aggregates, without reading every old row first
+        req.type === 'deleteRange' && (req.range.type as number) === ANY_RANGE
+          ? table.mutate(req).then((res) => aggTable.mutate({ type: 'deleteRange', trans, range: req.range }).then(() => res))
+          : oldRows(table, req).then((old) =>
           table.mutate(req).then((res) => {
             const failed = failedIdx(res);
             const removed = req.type === 'add' ? [] : old.filter((_, i) => !failed.has(i));
             const delta = { removed, added: written(req, res) };
-            return writeDelta(agg, req.trans, delta).then(() => res);
+            return write(req.trans, delta).then(() => res);
           }),
         );
       const p = trans.__govcheckAgg ? trans.__govcheckAgg.then(run, run) : run();
@@ -154,16 +198,20 @@ export const siteAggregatesMiddleware: Middleware<DBCore> = {
   stack: 'dbcore',
   name: 'GovCheckSiteAggregates',
   create(core) {
-    if (!core.schema.tables.some((t) => t.name === AGG_TABLE)) return core;
+    const names = core.schema.tables.map((t) => t.name);
+    if (!names.includes(AGG_TABLE) || !names.includes(PAGE_COUNT_TABLE)) return core;
     return {
       ...core,
       transaction(stores, mode, options) {
-        const widened = mode === 'readwrite' && stores.includes(FINDINGS) && !stores.includes(AGG_TABLE) ? [...stores, AGG_TABLE] : stores;
+        const extra = mode !== 'readwrite' ? [] : [...(stores.includes(FINDINGS) ? [AGG_TABLE] : []), ...(stores.includes(PAGES) ? [PAGE_COUNT_TABLE] : [])];
+        const widened = extra.some((t) => !stores.includes(t)) ? [...new Set([...stores, ...extra])] : stores;
         return core.transaction(widened, mode, options);
       },
       table(name) {
         const t = core.table(name);
-        return name === FINDINGS ? findingsTable(t, core) : t;
+        if (name === FINDINGS) return watched(t, core.table(AGG_TABLE), (trans, d) => writeDelta(core.table(AGG_TABLE), trans, d));
+        if (name === PAGES) return watched(t, core.table(PAGE_COUNT_TABLE), (trans, d) => writePageDelta(core.table(PAGE_COUNT_TABLE), trans, d));
+        return t;
       },
     };
   },

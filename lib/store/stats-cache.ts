@@ -1,6 +1,6 @@
 /**
  * The dashboard's last aggregates, kept in the page origin's localStorage so the next visit paints
- * at once (stale-while-revalidate): the live recount from the indexes replaces them when ready.
+ * at once (stale-while-revalidate): the live read of the aggregates replaces them when ready.
  * Verdicts are not cached: they are recomputed from the counts with the current weights.
  */
 import type { SiteRecord, Severity, FindingStatus } from '../types';
@@ -54,6 +54,15 @@ export function saveStatsCache(key: string, stats: SiteStats[], kv: KV | undefin
     kv.setItem(PREFIX + key, JSON.stringify(file));
   } catch {
     // full or disabled storage: the dashboard is only slower to first paint
+  }
+}
+
+/** Whether a cache exists for this key (without parsing it). */
+export function hasStatsCache(key: string, kv: KV | undefined = store()): boolean {
+  try {
+    return !!kv?.getItem(PREFIX + key);
+  } catch {
+    return false;
   }
 }
 

@@ -43,16 +43,21 @@ const STATUSES: FindingStatus[] = ['open', 'confirmed', 'dismissed', 'fixed'];
  * findings. What the dashboard and the annex read.
  */
 export async function siteStats(db: GovCheckDB, q: StatsQuery = {}, opts: VerdictOptions = {}, now = Date.now()): Promise<SiteStats[]> {
-  return db.transaction('r', [db.sites, db.pages, db.findings, db.siteStats], async () => {
+  return db.transaction('r', [db.sites, db.pages, db.findings, db.siteStats, db.sitePages], async () => {
     const t0 = performance.now();
-    const [sites, aggs, pages] = await Promise.all([
+    const [sites, aggs, pageSites, columnPages] = await Promise.all([
       db.sites.toArray(),
       q.round !== undefined ? db.siteStats.where('round').equals(q.round).toArray() : db.siteStats.toArray(),
-      db.pages.toArray(),
+      // page counts kept at write time; only pages with a column status are read whole
+      db.sitePages.toArray(),
+      db.pages.orderBy('columnStatus').toArray(),
     ]);
     performance.measure?.('govcheck-stats-read', { start: t0 });
-    const columnFindings = pages.some((p) => p.columnStatus) ? await db.findings.where('ruleId').anyOf(COLUMN_RULES).toArray() : [];
-    const pagesBySite = group(pages, (p) => p.site);
+    const columnFindings = columnPages.length ? await db.findings.where('ruleId').anyOf(COLUMN_RULES).toArray() : [];
+    const pageCount = new Map(pageSites.map((p) => [p.site, p.pages]));
+    // url order, as a full read gives them: the first home page of a site is its home
+    columnPages.sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
+    const pagesBySite = group(columnPages, (p) => p.site);
     const columnFindingsBySite = group(columnFindings, (f) => f.site);
     const aggsBySite = group(aggs, (a) => a.site);
 
@@ -86,7 +91,7 @@ export async function siteStats(db: GovCheckDB, q: StatsQuery = {}, opts: Verdic
         perRule,
       };
       const vetoReasons = columnVetoReasons(pagesBySite.get(site.site) ?? [], columnFindingsBySite.get(site.site) ?? [], now);
-      return { site, pages: pagesBySite.get(site.site)?.length ?? 0, vetoReasons, findings: total, bySeverity, byStatus, verdict: verdictFromCounts(counts, { ...opts, vetoReasons }), counts };
+      return { site, pages: pageCount.get(site.site) ?? 0, vetoReasons, findings: total, bySeverity, byStatus, verdict: verdictFromCounts(counts, { ...opts, vetoReasons }), counts };
     });
     performance.measure?.('govcheck-stats', { start: t0 });
     return out;

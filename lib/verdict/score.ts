@@ -74,8 +74,13 @@ export function countScored(findings: Iterable<ScoredFinding>): Map<string, { co
   for (const f of findings) {
     if (!counts(f)) continue;
     const e = perRule.get(f.ruleId);
-    if (e) e.count++;
-    else perRule.set(f.ruleId, { count: 1, severity: f.severity });
+    if (!e) perRule.set(f.ruleId, { count: 1, severity: f.severity });
+    else {
+      e.count++;
+      // a rule seen with both severities (an inspector re-graded a capture) weighs as 'deduct',
+      // whatever the order: the dashboard's stored aggregates (lib/store/stats.ts) do the same
+      if (f.severity === 'deduct') e.severity = 'deduct';
+    }
   }
   return perRule;
 }

@@ -87,7 +87,7 @@ describe('capture (标记问题)', () => {
     await img.waitFor();
     await expect.poll(() => img.evaluate((el) => (el as HTMLImageElement).naturalWidth)).toBe(shots[0].width);
     expect(await img.evaluate((el) => (el as HTMLImageElement).naturalHeight)).toBe(shots[0].height);
-    expect(await item.getByTestId('status-select').inputValue()).toBe('confirmed');
+    await expect.poll(() => item.getByTestId('status-select').inputValue()).toBe('confirmed');
     await Promise.all([page.close(), panel.close()]);
   });
 
@@ -132,7 +132,7 @@ describe('capture (标记问题)', () => {
     await page.reload();
     await waitForScan(page);
     await expect.poll(() => highlightTexts(page, 'gc-hint')).toContain(manual.quote.exact);
-    expect((await find()).lastSeen).toBeGreaterThan(manual.lastSeen);
+    await expect.poll(async () => (await find()).lastSeen).toBeGreaterThan(manual.lastSeen);
 
     const panel = await openPanel(page);
     const item = panel.getByTestId('findings-page').locator('[data-rule="manual.capture"]');

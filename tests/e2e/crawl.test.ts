@@ -64,9 +64,17 @@ describe('site crawl (检查全站栏目)', () => {
 
     await panel.getByTestId('crawl-start').click();
     // progress: n of m and the URL being fetched, with a cancel button
-    await expect.poll(() => panel.getByTestId('crawl-progress').textContent(), { timeout: 15_000 }).toMatch(/已检查 \d+ \/ \d+ 个栏目/);
-    expect(await panel.getByTestId('crawl-cancel').isVisible()).toBe(true);
-    expect(await panel.getByTestId('crawl-current').textContent()).toContain(HOST);
+    // read together, so each value belongs to one running moment of the crawl
+    await expect
+      .poll(
+        async () => ({
+          progress: await panel.getByTestId('crawl-progress').textContent(),
+          cancel: await panel.getByTestId('crawl-cancel').isVisible(),
+          current: await panel.getByTestId('crawl-current').textContent(),
+        }),
+        { timeout: 15_000 },
+      )
+      .toEqual({ progress: expect.stringMatching(/已检查 \d+ \/ \d+ 个栏目/), cancel: true, current: expect.stringContaining(HOST) });
     await finishedAt(panel);
     expect(await panel.getByTestId('crawl-summary').textContent()).toContain('检查完成，共检查 18 / 18 个栏目');
 
@@ -162,5 +170,22 @@ describe('site crawl (检查全站栏目)', () => {
     expect(await panel.locator('[data-testid="crawl-row"][data-verdict="pending"]').count()).toBe(0);
     expect(await rows.filter({ hasText: '检查已取消，未检查' }).count()).toBeGreaterThan(0);
     await Promise.all([page.close(), panel.close()]);
+  });
+
+  it('a cancel that arrives while the crawl is still being set up stops it, instead of being lost', async () => {
+    const before = server.log.length;
+    // start and cancel in one turn of the worker: the start is still awaiting its permission check
+    const r = await browser.worker.evaluate(
+      async ([url, site]) => {
+        const g = (globalThis as any).govcheckCrawl;
+        const done = g.crawl(url);
+        const accepted = g.cancel(site);
+        const s = await done;
+        return { accepted, phase: s.phase, checked: s.checked, running: g.running() };
+      },
+      [home, HOST] as const,
+    );
+    expect(r).toEqual({ accepted: true, phase: 'cancelled', checked: 0, running: [] });
+    expect(server.log.slice(before).filter((l) => l.host === HOST)).toEqual([]);
   });
 });

@@ -72,25 +72,26 @@ describe('dashboard, exports and import', () => {
     // the verdict and score the lib computes from the stored findings, independently of the dashboard's index path
     const want = siteVerdict(stored);
     expect(want.verdict).toBe('疑似不合格'); // the demo pages carry unconfirmed political-expression vetoes
-    expect(await row.getByTestId('site-verdict').textContent()).toBe(want.verdict);
-    expect(await row.getByTestId('site-score').textContent()).toBe(want.score.toFixed(2));
-    expect(await row.getByTestId('site-code').textContent()).toBe('3609990001');
-    expect(await row.locator('td').first().textContent()).toBe('示范县人民政府');
-    expect(await dash.getByTestId('score-chart').getByTestId('chart-bar').count()).toBe(1);
+    await expect.poll(() => row.getByTestId('site-verdict').textContent()).toBe(want.verdict);
+    await expect.poll(() => row.getByTestId('site-score').textContent()).toBe(want.score.toFixed(2));
+    await expect.poll(() => row.getByTestId('site-code').textContent()).toBe('3609990001');
+    await expect.poll(() => row.locator('td').first().textContent()).toBe('示范县人民政府');
+    await expect.poll(() => dash.getByTestId('score-chart').getByTestId('chart-bar').count()).toBe(1);
 
     // drill-down: the typo with its thumbnail, decoded by the browser
     await row.getByTestId('site-open').click();
     const item = dash.locator('[data-testid="detail-finding"][data-rule="typo.known"]');
     await item.getByTestId('thumb').waitFor();
     await expect.poll(() => item.getByTestId('thumb').evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(4);
-    expect(await dash.getByTestId('detail-verdict').textContent()).toBe(want.verdict);
+    await expect.poll(() => dash.getByTestId('detail-verdict').textContent()).toBe(want.verdict);
     await dash.getByText('← 返回全部网站').click();
     await row.waitFor();
 
     // CSV of everything (read site by site in the page) is byte-for-byte the background's one-piece CSV
     const csvAll = (await download(dash, 'export-csv')).toString('utf8');
     expect(csvAll).toBe(await gc<string>('csv'));
-    expect(await dash.getByTestId('message').textContent()).toBe(`已导出 ${stored.length} 条问题记录（CSV）。`);
+    // the message is set as the file is handed over, not necessarily before the download event
+    await expect.poll(() => dash.getByTestId('message').textContent()).toBe(`已导出 ${stored.length} 条问题记录（CSV）。`);
 
     // ZIP: the CSV row of the typo names the PNG stored beside it
     const files = unzipSync(new Uint8Array(await download(dash, 'export-zip')));
@@ -110,7 +111,7 @@ describe('dashboard, exports and import', () => {
     const html = (await download(dash, 'export-annex')).toString('utf8');
     expect(html).toContain('附件1');
     expect(html).toContain('示范县人民政府');
-    expect(await dash.getByTestId('message').textContent()).toContain('疑似不合格');
+    await expect.poll(() => dash.getByTestId('message').textContent()).toContain('疑似不合格');
 
     // JSON backup → clear → import → the same findings
     const backupPath = path.join(tmp, 'backup.json');
@@ -126,7 +127,7 @@ describe('dashboard, exports and import', () => {
     expect(byId(await gc<Finding[]>('allFindings'))).toEqual(before);
     expect(await gc('screenshots', [typo.id])).toEqual([expect.objectContaining({ id: 'e2e-shot', size: Buffer.from(PNG_B64, 'base64').length, type: 'image/png' })]);
     await row.waitFor();
-    expect(await row.getByTestId('site-verdict').textContent()).toBe(want.verdict);
+    await expect.poll(() => row.getByTestId('site-verdict').textContent()).toBe(want.verdict);
 
     // a corrupted backup: a clear error and nothing changed
     const bad = path.join(tmp, 'bad.json');

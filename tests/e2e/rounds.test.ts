@@ -59,14 +59,15 @@ describe('rounds and re-inspection (检查批次, 复查)', () => {
     await page.reload();
     await waitForScan(page);
 
+    // the recheck view re-renders from liveQuery as the rescan's writes land: poll each value
     await expect.poll(() => recheck.getByTestId('recheck-fixed').textContent()).toBe('1');
-    expect(await recheck.getByTestId('recheck-still').textContent()).toBe('2');
-    expect(await recheck.getByTestId('recheck-pending').textContent()).toBe('0');
+    await expect.poll(() => recheck.getByTestId('recheck-still').textContent()).toBe('2');
+    await expect.poll(() => recheck.getByTestId('recheck-pending').textContent()).toBe('0');
     const fixedItem = recheck.locator('[data-testid="recheck-item"][data-rule="typo.known"]');
-    expect(await fixedItem.getAttribute('data-state')).toBe('fixed');
-    expect(await fixedItem.textContent()).toContain('已整改（复查确认）');
-    const stillStates = await recheck.locator('[data-testid="recheck-item"]:not([data-rule="typo.known"])').evaluateAll((els) => els.map((e) => e.getAttribute('data-state')));
-    expect(stillStates).toEqual(['still', 'still']);
+    await expect.poll(() => fixedItem.getAttribute('data-state')).toBe('fixed');
+    await expect.poll(() => fixedItem.textContent()).toContain('已整改（复查确认）');
+    const stillStates = () => recheck.locator('[data-testid="recheck-item"]:not([data-rule="typo.known"])').evaluateAll((els) => els.map((e) => e.getAttribute('data-state')));
+    await expect.poll(stillStates).toEqual(['still', 'still']);
     const after = await api<any[]>('pageFindings', page.url());
     expect(after.find((f) => f.ruleId === 'typo.known')).toMatchObject({ status: 'fixed', seenIn: ['2026年第四季度'] });
     expect(after.filter((f) => f.ruleId !== 'typo.known').every((f) => f.seenIn.join() === '2026年第四季度,2027年第一季度')).toBe(true);
@@ -94,7 +95,7 @@ describe('rounds and re-inspection (检查批次, 复查)', () => {
     const boxes = list.getByTestId('finding-select');
     await boxes.nth(0).check();
     await boxes.nth(1).check();
-    expect(await panel.getByTestId('bulk-count').textContent()).toContain('2');
+    await expect.poll(() => panel.getByTestId('bulk-count').textContent()).toContain('2');
     await panel.getByTestId('bulk-status').selectOption('confirmed');
     await panel.getByTestId('bulk-note').fill('已截图报送');
     await panel.getByTestId('bulk-apply').click();

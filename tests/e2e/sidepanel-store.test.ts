@@ -29,7 +29,7 @@ describe('side panel, store and export', () => {
     // grouped by severity: two vetoes and one deduction
     const pageList = panel.getByTestId('findings-page');
     await expect.poll(() => pageList.getByTestId('finding').count()).toBe(3);
-    expect(await panel.getByTestId('group-veto').getByTestId('finding').count()).toBe(2);
+    await expect.poll(() => panel.getByTestId('group-veto').getByTestId('finding').count()).toBe(2);
     const typo = pageList.locator('[data-rule="typo.known"]');
     expect(await typo.textContent()).toContain('烈土');
 

@@ -5,7 +5,7 @@ import { GovCheckDB } from '../../../lib/store/db';
 import { saveScan, setStatus, setStatusMany, setNote, saveCapture, deleteAll } from '../../../lib/store/repo';
 import { siteStats, recountSiteStats, type SiteStats } from '../../../lib/store/stats';
 import { exportBackup, importBackup } from '../../../lib/export/backup';
-import { aggregate } from '../../../lib/store/site-aggregates';
+import { aggregate, countPages } from '../../../lib/store/site-aggregates';
 import type { Finding, FindingStatus, Severity } from '../../../lib/types';
 import { makeFinding, makeReport } from './fixtures';
 
@@ -20,6 +20,7 @@ const RULES: [string, Severity, Finding['category']][] = [
   ['meta.missing', 'hint', 'meta'],
   ['expression.political', 'veto', 'expression'],
   ['links.dead', 'deduct', 'links'],
+  ['freshness.column-stale', 'deduct', 'freshness'],
 ];
 const STATUSES: FindingStatus[] = ['open', 'confirmed', 'dismissed', 'fixed'];
 const SITES = ['www.a.gov.cn', 'www.b.gov.cn', 'www.c.gov.cn'];
@@ -34,6 +35,7 @@ function shape(list: SiteStats[]) {
       findings: s.findings,
       bySeverity: s.bySeverity,
       byStatus: s.byStatus,
+      vetoReasons: s.vetoReasons,
       vetoes: [s.counts.confirmedVetoes, s.counts.openVetoes, s.counts.confirmedPhrases, s.counts.openPhrases],
       perRule: [...s.counts.perRule].sort(([a], [b]) => (a < b ? -1 : 1)),
       verdict: s.verdict,
@@ -41,16 +43,22 @@ function shape(list: SiteStats[]) {
     .sort((a, b) => (a.site < b.site ? -1 : 1));
 }
 
+let vetoReasonsSeen = 0;
+
 async function expectConsistent(db: GovCheckDB, step: string) {
   for (const round of [undefined, ...ROUNDS.slice(1)]) {
-    const fast = shape(await siteStats(db, { round }, {}, 0));
-    const full = shape(await recountSiteStats(db, { round }, {}, 0));
+    const stats = await siteStats(db, { round }, {}, Date.UTC(2026, 10, 1));
+    vetoReasonsSeen += stats.filter((s) => s.vetoReasons.length).length;
+    const fast = shape(stats);
+    const full = shape(await recountSiteStats(db, { round }, {}, Date.UTC(2026, 10, 1)));
     expect(fast, `${step} (round ${round ?? 'all'})`).toEqual(full);
   }
   // the stored rows themselves equal a from-scratch aggregation
   const stored = (await db.siteStats.toArray()).sort((a, b) => (a.key < b.key ? -1 : 1));
   const fresh = aggregate(await db.findings.toArray()).sort((a, b) => (a.key < b.key ? -1 : 1));
   expect(stored, step).toEqual(fresh);
+  const bySite = (a: { site: string }, b: { site: string }) => (a.site < b.site ? -1 : 1);
+  expect((await db.sitePages.toArray()).sort(bySite), step).toEqual(countPages(await db.pages.toArray()).sort(bySite));
 }
 
 describe('write-time site aggregates', () => {
@@ -77,7 +85,11 @@ describe('write-time site aggregates', () => {
         let what = '';
         if (op <= 2) {
           what = 'saveScan';
-          await saveScan(db, makeReport(url, Array.from({ length: rnd(6) }, (_, i) => newFinding(i))), now, pick(ROUNDS));
+          const report = makeReport(url, Array.from({ length: rnd(6) }, (_, i) => newFinding(i)));
+          // some pages are stale columns: the site verdict reads them (column vetoes)
+          const columnStatus = pick([undefined, undefined, 'stale', 'fresh', 'blank'] as const);
+          if (columnStatus) report.page = { ...report.page, pageType: pick(['column', 'home'] as const), columnStatus, columnType: '动态要闻', newestDate: '2020-01-01' };
+          await saveScan(db, report, now, pick(ROUNDS));
         } else if (op === 3) {
           what = 'setStatus';
           const all = await ids();
@@ -107,7 +119,11 @@ describe('write-time site aggregates', () => {
         } else {
           what = 'direct writes in one transaction';
           const all = (await db.findings.toArray()) as Finding[];
-          await db.transaction('rw', db.findings, async () => {
+          const pages = await db.pages.toArray();
+          await db.transaction('rw', db.findings, db.pages, async () => {
+            // a page removed, another moved to another site
+            if (pages[0]) await db.pages.delete(pages[0].url);
+            if (pages[1]) await db.pages.put({ ...pages[1], site: pick(SITES) });
             // parallel mutations of the same rows inside one transaction
             await Promise.all([
               db.findings.bulkPut(all.slice(0, 3).map((f) => ({ ...f, status: pick(STATUSES) }))),
@@ -124,6 +140,8 @@ describe('write-time site aggregates', () => {
         await expectConsistent(db, `run ${run} step ${step}: ${what}`);
       }
     }
+    // the column vetoes (read from the column pages only) were part of what was compared
+    expect(vetoReasonsSeen).toBeGreaterThan(0);
   });
 
   it('roll back with the transaction that wrote the findings', async () => {
@@ -141,5 +159,13 @@ describe('write-time site aggregates', () => {
     const [st] = await siteStats(db);
     expect(st!.byStatus).toMatchObject({ open: 1, dismissed: 0 });
     await expectConsistent(db, 'after rollback');
+
+    // clearing everything clears the aggregates too, and later writes start from zero
+    await deleteAll(db);
+    expect(await db.siteStats.count()).toBe(0);
+    expect(await db.sitePages.count()).toBe(0);
+    await saveScan(db, makeReport(url, [makeFinding({ url, site })]), 2);
+    expect((await siteStats(db))[0]).toMatchObject({ findings: 1, pages: 1 });
+    await expectConsistent(db, 'after deleteAll');
   });
 });

@@ -123,10 +123,15 @@ describe('schema upgrade v2 → v3 (write-time site aggregates)', () => {
     for (const round of [undefined, '2026年第四季度']) {
       const fast = await fastStats(db, { round }, {}, 0);
       const full = await recountSiteStats(db, { round }, {}, 0);
-      expect(fast.map((s) => [s.site.site, s.findings, s.byStatus, s.bySeverity, s.verdict])).toEqual(full.map((s) => [s.site.site, s.findings, s.byStatus, s.bySeverity, s.verdict]));
+      expect(fast.map((s) => [s.site.site, s.pages, s.findings, s.byStatus, s.bySeverity, s.verdict])).toEqual(full.map((s) => [s.site.site, s.pages, s.findings, s.byStatus, s.bySeverity, s.verdict]));
     }
     const yc = (await fastStats(db, {}, {}, 0)).find((s) => s.site.site === 'www.yichun.gov.cn')!;
     expect(yc.findings).toBe(24);
+    expect(yc.pages).toBe(1);
+    expect(await db.sitePages.toArray()).toEqual([
+      { site: 'www.nc.gov.cn', pages: 1 },
+      { site: 'www.yichun.gov.cn', pages: 1 },
+    ]);
     expect(yc.byStatus).toEqual({ open: 6, confirmed: 6, dismissed: 6, fixed: 6 });
     expect(yc.verdict.verdict).toBe('不合格');
 
