@@ -16,13 +16,19 @@ function newest(p: string): number {
   return m;
 }
 
+/** Whether the build exists and is newer than every source file. */
+export function buildState(): 'missing' | 'stale' | 'fresh' {
+  const manifest = path.join(BUILD_DIR, 'manifest.json');
+  if (!existsSync(manifest)) return 'missing';
+  const src = Math.max(...SOURCES.map((s) => newest(path.join(ROOT, s))));
+  return src > statSync(manifest).mtimeMs ? 'stale' : 'fresh';
+}
+
 /** Builds the extension when the build is missing or older than its sources. */
 export function ensureBuilt(log: (s: string) => void): string {
-  const manifest = path.join(BUILD_DIR, 'manifest.json');
-  const built = existsSync(manifest) ? statSync(manifest).mtimeMs : 0;
-  const src = Math.max(...SOURCES.map((s) => newest(path.join(ROOT, s))));
-  if (!built || src > built) {
-    log(built ? '源码有更新，正在重新构建扩展…' : '正在构建扩展（首次约 10 秒）…');
+  const state = buildState();
+  if (state !== 'fresh') {
+    log(state === 'stale' ? '源码有更新，正在重新构建扩展…' : '正在构建扩展（首次约 10 秒）…');
     execSync('npx wxt build', { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
   }
   return BUILD_DIR;

@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { useBusy } from '@/components/use-busy';
 import { BackupButtons } from '@/components/BackupButtons';
 import type { RoundRecord } from '@/lib/types';
 import type { ExportScope } from '@/lib/export/scope';
@@ -25,19 +26,11 @@ function parseScope(v: string): ExportScope {
 export function Toolbar({ rounds, site, round, weights, report }: ToolbarProps) {
   const db = getDb();
   const [scopeValue, setScopeValue] = useState('all');
-  const [busy, setBusy] = useState(false);
+  const [busy, run] = useBusy();
   const value = scopeValue.startsWith('site:') && !site ? 'all' : scopeValue;
   const scope = parseScope(value);
   const roundName = (id?: string) => rounds.find((r) => r.id === id)?.name ?? id;
 
-  const run = async (fn: () => Promise<unknown>) => {
-    setBusy(true);
-    try {
-      await fn();
-    } finally {
-      setBusy(false);
-    }
-  };
   const scopeRound = scope.kind === 'round' ? roundName(scope.round) : undefined;
 
   return (

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { useBusy } from '@/components/use-busy';
 import { BackupButtons } from '@/components/BackupButtons';
 import { getDb } from '@/lib/store/db';
 import { exportZip, exportAnnex, type Report } from '@/components/export-actions';
@@ -8,20 +9,12 @@ import { checkStorage } from '@/lib/store/durability';
 /** Side panel: the dashboard link, ZIP / annex / JSON exports and the JSON import. */
 export function ExportMenu({ site }: { site: string }) {
   const db = getDb();
-  const [busy, setBusy] = useState(false);
+  const [busy, run] = useBusy();
   const [msg, setMsg] = useState<{ kind: 'info' | 'error' | 'progress'; text: string } | null>(null);
   const report: Report = (kind, text) => setMsg({ kind, text });
   useEffect(() => {
     void checkStorage().then((s) => s.warning && setMsg({ kind: 'error', text: s.warning }));
   }, []);
-  const run = async (fn: () => Promise<unknown>) => {
-    setBusy(true);
-    try {
-      await fn();
-    } finally {
-      setBusy(false);
-    }
-  };
   return (
     <div class="export-menu" data-testid="export-menu">
       <div class="toolbar">

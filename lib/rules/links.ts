@@ -56,31 +56,23 @@ export const linksSpamRule: Rule = {
       if (s.score >= LINK_TEXT_THRESHOLD) return s.zw ? '链接文字含博彩/色情词（夹有零宽字符）' : '链接文字含博彩/色情词';
       return '';
     };
+    const finding = (l: { text: string; href: string; element?: number }, why: string, where: string): RuleFinding => ({
+      ruleId: 'links.spam',
+      severity: 'veto',
+      category: 'links',
+      message: `${where}疑似博彩/色情链接（${why}）：“${short(l.text, 30)}”指向 ${hostOf(l.href)}`,
+      evidence: linkEvidence(l.text, l.href),
+      suggestion: '删除该链接并排查网站是否被篡改',
+      element: l.element,
+    });
     for (const l of page.links) {
       if (out.length >= MAX_FINDINGS) break;
       const why = judge(l.text, l.href);
-      if (!why) continue;
-      out.push({
-        ruleId: 'links.spam',
-        severity: 'veto',
-        category: 'links',
-        message: `疑似博彩/色情链接（${why}）：“${short(l.text, 30)}”指向 ${hostOf(l.href)}`,
-        evidence: linkEvidence(l.text, l.href),
-        suggestion: '删除该链接并排查网站是否被篡改',
-        element: l.element,
-      });
+      if (why) out.push(finding(l, why, ''));
     }
     for (const l of page.spamProbe?.hiddenAttrLinks ?? []) {
       const why = judge(l.text, l.href);
-      if (!why) continue;
-      out.push({
-        ruleId: 'links.spam',
-        severity: 'veto',
-        category: 'links',
-        message: `隐藏区域中有疑似博彩/色情链接（${why}）：“${short(l.text, 30)}”指向 ${hostOf(l.href)}`,
-        evidence: linkEvidence(l.text, l.href),
-        suggestion: '删除该链接并排查网站是否被篡改',
-      });
+      if (why) out.push(finding({ text: l.text, href: l.href }, why, '隐藏区域中有'));
     }
     return out;
   },

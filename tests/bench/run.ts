@@ -16,7 +16,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writ
 import { execSync } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
-import { ensureBuilt } from '../../cli/build';
+import { buildState, ensureBuilt } from '../../cli/build';
 import { findChromium } from '../../scripts/chromium.mjs';
 import { launchWithExtension, type LaunchedBrowser } from '../../cli/browser';
 import { serveFolder, type StaticServer } from '../../cli/serve';
@@ -605,19 +605,9 @@ async function main() {
   }
 }
 
-/** The bench measures whatever .output holds; say so when sources are newer than the build. */
+/** ensureBuilt() ran just before: a stale build here means the build failed to refresh. */
 function staleBuildNote(): string {
-  const newest = (p: string): number => {
-    if (!existsSync(p)) return 0;
-    const st = statSync(p);
-    if (!st.isDirectory()) return st.mtimeMs;
-    let m = st.mtimeMs;
-    for (const e of readdirSync(p)) m = Math.max(m, newest(path.join(p, e)));
-    return m;
-  };
-  const built = statSync(path.join(EXT_DIR, 'manifest.json')).mtimeMs;
-  const src = Math.max(...['entrypoints', 'lib', 'components', 'wxt.config.ts'].map((s) => newest(path.join(ROOT, s))));
-  return src > built ? 'sources are newer than .output/chrome-mv3 (part 2 measured the existing build; run `npx wxt build` to refresh)' : '';
+  return buildState() === 'fresh' ? '' : 'sources are newer than the build (part 2 measured the existing build)';
 }
 
 main()
