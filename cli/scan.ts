@@ -3,7 +3,7 @@
  * Loads the built extension into Chromium and lets it scan each target — the same code an
  * inspector runs in the browser, no second implementation.
  */
-import { writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { ensureChromium } from '../scripts/chromium.mjs';
@@ -132,6 +132,7 @@ async function main() {
   } finally {
     await browser.close();
     await Promise.all(servers.map((s) => s.close()));
+    rmSync(ext, { recursive: true, force: true });
   }
   if (args.format === 'json') console.log(JSON.stringify({ pages: out.pages, sites: out.sites, errors: out.errors }, null, 2));
   else console.log(formatTable(out));

@@ -10,7 +10,3 @@ export function downloadBlob(name: string, blob: Blob) {
   // revoke later: the download reads the URL asynchronously
   setTimeout(() => URL.revokeObjectURL(url), 30_000);
 }
-
-export function downloadText(name: string, text: string, type = 'text/csv;charset=utf-8') {
-  downloadBlob(name, new Blob([text], { type }));
-}

@@ -1,8 +1,7 @@
 import type { GovCheckDB } from './store/db';
 import type { ScanSummary } from './messages';
-import { allFindings, findingsForSite, listSites, findingsForPage } from './store/repo';
-import { findingsToCsv } from './export/csv';
-import { screenshotsForFindings, listRounds } from './store/repo';
+import { allFindings, deleteAll, findingsForSite, listSites, findingsForPage, screenshotsForFindings, listRounds } from './store/repo';
+import { csvParts } from './export/scope';
 import { exportBackup, importBackup, parseBackup, validateBackup, type ImportSummary } from './export/backup';
 import { siteStats } from './store/stats';
 import { normaliseUrl } from './fingerprint';
@@ -47,17 +46,10 @@ export function automationApi(
       }
     },
     /** wipes every table, screenshots and rounds included (tests: "clear the store") */
-    async clearAll(): Promise<void> {
-      await db.transaction('rw', [db.sites, db.pages, db.findings, db.screenshots, db.rounds], async () => {
-        await Promise.all([db.sites.clear(), db.pages.clear(), db.findings.clear(), db.screenshots.clear(), db.rounds.clear()]);
-      });
-    },
+    clearAll: () => deleteAll(db),
     /** per-site verdicts and scores as the dashboard computes them */
     siteStats: () => siteStats(db),
-    async csv(site?: string): Promise<string> {
-      const sites = new Map((await listSites(db)).map((s) => [s.site, s]));
-      const list = site ? await findingsForSite(db, site) : await allFindings(db);
-      return findingsToCsv(list.map((finding) => ({ finding, site: sites.get(finding.site) })));
-    },
+    /** the CSV export of one site or everything, exactly as the side panel downloads it */
+    csv: async (site?: string): Promise<string> => (await csvParts(db, site ? { kind: 'site', site } : { kind: 'all' })).parts.join(''),
   };
 }

@@ -14,6 +14,7 @@ import { fetchPage } from '@/lib/crawl/fetch';
 import { parseCrawledPage, type ParseInput } from '@/lib/crawl/parse';
 import { crawlKey, type CrawlState, type ParsedPage } from '@/lib/crawl/types';
 import { columnVerdict } from '@/lib/verdict/columns';
+import { activeRoundId } from '@/lib/rounds/active';
 import cfg from '@/lib/data/crawl.json';
 
 const OFFSCREEN = 'offscreen.html';
@@ -117,7 +118,8 @@ export async function startCrawl(db: GovCheckDB, homeUrl: string): Promise<{ ok:
     fetch: (url, signal) => fetchPage(url, { homeUrl: home.origin + '/', timeoutMs: cfg.timeoutMs, maxBytes: cfg.maxBytes, signal }),
     parse: (url, html) => parse({ url, html, settings }),
     save: async (p) => {
-      await saveScan(db, p.report);
+      // crawled findings belong to the active round, like the pages the inspector opens
+      await saveScan(db, p.report, undefined, activeRoundId(settings));
     },
     verdict: (columns, h) => columnVerdict(columns, h ?? undefined),
     onProgress: (s) => progress.push(s),

@@ -1,4 +1,4 @@
-import { reverseMap, type TextIndex } from '@/lib/scan/text-index';
+import { offsetOf, reverseMap, type TextIndex } from '@/lib/scan/text-index';
 import type { PaintedMark } from './highlight';
 
 /**
@@ -25,9 +25,8 @@ export function createHitTester(index: TextIndex, marks: PaintedMark[]) {
       }
     }
     if (!node) return null;
-    const i = reverse.get(node);
-    if (i === undefined) return null;
-    const pos = index.starts[i]! + offset;
+    const pos = offsetOf(index, reverse, node, offset);
+    if (pos < 0) return null;
     for (const m of marks) {
       const { start, end } = m.result;
       // the caret sits between characters: accept the position just after the last one too

@@ -1,4 +1,4 @@
-import type { Finding, RuleFinding, ScanReport, Settings } from '@/lib/types';
+import type { RuleFinding, ScanReport, Settings } from '@/lib/types';
 import { buildPageModelChunked, type BuiltPage } from '@/lib/scan/page-model';
 import { runRulesChunked } from '@/lib/rules/run';
 import { toFindings } from '@/lib/scan/report';
@@ -84,4 +84,3 @@ export async function scanDocument(doc: Document, settings: Settings, skipElemen
   return { built, results, reported, report, scanMs };
 }
 
-export type StoredById = Map<string, Finding>;

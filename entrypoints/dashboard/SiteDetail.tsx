@@ -2,7 +2,6 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { Finding, PageRecord, ScreenshotRecord } from '@/lib/types';
 import type { SiteStats } from '@/lib/store/stats';
 import { getDb } from '@/lib/store/db';
-import { screenshotsForFindings } from '@/lib/store/repo';
 import { useLiveQuery } from '@/components/use-live-query';
 import { severityLabel, statusLabel, categoryLabel } from '@/lib/labels';
 import { formatTime } from '@/lib/export/csv';
@@ -18,12 +17,13 @@ function useThumbs(findings: Finding[]): Map<string, string> {
   useEffect(() => {
     let alive = true;
     const made: string[] = [];
-    const ids = findings.map((f) => f.id);
-    void screenshotsForFindings(getDb(), ids).then((shots: ScreenshotRecord[]) => {
+    // the finding's own screenshotId is its newest capture: the one the side panel shows too
+    const ids = findings.flatMap((f) => (f.screenshotId ? [f.screenshotId] : []));
+    void getDb().screenshots.bulkGet(ids).then((got) => {
       if (!alive) return;
+      const shots = got.filter((s): s is ScreenshotRecord => !!s);
       const m = new Map<string, string>();
       for (const s of shots) {
-        if (m.has(s.findingId)) continue;
         const u = URL.createObjectURL(s.blob);
         made.push(u);
         m.set(s.findingId, u);

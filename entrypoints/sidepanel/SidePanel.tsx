@@ -1,13 +1,13 @@
 import { useState } from 'preact/hooks';
 import type { Finding, FindingStatus } from '@/lib/types';
 import { getDb } from '@/lib/store/db';
-import { findingsForPage, findingsForSite, listSites, allFindings, getSite } from '@/lib/store/repo';
-import { findingsToCsv, csvFileName } from '@/lib/export/csv';
+import { findingsForPage, findingsForSite, getSite } from '@/lib/store/repo';
+import { exportCsv, type Report } from '@/components/export-actions';
+import type { ExportScope } from '@/lib/export/scope';
 import { normaliseUrl } from '@/lib/fingerprint';
 import { sendMessage } from '@/lib/messages';
 import { useLiveQuery } from '@/components/use-live-query';
 import { FindingGroups } from '@/components/FindingGroups';
-import { downloadText } from '@/components/download';
 import { useTargetTab } from './use-target-tab';
 import { useSettings } from './use-settings';
 import { RoundSelect } from './RoundSelect';
@@ -84,21 +84,9 @@ export function SidePanel() {
     },
   };
 
-  const exportCsv = async (scope: 'site' | 'all') => {
-    try {
-      const sites = new Map((await listSites(db)).map((s) => [s.site, s]));
-      const rows = scope === 'site' ? await findingsForSite(db, site) : await allFindings(db);
-      if (!rows.length) {
-        setMessage({ kind: 'info', text: '没有可导出的问题记录。' });
-        return;
-      }
-      const csv = findingsToCsv(rows.map((finding) => ({ finding, site: sites.get(finding.site) })));
-      downloadText(csvFileName(scope === 'site' ? site.replace(/[^\w.-]/g, '_') : 'all', new Date()), csv);
-      setMessage({ kind: 'info', text: `已导出 ${rows.length} 条问题记录。` });
-    } catch (e) {
-      setMessage({ kind: 'error', text: `导出失败：${e instanceof Error ? e.message : String(e)}` });
-    }
-  };
+  // the same CSV export as the dashboard's (lib/export/scope + components/export-actions)
+  const report: Report = (kind, text) => setMessage({ kind: kind === 'error' ? 'error' : 'info', text });
+  const exportScope = (scope: ExportScope) => void exportCsv(db, scope, report);
 
   return (
     <main>
@@ -119,10 +107,10 @@ export function SidePanel() {
           <button data-testid="scan-page" disabled={!tab || busy} onClick={scan}>
             {busy ? '检查中…' : '检查此页'}
           </button>
-          <button data-testid="export-csv" disabled={!site} onClick={() => void exportCsv('site')}>
+          <button data-testid="export-csv" disabled={!site} onClick={() => exportScope({ kind: 'site', site })}>
             导出本站 CSV
           </button>
-          <button data-testid="export-csv-all" onClick={() => void exportCsv('all')}>
+          <button data-testid="export-csv-all" onClick={() => exportScope({ kind: 'all' })}>
             导出全部 CSV
           </button>
         </div>

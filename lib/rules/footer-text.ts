@@ -29,8 +29,8 @@ export function provincePrefix(abbr: string): string | undefined {
 
 function hitsIn(text: string, offset: number, re: RegExp): TextHit[] {
   const out: TextHit[] = [];
-  const g = new RegExp(re.source, re.flags.includes('g') ? re.flags : re.flags + 'g');
-  for (const m of text.matchAll(g)) {
+  // matchAll needs the g flag and copies the regex itself, so no lastIndex state leaks
+  for (const m of text.matchAll(re.global ? re : new RegExp(re.source, re.flags + 'g'))) {
     const start = offset + (m.index ?? 0);
     out.push({ text: m[0], groups: m.slice(1).map((s) => s ?? ''), start, end: start + m[0].length });
   }
@@ -67,11 +67,19 @@ export interface SiteCodeHit extends TextHit {
 }
 
 /** Every 网站标识码 the footer (else the page) shows, with whether its form is valid. */
+const siteCodeCache = new WeakMap<PageModel, SiteCodeHit[]>();
+
+/** Every 网站标识码 on the page; computed once per page (three footer/meta checks and the report ask). */
 export function siteCodeHits(page: PageModel): SiteCodeHit[] {
-  return findInScope(page, SITE_CODE).map((h) => {
-    const code = h.groups[0] ?? '';
-    return { ...h, code, valid: SITE_CODE_VALID.test(code) };
-  });
+  let hits = siteCodeCache.get(page);
+  if (!hits) {
+    hits = findInScope(page, SITE_CODE).map((h) => {
+      const code = h.groups[0] ?? '';
+      return { ...h, code, valid: SITE_CODE_VALID.test(code) };
+    });
+    siteCodeCache.set(page, hits);
+  }
+  return hits;
 }
 
 /** The page's 网站标识码 as shown in the footer (else anywhere), or null. */

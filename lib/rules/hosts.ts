@@ -58,3 +58,9 @@ export function matchSpamHost(host: string, listed: ReadonlySet<string>): string
   }
   return '';
 }
+
+/** The external, non-official host of a link, or ''. */
+export function externalHost(href: string, pageHost: string): string {
+  const host = hostOf(href);
+  return host && !isOfficialHost(host) && isExternalHost(host, pageHost) ? host : '';
+}

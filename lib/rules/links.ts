@@ -5,7 +5,8 @@
  * the answer into findings.
  */
 import type { LinkInfo, PageModel, Rule, RuleFinding } from '../types';
-import { hostOf, isExternalHost, isOfficialHost } from './hosts';
+import { externalHost, hostOf } from './hosts';
+
 import { LINK_TEXT_THRESHOLD, spamScore } from './spam-match';
 import vocab from '../data/spam-vocabulary.json';
 
@@ -24,11 +25,6 @@ export function linkEvidence(text: string, href: string): string {
   return `${short(text.replace(/[\u200B-\u200D\u2060\uFEFF]/g, '').replace(/\s+/g, ' ') || '（无文字）', 40)} → ${short(href, 120)}`;
 }
 
-/** The external, non-official host of a link, or ''. */
-export function externalHost(href: string, pageHost: string): string {
-  const host = hostOf(href);
-  return host && !isOfficialHost(host) && isExternalHost(host, pageHost) ? host : '';
-}
 
 /** A casino/porn word inside the host name (bet365, manbetx, casino …). */
 export function hostToken(host: string): string {
@@ -38,6 +34,19 @@ export function hostToken(host: string): string {
 
 function suspiciousTld(host: string): boolean {
   return TLDS.has(host.slice(host.lastIndexOf('.') + 1));
+}
+
+/** One links.spam finding: the message is the only part that differs between the checks. */
+function spamLinkFinding(l: { text: string; href: string; element?: number }, message: string): RuleFinding {
+  return {
+    ruleId: 'links.spam',
+    severity: 'veto',
+    category: 'links',
+    message,
+    evidence: linkEvidence(l.text, l.href),
+    suggestion: '删除该链接并排查网站是否被篡改',
+    element: l.element,
+  };
 }
 
 export const linksSpamRule: Rule = {
@@ -56,15 +65,8 @@ export const linksSpamRule: Rule = {
       if (s.score >= LINK_TEXT_THRESHOLD) return s.zw ? '链接文字含博彩/色情词（夹有零宽字符）' : '链接文字含博彩/色情词';
       return '';
     };
-    const finding = (l: { text: string; href: string; element?: number }, why: string, where: string): RuleFinding => ({
-      ruleId: 'links.spam',
-      severity: 'veto',
-      category: 'links',
-      message: `${where}疑似博彩/色情链接（${why}）：“${short(l.text, 30)}”指向 ${hostOf(l.href)}`,
-      evidence: linkEvidence(l.text, l.href),
-      suggestion: '删除该链接并排查网站是否被篡改',
-      element: l.element,
-    });
+    const finding = (l: { text: string; href: string; element?: number }, why: string, where: string) =>
+      spamLinkFinding(l, `${where}疑似博彩/色情链接（${why}）：“${short(l.text, 30)}”指向 ${hostOf(l.href)}`);
     for (const l of page.links) {
       if (out.length >= MAX_FINDINGS) break;
       const why = judge(l.text, l.href);
@@ -150,28 +152,13 @@ export function spamHostFindings(page: PageModel, hits: SpamHostHit[], already: 
     const host = externalHost(l.href, page.host);
     const entry = host ? byHost.get(host) : undefined;
     if (!entry || done.has(l.element)) continue;
-    out.push({
-      ruleId: 'links.spam',
-      severity: 'veto',
-      category: 'links',
-      message: `链接指向已知的违法（博彩/色情）网站 ${host}${entry !== host ? `（名单中的 ${entry}）` : ''}：“${short(l.text || '（无文字）', 30)}”`,
-      evidence: linkEvidence(l.text, l.href),
-      suggestion: '删除该链接并排查网站是否被篡改',
-      element: l.element,
-    });
+    out.push(spamLinkFinding(l, `链接指向已知的违法（博彩/色情）网站 ${host}${entry !== host ? `（名单中的 ${entry}）` : ''}：“${short(l.text || '（无文字）', 30)}”`));
   }
   for (const l of page.spamProbe?.hiddenAttrLinks ?? []) {
     const host = externalHost(l.href, page.host);
     const entry = host ? byHost.get(host) : undefined;
     if (!entry) continue;
-    out.push({
-      ruleId: 'links.spam',
-      severity: 'veto',
-      category: 'links',
-      message: `隐藏区域中有指向已知违法网站 ${host} 的链接：“${short(l.text || '（无文字）', 30)}”`,
-      evidence: linkEvidence(l.text, l.href),
-      suggestion: '删除该链接并排查网站是否被篡改',
-    });
+    out.push(spamLinkFinding({ text: l.text, href: l.href }, `隐藏区域中有指向已知违法网站 ${host} 的链接：“${short(l.text || '（无文字）', 30)}”`));
   }
   return out;
 }

@@ -3,10 +3,18 @@
  * bank card numbers (hint). Text is width-folded first (full-width digits count); evidence and
  * messages show the number masked, so the report does not spread the leak further.
  */
-import type { Rule, RuleFinding, Settings } from '../types';
+import type { PageModel, Rule, RuleFinding, Settings } from '../types';
 import { foldWidth, isCreditCode, isValidIdCard, luhnValid, maskNumber } from '../text/validators';
 import { todayIso } from '../settings';
 import data from '../data/privacy.json';
+
+/** The page text with full-width digits folded, once per page for the three privacy rules. */
+const folded = new WeakMap<PageModel, string>();
+function foldedText(page: PageModel): string {
+  let t = folded.get(page);
+  if (t === undefined) folded.set(page, (t = foldWidth(page.text)));
+  return t;
+}
 
 const MAX_FINDINGS = 50;
 const ID_RE = /(?<![0-9A-Za-z*＊])[1-9]\d{5}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx](?![0-9A-Za-z*＊])/g;
@@ -28,7 +36,7 @@ export const idCardRule: Rule = {
   category: 'privacy',
   severity: 'veto',
   check(page, settings: Settings) {
-    const text = foldWidth(page.text);
+    const text = foldedText(page);
     const today = todayIso(settings);
     const out: RuleFinding[] = [];
     for (const m of text.matchAll(ID_RE)) {
@@ -77,7 +85,7 @@ export const phoneRule: Rule = {
   category: 'privacy',
   severity: 'hint',
   check(page) {
-    const text = foldWidth(page.text);
+    const text = foldedText(page);
     const pairs: { start: number; end: number; number: string; name: string }[] = [];
     let prevEnd = 0;
     for (const m of text.matchAll(MOBILE_RE)) {
@@ -114,7 +122,7 @@ export const bankCardRule: Rule = {
   category: 'privacy',
   severity: 'hint',
   check(page) {
-    const text = foldWidth(page.text);
+    const text = foldedText(page);
     const out: RuleFinding[] = [];
     for (const m of text.matchAll(CARD_RE)) {
       if (out.length >= MAX_FINDINGS) break;

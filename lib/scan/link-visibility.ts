@@ -6,7 +6,7 @@
  * The decision logic takes a LayoutSource, so unit tests can feed it fake styles and boxes.
  */
 import type { LinkInfo } from '../types';
-import { hostOf, isExternalHost, isOfficialHost } from '../rules/hosts';
+import { externalHost } from '../rules/hosts';
 
 /** The computed-style properties the decision reads (a CSSStyleDeclaration has them all). */
 export interface StyleLike {
@@ -235,8 +235,7 @@ export function probeLinkVisibility(
   let n = 0;
   for (const link of links) {
     if (n >= maxLinks) break;
-    const host = hostOf(link.href);
-    if (!host || isOfficialHost(host) || !isExternalHost(host, pageHost)) continue;
+    if (!externalHost(link.href, pageHost)) continue;
     const el = elements[link.element];
     if (!el) continue;
     n++;

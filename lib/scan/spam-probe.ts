@@ -5,7 +5,7 @@
  * - links inside [hidden] subtrees, which the collector skips (it never reads them as text).
  */
 import type { SpamProbe } from '../types';
-import { hostOf, isExternalHost, isOfficialHost } from '../rules/hosts';
+import { externalHost } from '../rules/hosts';
 import vocab from '../data/spam-vocabulary.json';
 
 const MAX_ID_ELEMENTS = 20000;
@@ -55,8 +55,7 @@ function probe(doc: Document, pageHost: string): SpamProbe {
     } catch {
       continue;
     }
-    const host = hostOf(href);
-    if (!host || isOfficialHost(host) || !isExternalHost(host, pageHost)) continue;
+    if (!externalHost(href, pageHost)) continue;
     hiddenAttrLinks.push({ href, text: (a.textContent || '').trim().slice(0, 200) });
   }
   return { junk, hiddenAttrLinks };

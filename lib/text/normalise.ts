@@ -42,7 +42,3 @@ export function toOriginalRange(n: NormalisedText, start: number, end: number): 
   return { start: s, end: Math.max(s, e) };
 }
 
-/** True when the original range holds a zero-width character (worth saying: it may hide spam). */
-export function hasZeroWidth(original: string, start: number, end: number): boolean {
-  return ZERO_WIDTH.test(original.slice(start, end));
-}

@@ -17,12 +17,10 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { findChromium } from '../../scripts/chromium.mjs';
-import { scannerCopy } from '../../cli/build';
+import { ROOT, ensureBuilt, scannerCopy } from '../../cli/build';
 import { serveCrawlSite } from '../e2e/crawl-server';
 import cfg from '../../lib/data/crawl.json';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
-const EXT_DIR = path.join(ROOT, process.env.WXT_OUT_DIR || '.output', 'chrome-mv3');
 const HOST = 'www.bench-crawl.gov.cn';
 const COLUMNS = 200;
 const ITEMS = 20;
@@ -88,7 +86,7 @@ export async function runCrawlBench(latencyMs = 0, log = (s: string) => console.
   mkdirSync(site);
   generateSite(site);
   const server = await serveCrawlSite(site, {}, latencyMs);
-  const ext = scannerCopy(EXT_DIR);
+  const ext = scannerCopy(ensureBuilt((m) => console.error(m)));
   const profile = path.join(tmp, 'profile');
   const port = await freePort();
   const context = await chromium.launchPersistentContext(profile, {

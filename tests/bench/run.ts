@@ -13,10 +13,9 @@
  */
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { execSync } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
-import { buildState, ensureBuilt } from '../../cli/build';
+import { BUILD_DIR, ROOT, buildState, ensureBuilt } from '../../cli/build';
 import { findChromium } from '../../scripts/chromium.mjs';
 import { launchWithExtension, type LaunchedBrowser } from '../../cli/browser';
 import { serveFolder, type StaticServer } from '../../cli/serve';
@@ -28,9 +27,7 @@ import { runMatcherBench } from './matcher';
 import { runStoreBench } from './store';
 import type { ChunkedRun, Profile, ScanSample, WalkSample } from './page-entry';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
 const PAGES_DIR = path.resolve(ROOT, '../shared/fixtures/pages');
-const EXT_DIR = path.join(ROOT, '.output/chrome-mv3');
 const OUT_DIR = path.join(ROOT, '.bench-out');
 const HOST = 'bench.gov.cn';
 const SAMPLES = 7;
@@ -538,7 +535,7 @@ async function main() {
       buildNote = staleBuildNote();
       if (buildNote) log(`note: ${buildNote}`);
       log('part 2: long tasks with the built extension (auto-scan on *.gov.cn)');
-      ext = await launchWithExtension({ extensionPath: EXT_DIR, executablePath: exe, loopbackHosts: [HOST], offline: true });
+      ext = await launchWithExtension({ extensionPath: BUILD_DIR, executablePath: exe, loopbackHosts: [HOST], offline: true });
       const lt = await measureLongTasks(ext, pages, server.url);
       probe = lt.probe;
       for (const r of rows) r.longTasks = lt.results.get(r.page);

@@ -11,10 +11,10 @@ import path from 'node:path';
 import os from 'node:os';
 import { existsSync } from 'node:fs';
 import type { CDPSession, Page, Worker } from 'playwright-core';
+import { ensureBuilt } from '../../cli/build';
 import { launchWithExtension } from '../../cli/browser';
 import { findChromium } from '../../scripts/chromium.mjs';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
 const SITES = 500;
 const PER_SITE = 200;
 const TARGET_PAINT_MS = 300;
@@ -147,8 +147,8 @@ export function seedStore(worker: Worker, sites: number, perSite: number): Promi
 }
 
 export async function runStoreBench(
-  extDir = path.join(ROOT, process.env.WXT_OUT_DIR || '.output', 'chrome-mv3'),
-  exe = findChromium() ?? '',
+  extDir = ensureBuilt((m) => console.error(m)),
+  exe = findChromium(),
   log: (s: string) => void = (s) => process.stderr.write(s + '\n'),
 ): Promise<StoreBenchResult> {
   if (!exe) throw new Error('Chromium not found (set CHROME_PATH); the bench never downloads browsers');

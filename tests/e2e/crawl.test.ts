@@ -134,12 +134,10 @@ describe('site crawl (检查全站栏目)', () => {
     const first = await api<{ findings: number; pages: number }>('counts');
 
     // the inspector dismisses one; a second crawl neither duplicates findings nor reopens it
-    const blank = findings.find((f) => f.ruleId === 'freshness.blank-column')!;
     await panel.getByTestId('view-site').click();
     await panel.locator(`[data-testid="findings-site"] [data-rule="freshness.blank-column"]`).first().getByTestId('dismiss').click();
     await expect.poll(async () => (await api<{ id: string; status: string }[]>('siteFindings', HOST)).filter((f) => f.status === 'dismissed').length).toBe(1);
     const dismissedId = (await api<{ id: string; status: string }[]>('siteFindings', HOST)).find((f) => f.status === 'dismissed')!.id;
-    expect(blank.id).toBeTruthy();
 
     const firstSummary = await finishedAt(panel);
     await panel.getByTestId('crawl-start').click();

@@ -1,13 +1,13 @@
 import path from 'node:path';
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import type { Page, Worker } from 'playwright-core';
 import { launchWithExtension, type LaunchedBrowser } from '../../cli/browser';
 import { serveFolder, type StaticServer } from '../../cli/serve';
 import { findChromium } from '../../scripts/chromium.mjs';
-import { scannerCopy } from '../../cli/build';
+import { scannerCopy, BUILD_DIR } from '../../cli/build';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
-export const EXT = path.join(ROOT, process.env.WXT_OUT_DIR || '.output', 'chrome-mv3');
+export const EXT = BUILD_DIR;
 
 /** Fixture sites, each served on loopback under a *.gov.cn name (so the real match patterns apply). */
 export const SITES = {
@@ -36,8 +36,9 @@ export async function startHarness(opts: { allHosts?: boolean } = {}): Promise<H
   if (!existsSync(path.join(EXT, 'manifest.json'))) throw new Error('扩展尚未构建：先运行 npx wxt build（npm test 会自动构建）');
   const servers = new Map<SiteKey, StaticServer>();
   for (const k of Object.keys(SITES) as SiteKey[]) servers.set(k, await serveFolder(SITES[k].dir));
+  const copy = opts.allHosts ? scannerCopy(EXT) : null;
   const browser = await launchWithExtension({
-    extensionPath: opts.allHosts ? scannerCopy(EXT) : EXT,
+    extensionPath: copy ?? EXT,
     executablePath: findChromium(),
     loopbackHosts: Object.values(SITES).map((s) => s.host),
     offline: true,
@@ -52,6 +53,7 @@ export async function startHarness(opts: { allHosts?: boolean } = {}): Promise<H
     async close() {
       await browser.close();
       await Promise.all([...servers.values()].map((s) => s.close()));
+      if (copy) rmSync(copy, { recursive: true, force: true });
     },
   };
 }
