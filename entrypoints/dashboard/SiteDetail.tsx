@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { Finding, PageRecord, ScreenshotRecord } from '@/lib/types';
 import type { SiteStats } from '@/lib/store/stats';
+import { screenshotsForFindings } from '@/lib/store/repo';
 import { getDb } from '@/lib/store/db';
 import { useLiveQuery } from '@/components/use-live-query';
 import { severityLabel, statusLabel, categoryLabel } from '@/lib/labels';
@@ -17,12 +18,11 @@ function useThumbs(findings: Finding[]): Map<string, string> {
   useEffect(() => {
     let alive = true;
     const made: string[] = [];
-    // the finding's own screenshotId is its newest capture: the one the side panel shows too
-    const ids = findings.flatMap((f) => (f.screenshotId ? [f.screenshotId] : []));
-    void getDb().screenshots.bulkGet(ids).then((got) => {
+    const ids = findings.map((f) => f.id);
+    void screenshotsForFindings(getDb(), ids).then((shots: ScreenshotRecord[]) => {
       if (!alive) return;
-      const shots = got.filter((s): s is ScreenshotRecord => !!s);
       const m = new Map<string, string>();
+      // oldest first: a later capture replaces an earlier one, so the newest shows (as in the side panel)
       for (const s of shots) {
         const u = URL.createObjectURL(s.blob);
         made.push(u);

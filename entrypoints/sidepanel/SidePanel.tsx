@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { hostOf } from '@/lib/rules/hosts';
 import type { Finding, FindingStatus } from '@/lib/types';
 import { getDb } from '@/lib/store/db';
 import { findingsForPage, findingsForSite, getSite } from '@/lib/store/repo';
@@ -21,13 +22,6 @@ import { ExportMenu } from './ExportMenu';
 
 type View = 'page' | 'site';
 
-function hostOf(url: string): string {
-  try {
-    return new URL(url).hostname.toLowerCase();
-  } catch {
-    return '';
-  }
-}
 
 export function SidePanel() {
   const db = getDb();

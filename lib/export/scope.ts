@@ -2,12 +2,14 @@
 import type { Finding, SiteRecord } from '../types';
 import { csvHeaderPart, csvRowsPart, compareSites, findingsToCsv, type CsvOptions } from './csv';
 import type { GovCheckDB } from '../store/db';
+import { findingsForRound } from '../store/repo';
 
 export type ExportScope = { kind: 'all' } | { kind: 'site'; site: string } | { kind: 'round'; round: string };
 
+/** A round covers the findings first found in it and those seen again in it (findingsForRound). */
 export function findingsInScope(db: GovCheckDB, scope: ExportScope): Promise<Finding[]> {
   if (scope.kind === 'site') return db.findings.where('site').equals(scope.site.toLowerCase()).toArray();
-  if (scope.kind === 'round') return db.findings.where('round').equals(scope.round).toArray();
+  if (scope.kind === 'round') return findingsForRound(db, scope.round);
   return db.findings.toArray();
 }
 
@@ -34,10 +36,9 @@ export async function csvParts(db: GovCheckDB, scope: ExportScope, opts: CsvOpti
     return { parts: [csvHeaderPart(), csvRowsPart(list.map(row), opts)], count: list.length };
   }
   const keys = [...sites.keys()].sort(compareSites);
-  const total = scope.kind === 'all' ? db.findings.count() : db.findings.where('round').equals(scope.round).count();
-  const reads: (Promise<Finding[]> | undefined)[] = keys.map((s) =>
-    scope.kind === 'all' ? db.findings.where('site').equals(s).toArray() : db.findings.where('[site+round]').equals([s, scope.round]).toArray(),
-  );
+  // a round's count from its aggregate rows (the same membership rule), not a full read
+  const total = scope.kind === 'all' ? db.findings.count() : db.siteStats.where('round').equals(scope.round).toArray().then((rows) => rows.reduce((n, r) => n + r.total, 0));
+  const reads: (Promise<Finding[]> | undefined)[] = keys.map((s) => (scope.kind === 'all' ? db.findings.where('site').equals(s).toArray() : findingsForRound(db, scope.round, s)));
   const parts = [csvHeaderPart()];
   let count = 0;
   for (let i = 0; i < reads.length; i++) {

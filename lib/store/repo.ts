@@ -2,6 +2,7 @@
 import type { Finding, FindingStatus, RoundRecord, ScanReport, ScreenshotRecord, SiteRecord } from '../types';
 import { normaliseUrl } from '../fingerprint';
 import type { GovCheckDB } from './db';
+import { roundsSeen } from '../rounds/compare';
 
 type Incoming = ScanReport['findings'][number];
 
@@ -216,7 +217,7 @@ export function getScreenshot(db: GovCheckDB, id: string): Promise<ScreenshotRec
  */
 export async function findingsForRound(db: GovCheckDB, round: string, site?: string): Promise<Finding[]> {
   const base = site ? db.findings.where('site').equals(site.toLowerCase()) : db.findings.toCollection();
-  return base.filter((f) => f.round === round || !!f.seenIn?.includes(round)).toArray();
+  return base.filter((f) => roundsSeen(f).includes(round)).toArray();
 }
 
 /** All rounds, newest first. */

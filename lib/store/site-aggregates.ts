@@ -12,8 +12,13 @@ import type { DBCore, DBCoreMutateRequest, DBCoreMutateResponse, DBCoreTable, DB
 import type { Finding, FindingStatus, Severity } from '../types';
 import { counts as isCounted } from '../verdict/score';
 import { vetoPhrase } from '../verdict/index';
+import { roundsSeen } from '../rounds/compare';
 
-/** One row per site and round (round '' = findings without one). */
+/**
+ * One row per site and round, plus one per site for all its findings (round ''). A finding counts
+ * in every round it belongs to (roundsSeen: first found or seen again), so a problem carried
+ * over from an earlier round is in the later round's row too.
+ */
 export interface SiteAggregate {
   /** `${site}\n${round}` */
   key: string;
@@ -41,6 +46,14 @@ const FINDINGS = 'findings';
 const PAGES = 'pages';
 
 export const aggKey = (site: string, round: string | undefined) => `${site}\n${round ?? ''}`;
+
+/** The round of the all-rounds row of a site. */
+export const ALL_ROUNDS = '';
+
+/** The keys of the rows a finding counts in: its site's all-rounds row and one per round it belongs to. */
+function keysOf(f: Finding): string[] {
+  return [...new Set([ALL_ROUNDS, ...roundsSeen(f).filter(Boolean)])].map((r) => aggKey(f.site, r));
+}
 
 function emptyAgg(site: string, round: string): SiteAggregate {
   return {
@@ -79,10 +92,11 @@ export function aggregate(findings: Iterable<Finding>): SiteAggregate[] {
   const m = new Map<string, SiteAggregate>();
   for (const f of findings) {
     if (!isFinding(f)) continue;
-    const k = aggKey(f.site, f.round);
-    let a = m.get(k);
-    if (!a) m.set(k, (a = emptyAgg(f.site, f.round ?? '')));
-    apply(a, f, 1);
+    for (const k of keysOf(f)) {
+      let a = m.get(k);
+      if (!a) m.set(k, (a = emptyAgg(f.site, k.slice(f.site.length + 1))));
+      apply(a, f, 1);
+    }
   }
   return [...m.values()];
 }
@@ -120,17 +134,19 @@ function writePageDelta(counts: DBCoreTable, trans: DBCoreTransaction, { removed
 /** Reads the touched aggregate rows, applies the delta, writes them back (or deletes empty ones). */
 function writeDelta(agg: DBCoreTable, trans: DBCoreTransaction, { removed, added }: Delta): Promise<unknown> {
   const keys = new Set<string>();
-  for (const f of [...removed, ...added]) if (isFinding(f)) keys.add(aggKey(f.site, f.round));
+  for (const f of [...removed, ...added]) if (isFinding(f)) for (const k of keysOf(f)) keys.add(k);
   if (!keys.size) return Promise.resolve();
   const list = [...keys];
   return agg.getMany({ trans, keys: list }).then((rows: (SiteAggregate | undefined)[]) => {
     const m = new Map<string, SiteAggregate>();
-    list.forEach((k, i) => {
-      const [site, round] = k.split('\n') as [string, string];
-      m.set(k, rows[i] ? structuredClone(rows[i]!) : emptyAgg(site, round));
+    list.forEach((k, n) => {
+      // the site never holds '\n' (a host name); a round name might
+      const i = k.indexOf('\n');
+      const [site, round] = [k.slice(0, i), k.slice(i + 1)];
+      m.set(k, rows[n] ? structuredClone(rows[n]!) : emptyAgg(site, round));
     });
-    for (const f of removed) if (isFinding(f)) apply(m.get(aggKey(f.site, f.round))!, f, -1);
-    for (const f of added) if (isFinding(f)) apply(m.get(aggKey(f.site, f.round))!, f, 1);
+    for (const f of removed) if (isFinding(f)) for (const k of keysOf(f)) apply(m.get(k)!, f, -1);
+    for (const f of added) if (isFinding(f)) for (const k of keysOf(f)) apply(m.get(k)!, f, 1);
     const put = [...m.values()].filter((a) => a.total > 0);
     const del = [...m.values()].filter((a) => a.total <= 0).map((a) => a.key);
     return Promise.all([

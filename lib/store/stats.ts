@@ -10,6 +10,8 @@
  */
 import type { Finding, FindingStatus, Severity, SiteRecord } from '../types';
 import type { GovCheckDB } from './db';
+import { ALL_ROUNDS } from './site-aggregates';
+import { findingsForRound } from './repo';
 import { columnVetoReasons, COLUMN_RULES } from '../verdict/site-columns';
 import { counts as isCounted } from '../verdict/score';
 import { verdictFromCounts, vetoPhrase, type SiteVerdict, type VerdictOptions, type VerdictCounts, type VetoReason } from '../verdict/index';
@@ -29,7 +31,10 @@ export interface SiteStats {
 }
 
 export interface StatsQuery {
-  /** only findings of this round (检查批次) */
+  /**
+   * only findings of this round (检查批次): first found in it or seen again in it; only sites with
+   * a finding in it (a site not inspected in the round is not in its 附件1). '' = all rounds.
+   */
   round?: string;
 }
 
@@ -47,7 +52,8 @@ export async function siteStats(db: GovCheckDB, q: StatsQuery = {}, opts: Verdic
     const t0 = performance.now();
     const [sites, aggs, pageSites, columnPages] = await Promise.all([
       db.sites.toArray(),
-      q.round !== undefined ? db.siteStats.where('round').equals(q.round).toArray() : db.siteStats.toArray(),
+      // one row per site: the round's, or the all-rounds one
+      db.siteStats.where('round').equals(q.round || ALL_ROUNDS).toArray(),
       // page counts kept at write time; only pages with a column status are read whole
       db.sitePages.toArray(),
       db.pages.orderBy('columnStatus').toArray(),
@@ -61,7 +67,8 @@ export async function siteStats(db: GovCheckDB, q: StatsQuery = {}, opts: Verdic
     const columnFindingsBySite = group(columnFindings, (f) => f.site);
     const aggsBySite = group(aggs, (a) => a.site);
 
-    const out = sites.map((site): SiteStats => {
+    const inScope = q.round ? sites.filter((s) => aggsBySite.has(s.site)) : sites;
+    const out = inScope.map((site): SiteStats => {
       const bySeverity: Record<Severity, number> = { veto: 0, deduct: 0, hint: 0 };
       const byStatus: Record<FindingStatus, number> = { open: 0, confirmed: 0, dismissed: 0, fixed: 0 };
       const perRule: VerdictCounts['perRule'] = new Map();
@@ -125,7 +132,8 @@ export async function recountSiteStats(db: GovCheckDB, q: StatsQuery = {}, opts:
       // vetoes are few: read whole for their category (附件2 wording of manual captures)
       db.findings.where('severity').equals('veto').toArray(),
       Promise.all(STATUSES.slice(1).map((s) => db.findings.where('status').equals(s).primaryKeys())),
-      q.round ? db.findings.where('round').equals(q.round).primaryKeys() : Promise.resolve(null),
+      // the round's findings by the one membership rule (first found or seen again in it)
+      q.round ? findingsForRound(db, q.round).then((l) => l.map((f) => f.id)) : Promise.resolve(null),
       db.pages.toArray(),
     ]);
     performance.measure?.('govcheck-stats-read', { start: t0 });
@@ -185,7 +193,7 @@ export async function recountSiteStats(db: GovCheckDB, q: StatsQuery = {}, opts:
       };
       const vetoReasons = columnVetoReasons(pagesBySite.get(site.site) ?? [], columnFindingsBySite.get(site.site) ?? [], now);
       return { site, pages: pagesBySite.get(site.site)?.length ?? 0, vetoReasons, findings: total, bySeverity, byStatus, verdict: verdictFromCounts(counts, { ...opts, vetoReasons }), counts };
-    });
+    }).filter((s) => !inRound || s.findings > 0);
     // for the bench and DevTools: how long the recount took
     performance.measure?.('govcheck-stats', { start: t0 });
     return out;

@@ -4,6 +4,7 @@
  * Unit: MB/s of UTF-16 text (length × 2 bytes). Medians of 9 alternating runs after a warm-up (a matcher run = 10 passes over the corpus, reported per pass).
  * Run alone with `npx tsx tests/bench/matcher.ts`, or as the last part of `npm run bench`.
  */
+import { median } from './stats';
 import { readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -36,7 +37,6 @@ function naiveCount(texts: string[], patterns: string[]): number {
   return n;
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 function time(fn: () => void): number {
   const t0 = performance.now();

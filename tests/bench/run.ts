@@ -11,6 +11,7 @@
  * Options: --only <substring> (pages to run), --no-ext (skip part 2), --quiet-profile.
  * A report, not a test: exits 0 when a target is missed, 1 when the bench itself fails.
  */
+import { median } from './stats';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -113,11 +114,6 @@ type BenchApi = {
   today: string;
 };
 
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-};
 const clamp = (v: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, v));
 const f1 = (n: number) => (n >= 100 ? n.toFixed(0) : n >= 10 ? n.toFixed(1) : n.toFixed(2));
 

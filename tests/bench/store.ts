@@ -7,6 +7,7 @@
  * - peak JS heap of the dashboard page during each (CDP samples every 25 ms, and the heap's size after)
  * A report, not a test: misses are printed, not thrown.
  */
+import { median } from './stats';
 import path from 'node:path';
 import os from 'node:os';
 import { existsSync } from 'node:fs';
@@ -30,10 +31,6 @@ export interface StoreBenchResult {
   pass: { paint: boolean; csv: boolean };
 }
 
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[s.length >> 1]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
-};
 const MB = (n: number) => Math.round((n / 1048576) * 10) / 10;
 
 /** Samples the page's used JS heap until stopped; answers the peak in bytes. */

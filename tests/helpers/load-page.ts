@@ -7,14 +7,18 @@ export const SHARED = path.resolve(import.meta.dirname, '../../../shared');
 export const SHARED_PAGES = path.join(SHARED, 'fixtures/pages');
 export const DEMO_SITE = path.resolve(import.meta.dirname, '../fixtures/demo-site');
 
-/** Parses HTML into a happy-dom Document at `url` (scripts are not run). */
-export function parseHtml(html: string, url: string): Document {
+/** A happy-dom DOMParser for documents at `url` (scripts and styles are never loaded or run). */
+export function domParser(url: string): DOMParser {
   const win = new Window({
     url,
     settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true, navigator: { userAgent: 'test' } } as never,
   });
-  const parsed = new win.DOMParser().parseFromString(html, 'text/html');
-  return parsed as unknown as Document;
+  return new win.DOMParser() as unknown as DOMParser;
+}
+
+/** Parses HTML into a happy-dom Document at `url`. */
+export function parseHtml(html: string, url: string): Document {
+  return domParser(url).parseFromString(html, 'text/html');
 }
 
 export function modelFromHtml(html: string, url = 'https://www.example.gov.cn/a/b.html', today = '2026-11-23'): BuiltPage {

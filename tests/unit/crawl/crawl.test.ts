@@ -2,10 +2,10 @@
  * The crawl over the fixture site with a fake network: discovery through nav, 更多 and the site
  * map, the 404, the PDF, the off-site redirect, saving each checked page, the verdict, cancel.
  */
+import { domParser } from '../../helpers/load-page';
 import { describe, it, expect } from 'vitest';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { Window } from 'happy-dom';
 import { SiteCrawl, type CrawlDeps } from '../../../lib/crawl/crawl';
 import { parseCrawledPage } from '../../../lib/crawl/parse';
 import { columnVerdict } from '../../../lib/verdict/columns';
@@ -15,8 +15,7 @@ import type { FetchOutcome, ParsedPage } from '../../../lib/crawl/types';
 const DIR = path.resolve(import.meta.dirname, '../../fixtures/crawl-site');
 const HOME = 'http://www.crawl-county.gov.cn/';
 const settings = { ...DEFAULT_SETTINGS, today: '2026-11-23' };
-const parser = () =>
-  new new Window({ url: HOME, settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true } as never }).DOMParser() as unknown as DOMParser;
+const parser = () => domParser(HOME);
 
 /** The fixture folder as a fake network (what tests/e2e/crawl-server.ts serves for real). */
 function fakeNet(delay = 0) {

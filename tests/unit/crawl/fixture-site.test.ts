@@ -2,10 +2,10 @@
  * The crawl's parse step (the same scan code on a detached document) over the fixture site:
  * each column page gets the status its README says, and the home page yields the columns.
  */
+import { domParser } from '../../helpers/load-page';
 import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { Window } from 'happy-dom';
 import { parseCrawledPage } from '../../../lib/crawl/parse';
 import { discoverColumns } from '../../../lib/crawl/discover';
 import { DEFAULT_SETTINGS } from '../../../lib/settings';
@@ -14,10 +14,7 @@ const DIR = path.resolve(import.meta.dirname, '../../fixtures/crawl-site');
 const HOME = 'http://www.crawl-county.gov.cn/';
 const settings = { ...DEFAULT_SETTINGS, today: '2026-11-23' };
 
-function parser() {
-  const win = new Window({ url: HOME, settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true } as never });
-  return new win.DOMParser() as unknown as DOMParser;
-}
+const parser = () => domParser(HOME);
 
 const parse = (file: string) => parseCrawledPage({ url: HOME + file, html: readFileSync(path.join(DIR, file), 'utf8'), settings }, parser());
 

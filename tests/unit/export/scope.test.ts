@@ -33,6 +33,26 @@ describe('CSV export by scope', () => {
     expect((await csvParts(db, { kind: 'round', round: 'R1' })).count).toBe(4);
   });
 
+  it('puts a finding carried over from an earlier round into the later round\'s CSV', async () => {
+    const db = new GovCheckDB(`govcheck-scope-${crypto.randomUUID()}`);
+    opened.push(db);
+    const a = 'https://www.a.gov.cn/';
+    const b = 'https://www.b.gov.cn/';
+    const carried = makeFinding({ url: a, site: 'www.a.gov.cn', evidence: '烈土', ruleId: 'typo.x' });
+    await saveScan(db, makeReport(a, [carried]), 1000, 'Q3');
+    await saveScan(db, makeReport(b, [makeFinding({ url: b, site: 'www.b.gov.cn' })]), 1001, 'Q3');
+    await saveScan(db, makeReport(a, [carried]), 2000, 'Q4');
+    const q4 = { kind: 'round' as const, round: 'Q4' };
+    expect((await findingsInScope(db, q4)).map((f) => f.id)).toEqual([carried.id]);
+    const { parts, count } = await csvParts(db, q4);
+    expect(count).toBe(1);
+    const csv = parts.join('');
+    expect(csv).toContain('烈土');
+    expect(csv).not.toContain('www.b.gov.cn');
+    expect(csv).toBe(await oneShot(db, q4));
+    expect((await csvParts(db, { kind: 'round', round: 'Q3' })).count).toBe(2);
+  });
+
   it('does not lose findings of a site that has no site record', async () => {
     const db = new GovCheckDB(`govcheck-scope-${crypto.randomUUID()}`);
     opened.push(db);

@@ -44,6 +44,7 @@ function shape(list: SiteStats[]) {
 }
 
 let vetoReasonsSeen = 0;
+let carriedOverSeen = 0;
 
 async function expectConsistent(db: GovCheckDB, step: string) {
   for (const round of [undefined, ...ROUNDS.slice(1)]) {
@@ -52,6 +53,18 @@ async function expectConsistent(db: GovCheckDB, step: string) {
     const fast = shape(stats);
     const full = shape(await recountSiteStats(db, { round }, {}, Date.UTC(2026, 10, 1)));
     expect(fast, `${step} (round ${round ?? 'all'})`).toEqual(full);
+  }
+  // an independent per-round recount, by the stated rule: a finding belongs to round r when it
+  // was first found in r or seen again in r; a round lists only the sites with a finding in it
+  const all = await db.findings.toArray();
+  // the dashboard lists sites with a site record (captures alone do not write one)
+  const known = new Set(await db.sites.toCollection().primaryKeys());
+  carriedOverSeen += all.filter((f) => (f.seenIn ?? []).some((r) => r !== f.round)).length;
+  for (const round of ROUNDS.slice(1) as string[]) {
+    const expected = new Map<string, number>();
+    for (const f of all) if (known.has(f.site) && (f.round === round || f.seenIn?.includes(round))) expected.set(f.site, (expected.get(f.site) ?? 0) + 1);
+    const got = new Map((await siteStats(db, { round })).map((s) => [s.site.site, s.findings]));
+    expect(got, `${step} (round ${round}, independent recount)`).toEqual(expected);
   }
   // the stored rows themselves equal a from-scratch aggregation
   const stored = (await db.siteStats.toArray()).sort((a, b) => (a.key < b.key ? -1 : 1));
@@ -85,7 +98,9 @@ describe('write-time site aggregates', () => {
         let what = '';
         if (op <= 2) {
           what = 'saveScan';
-          const report = makeReport(url, Array.from({ length: rnd(6) }, (_, i) => newFinding(i)));
+          // some of the site's stored findings seen again (carried over when the round differs)
+          const again = (await db.findings.where('site').equals(site).toArray()).filter(() => rnd(3) === 0);
+          const report = makeReport(url, [...Array.from({ length: rnd(6) }, (_, i) => newFinding(i)), ...again]);
           // some pages are stale columns: the site verdict reads them (column vetoes)
           const columnStatus = pick([undefined, undefined, 'stale', 'fresh', 'blank'] as const);
           if (columnStatus) report.page = { ...report.page, pageType: pick(['column', 'home'] as const), columnStatus, columnType: '动态要闻', newestDate: '2020-01-01' };
@@ -142,6 +157,34 @@ describe('write-time site aggregates', () => {
     }
     // the column vetoes (read from the column pages only) were part of what was compared
     expect(vetoReasonsSeen).toBeGreaterThan(0);
+    // and findings carried over from one round into another
+    expect(carriedOverSeen).toBeGreaterThan(0);
+  });
+
+  it('count a finding carried over into a later round in that round, and leave out sites not inspected in it', async () => {
+    const db = new GovCheckDB(`govcheck-agg-${crypto.randomUUID()}`);
+    opened.push(db);
+    const a = 'https://www.a.gov.cn/';
+    const b = 'https://www.b.gov.cn/';
+    const veto = makeFinding({ url: a, site: 'www.a.gov.cn', ruleId: 'expression.political', severity: 'veto', category: 'expression', evidence: '错误提法' });
+    const [fa] = await saveScan(db, makeReport(a, [veto]), 1000, 'Q3');
+    await setStatus(db, fa!.id, 'confirmed', undefined, 1001);
+    await saveScan(db, makeReport(b, [makeFinding({ url: b, site: 'www.b.gov.cn' })]), 1002, 'Q3');
+    // Q4: only site a is inspected, and its problem is still there
+    await saveScan(db, makeReport(a, [veto]), 2000, 'Q4');
+    const stored = await db.findings.get(fa!.id);
+    expect(stored).toMatchObject({ round: 'Q3', seenIn: ['Q3', 'Q4'] });
+
+    for (const stats of [await siteStats(db, { round: 'Q4' }), await recountSiteStats(db, { round: 'Q4' })]) {
+      expect(stats.map((s) => s.site.site)).toEqual(['www.a.gov.cn']);
+      expect(stats[0]).toMatchObject({ findings: 1, byStatus: { confirmed: 1 } });
+      expect(stats[0]!.verdict.verdict).toBe('不合格');
+    }
+    // Q3 still has both sites; all rounds count the finding once
+    expect((await siteStats(db, { round: 'Q3' })).map((s) => s.site.site).sort()).toEqual(['www.a.gov.cn', 'www.b.gov.cn']);
+    const everything = await siteStats(db);
+    expect(everything.map((s) => [s.site.site, s.findings]).sort()).toEqual([['www.a.gov.cn', 1], ['www.b.gov.cn', 1]]);
+    await expectConsistent(db, 'carried over');
   });
 
   it('roll back with the transaction that wrote the findings', async () => {

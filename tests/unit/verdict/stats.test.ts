@@ -60,7 +60,8 @@ describe('per-site aggregates read through indexes', () => {
 
     for (const round of [undefined, 'R1']) {
       const stats = await siteStats(db, { round });
-      expect(stats.map((s) => s.site.site).sort()).toEqual(sites);
+      // a round lists only the sites with a finding in it
+      expect(stats.map((s) => s.site.site).sort()).toEqual(sites.filter((site) => findings.some((f) => f.site === site && (!round || f.round === round))));
       for (const st of stats) {
         const mine = findings.filter((f) => f.site === st.site.site && (!round || f.round === round));
         const want = siteVerdict(mine);
