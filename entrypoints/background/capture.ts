@@ -5,7 +5,7 @@ import { onMessage, sendMessage, type CaptureRequest, type CaptureResult } from 
 import { planCrop } from '@/lib/capture/crop';
 import { createRateQueue } from '@/lib/capture/queue';
 import { saveSettings } from '@/lib/settings-store';
-import { SEVERITY_LABELS, CATEGORY_LABELS, STATUS_LABELS } from '@/lib/labels';
+import { isCategory, isSeverity, isStatus } from '@/lib/store/validate';
 import { normaliseUrl } from '@/lib/fingerprint';
 import opts from '@/lib/data/capture.json';
 import { scanTab } from './scan';
@@ -42,9 +42,9 @@ async function screenshot(tab: chrome.tabs.Tab, req: CaptureRequest): Promise<{ 
 /** Only known enum values and plain strings reach the store, whatever a page may have sent. */
 function clean(f: Finding, tabUrl: string): Finding | string {
   if (!f || typeof f.id !== 'string' || !f.id) return '缺少问题编号';
-  if (!(f.severity in SEVERITY_LABELS)) return '问题等级无效';
-  if (!(f.category in CATEGORY_LABELS)) return '问题类别无效';
-  if (!(f.status in STATUS_LABELS)) return '问题状态无效';
+  if (!isSeverity(f.severity)) return '问题等级无效';
+  if (!isCategory(f.category)) return '问题类别无效';
+  if (!isStatus(f.status)) return '问题状态无效';
   if (normaliseUrl(f.url) !== normaliseUrl(tabUrl)) return '问题所在页面与当前标签页不一致';
   const note = typeof f.note === 'string' ? f.note.slice(0, 2000) : undefined;
   return { ...f, url: normaliseUrl(f.url), note: note || undefined };

@@ -3,6 +3,7 @@
  * as CSV, and as a printable HTML document built with DOM text nodes (page text is never parsed
  * as HTML).
  */
+import { ymd } from './file-name';
 import type { SiteRecord } from '../types';
 import type { SiteVerdict } from '../verdict/index';
 import { tableToCsv } from './csv';
@@ -158,8 +159,6 @@ export function serializeDocument(doc: Document): string {
 }
 
 export function annexFileName(kind: 'html' | 'scores' | 'problems', now: Date): string {
-  const p = (n: number) => String(n).padStart(2, '0');
-  const ymd = `${now.getFullYear()}${p(now.getMonth() + 1)}${p(now.getDate())}`;
   const base = kind === 'html' ? '通报附件' : kind === 'scores' ? '附件1-评分结果' : '附件2-突出问题网站名单';
-  return `govcheck-${base}-${ymd}.${kind === 'html' ? 'html' : 'csv'}`;
+  return `govcheck-${base}-${ymd(now)}.${kind === 'html' ? 'html' : 'csv'}`;
 }

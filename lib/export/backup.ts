@@ -1,10 +1,13 @@
 /**
  * JSON backup of everything (screenshots as base64) and its import. Import merges: per finding the
- * newer `updatedAt` wins, nothing is dropped without being counted in the summary, and a file
+ * newer `updatedAt` wins the inspector's fields while round lists, screenshot links and times are
+ * combined (see mergeFinding), nothing is dropped without being counted in the summary, and a file
  * that fails validation changes nothing (all checks run before the one write transaction).
  */
+import { hm, ymd } from './file-name';
 import type { Finding, PageRecord, RoundRecord, ScreenshotRecord, SiteRecord } from '../types';
 import type { GovCheckDB } from '../store/db';
+import { isAnchor, isSeverity, isSource, isStatus } from '../store/validate';
 
 export const BACKUP_FORMAT = 'govcheck-backup';
 export const BACKUP_VERSION = 1;
@@ -69,21 +72,16 @@ export async function exportBackup(db: GovCheckDB, now = Date.now()): Promise<Ba
 }
 
 export function backupFileName(now: Date): string {
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `govcheck-backup-${now.getFullYear()}${p(now.getMonth() + 1)}${p(now.getDate())}-${p(now.getHours())}${p(now.getMinutes())}.json`;
+  return `govcheck-backup-${ymd(now)}-${hm(now)}.json`;
 }
 
 // ---------------------------------------------------------------- validation
-
-const SEVERITIES = new Set(['veto', 'deduct', 'hint']);
-const STATUSES = new Set(['open', 'confirmed', 'dismissed', 'fixed']);
-const SOURCES = new Set(['auto', 'manual']);
-const ANCHORS = new Set(['text', 'element', 'page']);
 
 type Obj = Record<string, unknown>;
 const isObj = (x: unknown): x is Obj => typeof x === 'object' && x !== null && !Array.isArray(x);
 const isStr = (x: unknown): x is string => typeof x === 'string';
 const isNum = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
+const isStrList = (x: unknown): x is string[] => Array.isArray(x) && x.every(isStr);
 
 function need(cond: boolean, where: string, what: string): void {
   if (!cond) throw new BackupError(`${where}：${what}`);
@@ -94,12 +92,15 @@ function checkFinding(f: unknown, i: number): asserts f is Finding {
   need(isObj(f), w, '不是对象');
   const o = f as Obj;
   for (const k of ['id', 'ruleId', 'category', 'message', 'evidence', 'url', 'site']) need(isStr(o[k]) && (k === 'evidence' || k === 'message' || (o[k] as string).length > 0), w, `字段 ${k} 缺失或不是文字`);
-  need(SEVERITIES.has(o.severity as string), w, `严重程度 “${String(o.severity)}” 无法识别`);
-  need(STATUSES.has(o.status as string), w, `状态 “${String(o.status)}” 无法识别`);
-  need(SOURCES.has(o.source as string), w, `来源 “${String(o.source)}” 无法识别`);
-  need(ANCHORS.has(o.anchor as string), w, `定位方式 “${String(o.anchor)}” 无法识别`);
+  need(isSeverity(o.severity), w, `严重程度 “${String(o.severity)}” 无法识别`);
+  need(isStatus(o.status), w, `状态 “${String(o.status)}” 无法识别`);
+  need(isSource(o.source), w, `来源 “${String(o.source)}” 无法识别`);
+  need(isAnchor(o.anchor), w, `定位方式 “${String(o.anchor)}” 无法识别`);
   for (const k of ['createdAt', 'lastSeen', 'updatedAt']) need(isNum(o[k]), w, `时间字段 ${k} 缺失或不是数字`);
   for (const k of ['suggestion', 'note', 'screenshotId', 'inspector', 'round']) need(o[k] === undefined || isStr(o[k]), w, `字段 ${k} 不是文字`);
+  // the merge combines these lists, so a string here would be spread into characters
+  need(o.seenIn === undefined || isStrList(o.seenIn), w, '检查批次列表（seenIn）格式不正确');
+  need(o.reopenedAt === undefined || isNum(o.reopenedAt), w, '重新打开时间（reopenedAt）不是数字');
   if (o.quote !== undefined) {
     const q = o.quote as Obj;
     need(isObj(q) && isStr(q.exact) && isStr(q.prefix) && isStr(q.suffix), w, '引文定位（quote）格式不正确');
@@ -125,6 +126,7 @@ function checkPage(p: unknown, i: number): asserts p is PageRecord {
   need(isStr(o.pageType), w, '页面类型不是文字');
   need(o.pubDate === null || isStr(o.pubDate), w, '发布日期格式不正确');
   for (const k of ['scanMs', 'lastScanned', 'findingCount']) need(isNum(o[k]), w, `字段 ${k} 缺失或不是数字`);
+  need(o.rounds === undefined || isStrList(o.rounds), w, '检查批次列表（rounds）格式不正确');
 }
 
 function checkRound(r: unknown, i: number): asserts r is RoundRecord {
@@ -194,6 +196,50 @@ function mergeSite(prev: SiteRecord, inc: SiteRecord): SiteRecord {
 const sameSite = (a: SiteRecord, b: SiteRecord) =>
   a.name === b.name && a.siteCode === b.siteCode && a.homeUrl === b.homeUrl && a.firstSeen === b.firstSeen && a.lastSeen === b.lastSeen;
 
+/** Round ids of both lists, `first`'s order first; undefined when neither has any. */
+function unionRounds(first: string[] | undefined, second: string[] | undefined): string[] | undefined {
+  if (!first?.length && !second?.length) return first ?? second;
+  return [...new Set([...(first ?? []), ...(second ?? [])])];
+}
+
+// older records may have a round but no seenIn (see lib/store/repo.ts seenAgain)
+const roundsOf = (f: Finding) => f.seenIn ?? (f.round ? [f.round] : undefined);
+
+/**
+ * One finding from both sides. The newer `updatedAt` wins the inspector's fields (status, note,
+ * severity…); what the scans recorded is combined, never dropped: the rounds it was seen in
+ * (复查 depends on them), the screenshot link, the latest reopening, first and last seen.
+ */
+export function mergeFinding(prev: Finding, inc: Finding): Finding {
+  const [win, lose] = inc.updatedAt > prev.updatedAt ? [inc, prev] : [prev, inc];
+  // the earlier-created copy holds the finding's own round, which leads seenIn
+  const [first, second] = inc.createdAt < prev.createdAt ? [inc, prev] : [prev, inc];
+  const out: Finding = {
+    ...win,
+    createdAt: Math.min(prev.createdAt, inc.createdAt),
+    lastSeen: Math.max(prev.lastSeen, inc.lastSeen),
+  };
+  const round = first.round ?? second.round;
+  if (round !== undefined) out.round = round;
+  const seenIn = unionRounds(roundsOf(first), roundsOf(second));
+  if (seenIn !== undefined) out.seenIn = seenIn;
+  const screenshotId = win.screenshotId ?? lose.screenshotId;
+  if (screenshotId !== undefined) out.screenshotId = screenshotId;
+  const reopened = [prev.reopenedAt, inc.reopenedAt].filter((t): t is number => t !== undefined);
+  if (reopened.length) out.reopenedAt = Math.max(...reopened);
+  return out;
+}
+
+const sameList = (a: string[] | undefined, b: string[] | undefined) => (a ?? []).join('\u0000') === (b ?? []).join('\u0000');
+
+const sameFinding = (a: Finding, b: Finding) =>
+  a.createdAt === b.createdAt &&
+  a.lastSeen === b.lastSeen &&
+  a.round === b.round &&
+  sameList(a.seenIn, b.seenIn) &&
+  a.screenshotId === b.screenshotId &&
+  a.reopenedAt === b.reopenedAt;
+
 /**
  * Merges a validated backup into the store in one transaction and returns what happened.
  * `onProgress` (0..1) is called between steps for the UI.
@@ -206,12 +252,12 @@ export async function importBackup(db: GovCheckDB, b: Backup, onProgress?: (p: n
     rounds: { added: 0, skipped: 0 },
     screenshots: { added: 0, skipped: 0 },
   };
-  // duplicates inside the file: the newer one stays, the other is counted
+  // duplicates inside the file: the newer one's decisions stay, combined as with the store; counted
   const incoming = new Map<string, Finding>();
   for (const f of b.findings) {
     const prev = incoming.get(f.id);
     if (prev) sum.findings.duplicates++;
-    if (!prev || f.updatedAt > prev.updatedAt) incoming.set(f.id, f);
+    incoming.set(f.id, prev ? mergeFinding(prev, f) : f);
   }
   // decode every image before the transaction: a bad one must stop the import, not half of it
   const shots: ScreenshotRecord[] = b.screenshots.map(({ data, type, ...rest }) => {
@@ -249,17 +295,34 @@ export async function importBackup(db: GovCheckDB, b: Backup, onProgress?: (p: n
     onProgress?.(0.2);
 
     const pages = new Map<string, PageRecord>();
-    for (const p of b.pages) if (!pages.has(p.url) || p.lastScanned > pages.get(p.url)!.lastScanned) pages.set(p.url, p);
+    for (const p of b.pages) {
+      const q = pages.get(p.url);
+      if (!q) pages.set(p.url, p);
+      else {
+        const rounds = unionRounds(q.rounds, p.rounds);
+        const newer = p.lastScanned > q.lastScanned ? p : q;
+        pages.set(p.url, rounds === undefined ? newer : { ...newer, rounds });
+      }
+    }
     const pageKeys = [...pages.keys()];
     const prevPages = await db.pages.bulkGet(pageKeys);
     const pageOut: PageRecord[] = [];
     pageKeys.forEach((k, i) => {
       const prev = prevPages[i];
       const inc = pages.get(k)!;
-      if (!prev) sum.pages.added++;
-      else if (inc.lastScanned > prev.lastScanned) sum.pages.updated++;
-      else return void sum.pages.skipped++;
-      pageOut.push(inc);
+      if (!prev) {
+        sum.pages.added++;
+        return void pageOut.push(inc);
+      }
+      // the newer scan's facts win; the rounds the page was scanned in are combined (复查)
+      const rounds = unionRounds(prev.rounds, inc.rounds);
+      if (inc.lastScanned > prev.lastScanned) {
+        sum.pages.updated++;
+        pageOut.push(rounds === undefined ? inc : { ...inc, rounds });
+        return;
+      }
+      sum.pages.skipped++;
+      if (!sameList(rounds, prev.rounds)) pageOut.push({ ...prev, rounds });
     });
     await db.pages.bulkPut(pageOut);
     onProgress?.(0.3);
@@ -276,18 +339,17 @@ export async function importBackup(db: GovCheckDB, b: Backup, onProgress?: (p: n
         out.push(inc);
         return;
       }
-      const createdAt = Math.min(prev.createdAt, inc.createdAt);
-      const lastSeen = Math.max(prev.lastSeen, inc.lastSeen);
+      const merged = mergeFinding(prev, inc);
       if (inc.updatedAt > prev.updatedAt) {
         sum.findings.updated++;
-        out.push({ ...inc, createdAt, lastSeen });
+        out.push(merged);
         return;
       }
-      // the local decision stays; first/last seen still combine both inspectors' visits
+      // the local decision stays; rounds, screenshot and first/last seen still combine both sides
       sum.findings.skipped++;
       if (inc.updatedAt < prev.updatedAt) sum.findings.skippedOlder++;
       else sum.findings.skippedSame++;
-      if (createdAt !== prev.createdAt || lastSeen !== prev.lastSeen) out.push({ ...prev, createdAt, lastSeen });
+      if (!sameFinding(merged, prev)) out.push(merged);
     });
     await db.findings.bulkPut(out);
     onProgress?.(0.8);

@@ -1,4 +1,5 @@
 /** Findings -> CSV per the DESIGN "CSV" contract (Excel on Chinese Windows is the reader). */
+import { safeName, ymd } from './file-name';
 import Papa from 'papaparse';
 import type { Finding, Severity, SiteRecord } from '../types';
 import { categoryLabel, severityLabel, sourceLabel, statusLabel } from '../labels';
@@ -151,10 +152,7 @@ export const compareSites = cmp;
 
 /** e.g. `govcheck-findings-www.yichun.gov.cn-20261123.csv` (local date). */
 export function csvFileName(scope: string, now: Date): string {
-  // characters Windows forbids in file names, plus whitespace, become '_'
-  const safe = scope.trim().replace(/[\\/:*?"<>|\s]+/g, '_') || 'all';
-  const ymd = `${now.getFullYear()}${pad(now.getMonth() + 1)}${pad(now.getDate())}`;
-  return `govcheck-findings-${safe}-${ymd}.csv`;
+  return `govcheck-findings-${safeName(scope, 'all')}-${ymd(now)}.csv`;
 }
 
 /** Any table as CSV with the same guarantees (BOM, RFC 4180, formula-safe): the annex tables. */

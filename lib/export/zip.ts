@@ -2,11 +2,12 @@
  * The ZIP export: the findings CSV plus every screenshot, each named after its finding so the
  * CSV's 截图 column points at the file (screenshots/<site>/<ruleId>-<findingId>.png).
  */
+import { safeName, ymd } from './file-name';
 import { zipSync, strToU8, type Zippable } from 'fflate';
 import type { Finding, ScreenshotRecord, SiteRecord } from '../types';
 import { findingsToCsv, type CsvOptions } from './csv';
 
-const safe = (s: string) => s.replace(/[\\/:*?"<>|\s]+/g, '_') || '_';
+const safe = (s: string) => safeName(s);
 
 function extOf(type: string): string {
   return type === 'image/jpeg' ? 'jpg' : type === 'image/webp' ? 'webp' : 'png';
@@ -59,6 +60,5 @@ export async function buildZip(input: ZipInput): Promise<Uint8Array> {
 }
 
 export function zipFileName(scope: string, now: Date): string {
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `govcheck-${safe(scope)}-${now.getFullYear()}${p(now.getMonth() + 1)}${p(now.getDate())}.zip`;
+  return `govcheck-${safe(scope)}-${ymd(now)}.zip`;
 }
