@@ -1,7 +1,7 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 
-// See ../shared/STACK.md for why these choices (no preact module for WXT; preset-vite instead).
+// Preact through @preact/preset-vite: WXT has no Preact module.
 export default defineConfig({
   // WXT_OUT_DIR lets parallel builds (several engineers, one machine) keep apart
   outDir: process.env.WXT_OUT_DIR || '.output',

@@ -20,7 +20,7 @@ export interface LaunchedBrowser {
   close(): Promise<void>;
 }
 
-/** Launches Chromium with the extension loaded (see ../shared/STACK.md for why these flags). */
+/** Launches Chromium with the extension loaded (docs/ARCHITECTURE.md, "The headless browser", says why these flags). */
 export async function launchWithExtension(opts: LaunchOptions): Promise<LaunchedBrowser> {
   const profile = mkdtempSync(path.join(os.tmpdir(), 'govcheck-profile-'));
   const rules = (opts.loopbackHosts ?? []).map((h) => `MAP ${h} 127.0.0.1`);

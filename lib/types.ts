@@ -1,6 +1,6 @@
 /**
  * Contracts shared by the scanner, the rules, the store, the UI and the CLI.
- * See ../shared/DESIGN.md ("Contracts"). Keep this file free of runtime code.
+ * See docs/ARCHITECTURE.md ("Contracts"). Keep this file free of runtime code.
  */
 
 export type Severity = 'veto' | 'deduct' | 'hint';

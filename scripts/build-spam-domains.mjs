@@ -1,11 +1,11 @@
 #!/usr/bin/env node
 /**
  * Builds lib/data/spam-domains.txt (one host a line, sorted) from a raw list of illegal
- * (gambling/porn) domains, by default ../shared/fixtures/spam/illegal-domains.txt.
+ * (gambling/porn) domains, by default tests/fixtures/real/spam/illegal-domains.txt.
  *
  *   node scripts/build-spam-domains.mjs [source.txt]
  *
- * The output is committed: a fresh clone must build without ../shared. Cleaning: trim, lower-case,
+ * The output is committed: a fresh clone builds without the source list. Cleaning: trim, lower-case,
  * drop a trailing dot and anything that is not a host name, drop gov.cn/edu.cn/mil.cn hosts (a
  * government host is never reported as a spam domain; a hacked one is found by its content), and
  * drop hosts already covered by a listed parent (the background matches subdomains too).
@@ -14,7 +14,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
-const src = process.argv[2] ?? path.resolve(ROOT, '../shared/fixtures/spam/illegal-domains.txt');
+const src = process.argv[2] ?? path.resolve(ROOT, 'tests/fixtures/real/spam/illegal-domains.txt');
 const out = path.join(ROOT, 'lib/data/spam-domains.txt');
 
 const HOST = /^(?=.{4,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,24}$/;

@@ -1,6 +1,6 @@
 /**
  * npm run eval:dates — how well the scanner reads dates: the publish date of the 9 real pages in
- * ../shared/fixtures/pages (expected values from MANIFEST.md) and, for our own fixtures in
+ * tests/fixtures/real/pages (expected values from MANIFEST.md) and, for our own fixtures in
  * tests/fixtures/timeliness, the publish date, the refined page type and every list item's date.
  * Prints one line per page and the totals as correct / wrong / missed.
  */

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { dictionaryEntries, wordingDictionary } from '../../lib/rules/wording';
 
-const FIXTURES = path.resolve(import.meta.dirname, '../../../shared/fixtures');
+const FIXTURES = path.resolve(import.meta.dirname, '../fixtures/real');
 const RUNS = 9;
 const PASSES = 10;
 const TARGET_SPEEDUP = 20;

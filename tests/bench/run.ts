@@ -28,7 +28,7 @@ import { runMatcherBench } from './matcher';
 import { runStoreBench } from './store';
 import type { ChunkedRun, Profile, ScanSample, WalkSample } from './page-entry';
 
-const PAGES_DIR = path.resolve(ROOT, '../shared/fixtures/pages');
+const PAGES_DIR = path.resolve(ROOT, 'tests/fixtures/real/pages');
 const OUT_DIR = path.join(ROOT, '.bench-out');
 const HOST = 'bench.gov.cn';
 const SAMPLES = 7;

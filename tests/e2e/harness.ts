@@ -12,7 +12,7 @@ export const EXT = BUILD_DIR;
 /** Fixture sites, each served on loopback under a *.gov.cn name (so the real match patterns apply). */
 export const SITES = {
   demo: { host: 'www.demo-county.gov.cn', dir: path.join(ROOT, 'tests/fixtures/demo-site') },
-  real: { host: 'www.yichun.gov.cn', dir: path.resolve(ROOT, '../shared/fixtures/pages') },
+  real: { host: 'www.yichun.gov.cn', dir: path.resolve(ROOT, 'tests/fixtures/real/pages') },
   hostile: { host: 'hostile.gov.cn', dir: path.join(ROOT, 'tests/fixtures/hostile') },
   spam: { host: 'www.spam-test.gov.cn', dir: path.join(ROOT, 'tests/fixtures/spam') },
 } as const;

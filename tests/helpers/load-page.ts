@@ -3,8 +3,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { buildPageModel, type BuiltPage } from '../../lib/scan/page-model';
 
-export const SHARED = path.resolve(import.meta.dirname, '../../../shared');
-export const SHARED_PAGES = path.join(SHARED, 'fixtures/pages');
+/** Real pages, policy documents, typo sets, spam lists and 通报 copied into the repo (see its MANIFEST.md). */
+export const REAL = path.resolve(import.meta.dirname, '../fixtures/real');
+export const REAL_PAGES = path.join(REAL, 'pages');
 export const DEMO_SITE = path.resolve(import.meta.dirname, '../fixtures/demo-site');
 
 /** A happy-dom DOMParser for documents at `url` (scripts and styles are never loaded or run). */
@@ -25,8 +26,8 @@ export function modelFromHtml(html: string, url = 'https://www.example.gov.cn/a/
   return buildPageModel(parseHtml(html, url), { url, today });
 }
 
-/** A real page from ../shared/fixtures/pages, under a URL on its own host. */
+/** A real page from tests/fixtures/real/pages, under a URL on its own host. */
 export function realPage(file: string, host: string, today = '2026-11-23'): BuiltPage {
-  const html = readFileSync(path.join(SHARED_PAGES, file), 'utf8');
+  const html = readFileSync(path.join(REAL_PAGES, file), 'utf8');
   return modelFromHtml(html, `https://${host}/art/${file}`, today);
 }

@@ -1,5 +1,5 @@
 /**
- * The footer and meta checks on the nine real pages of ../shared/fixtures/pages, against the
+ * The footer and meta checks on the nine real pages of tests/fixtures/real/pages, against the
  * facts in MANIFEST.md. Precision matters most: a complete footer must give no footer finding.
  */
 import { describe, expect, it } from 'vitest';

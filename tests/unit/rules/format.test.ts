@@ -4,9 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { findDocNumberIssues } from '../../../lib/text/doc-number';
 import { findInvalidDates, formatRules } from '../../../lib/rules/format';
 import { DEFAULT_SETTINGS } from '../../../lib/settings';
-import { SHARED, modelFromHtml } from '../../helpers/load-page';
+import { REAL, modelFromHtml } from '../../helpers/load-page';
 
-const rows = JSON.parse(readFileSync(path.join(SHARED, 'fixtures/policy/rows_meta.json'), 'utf8')) as { release_number: string; file: string }[];
+const rows = JSON.parse(readFileSync(path.join(REAL, 'policy/rows_meta.json'), 'utf8')) as { release_number: string; file: string }[];
 
 describe('format.doc-number', () => {
   it('accepts all 60 文号 of the policy corpus and the 令 form', () => {
@@ -44,7 +44,7 @@ describe('format.doc-number', () => {
   it('finds nothing in the policy texts themselves', () => {
     let n = 0;
     for (const r of rows) {
-      const { model } = modelFromHtml(readFileSync(path.join(SHARED, 'fixtures/policy', r.file), 'utf8'));
+      const { model } = modelFromHtml(readFileSync(path.join(REAL, 'policy', r.file), 'utf8'));
       n += model.text.split('〔').length - 1;
       expect(formatRules[0]!.check(model, DEFAULT_SETTINGS), r.file).toEqual([]);
     }

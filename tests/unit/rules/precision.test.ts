@@ -10,9 +10,9 @@ import { describe, expect, it } from 'vitest';
 import { wordingRules } from '../../../lib/rules/wording';
 import { DEFAULT_SETTINGS } from '../../../lib/settings';
 import type { PageModel } from '../../../lib/types';
-import { SHARED, modelFromHtml } from '../../helpers/load-page';
+import { REAL, modelFromHtml } from '../../helpers/load-page';
 
-const FIXTURES = path.join(SHARED, 'fixtures');
+const FIXTURES = REAL;
 /** True errors found on the real pages, by file: none so far. */
 const EXPECTED: Record<string, string[]> = {};
 

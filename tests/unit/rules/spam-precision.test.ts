@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { modelFromHtml, SHARED } from '../../helpers/load-page';
+import { modelFromHtml, REAL } from '../../helpers/load-page';
 import { spamRules } from '../../../lib/rules/spam';
 import { linkRules } from '../../../lib/rules/links';
 import { privacyRules } from '../../../lib/rules/privacy';
@@ -14,7 +14,7 @@ const EXPECTED: Record<string, string[]> = {};
 
 describe('spam, link and privacy rules on real government pages', () => {
   const files = ['policy', 'pages'].flatMap((dir) =>
-    readdirSync(join(SHARED, 'fixtures', dir))
+    readdirSync(join(REAL, dir))
       .filter((f) => f.endsWith('.html'))
       .map((f) => join(dir, f)),
   );
@@ -27,7 +27,7 @@ describe('spam, link and privacy rules on real government pages', () => {
     const found: Record<string, string[]> = {};
     let links = 0;
     for (const f of files) {
-      const html = readFileSync(join(SHARED, 'fixtures', f), 'utf8');
+      const html = readFileSync(join(REAL, f), 'utf8');
       const { model } = modelFromHtml(html, `https://www.example.gov.cn/${f}`);
       links += model.links.length;
       expect(model.spamProbe).toBeDefined();

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { spamTextRule } from '../../../lib/rules/spam';
 import { clusters, findHits, foldText, spamScore, SPAM_THRESHOLD } from '../../../lib/rules/spam-match';
-import { modelFromHtml, SHARED } from '../../helpers/load-page';
+import { modelFromHtml, REAL } from '../../helpers/load-page';
 import { DEFAULT_SETTINGS } from '../../../lib/settings';
 import type { PageModel } from '../../../lib/types';
 
@@ -113,9 +113,9 @@ describe('security.spam-text', () => {
   });
 });
 
-describe('security.spam-text on a real spam-injected copy of a 通报 (../shared/seeds)', () => {
+describe('security.spam-text on a real spam-injected copy of a 通报 (tests/fixtures/real/seeds)', () => {
   it('finds every inserted brand, with the evidence on the brand, not on the words around it', () => {
-    const text = readFileSync(path.join(SHARED, 'seeds/000_8eb78d712953baf5.txt'), 'utf8');
+    const text = readFileSync(path.join(REAL, 'seeds/000_8eb78d712953baf5.txt'), 'utf8');
     const fs = run(page(text));
     const joined = fs.map((f) => f.evidence).join(' | ');
     expect(joined.match(/凯发K8一触即发/g)).toHaveLength(2);

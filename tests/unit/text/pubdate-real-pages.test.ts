@@ -1,5 +1,5 @@
 /**
- * Dates and publish dates on the nine real pages of ../shared/fixtures/pages, through the real
+ * Dates and publish dates on the nine real pages of tests/fixtures/real/pages, through the real
  * scanner's flattening, against the facts in MANIFEST.md. Also the wording rules' precision on
  * the same flattened text.
  */
