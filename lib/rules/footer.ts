@@ -21,7 +21,8 @@ import { icpVariants, policeRecordLinks, policeVariants, sponsorVariants, type V
 
 export { readSiteCode } from './footer-text';
 
-type FooterId = keyof typeof rules.messages;
+type FormatId = 'footer.icp-format' | 'footer.police-format' | 'footer.sponsor-format';
+type FooterId = Exclude<keyof typeof rules.messages, FormatId>;
 
 const fill = (s: string, vars: Record<string, string>) => s.replace(/\{(\w+)\}/g, (_, k: string) => vars[k] ?? '');
 
@@ -163,8 +164,6 @@ const policeRule: Rule = {
     return out;
   },
 };
-
-type FormatId = 'footer.icp-format' | 'footer.police-format' | 'footer.sponsor-format';
 
 /** One hint per distinct standard form, at the text as shown. */
 function formatFindings(id: FormatId, hits: VariantHit[]): RuleFinding[] {

@@ -209,6 +209,10 @@ describe('footer.sponsor', () => {
     expect(fires('<p>主办单位：国务院办公厅　运行维护单位：中国政府网运行中心</p>')).toBe(false);
     expect(fires('<p>主办方：中国载人航天工程办公室</p>')).toBe(false);
     expect(fires('<p>主办单位: 宜春市人民政府</p>')).toBe(false);
+    // spaced-out labels of old table footers, and other words for the sponsoring body
+    expect(fires('<p>主　办：宜春市人民政府</p>')).toBe(false);
+    expect(fires('<p>主办单位 ：宜春市人民政府</p>')).toBe(false);
+    expect(fires('<p>主办机关：宜春市人民政府</p>')).toBe(false);
     // old table layouts put the name in the next cell
     expect(fires('<table><tr><td>主办单位：</td><td>宜春市人民政府</td></tr></table>')).toBe(false);
   });
