@@ -37,6 +37,10 @@ describe('ownDocNumber', () => {
     expect(ownDocNumber('标题\n国发〔2015〕5号\n')).toBeNull();
   });
 
+  it('the 文号 under the title of a 解读 page is the explained document’s', () => {
+    expect(ownDocNumber('《国务院关于某某工作的意见》解读\n国发〔2015〕5号\n' + BODY)).toBeNull();
+  });
+
   it('a 文号 line far above the body (a side bar) is not the page’s', () => {
     const nav = Array.from({ length: 300 }, (_, i) => `导航链接第${i}项`).join('\n');
     expect(ownDocNumber(`国发〔2015〕5号\n${nav}\n${BODY}`)).toBeNull();
