@@ -1,7 +1,8 @@
 /**
  * footer.* — the marks every government site must show in its footer (RULES.md §1).
  * Each check reports a page-level finding when its element is missing anywhere on the page;
- * malformed values are reported at their text.
+ * malformed values are reported at their text, and a mark shown in a non-standard form
+ * (footer-variants.ts) is a footer.*-format hint, never a missing mark.
  */
 import type { PageModel, Rule, RuleFinding, Severity } from '../types';
 import rules from '../data/footer-rules.json';
@@ -16,10 +17,12 @@ import {
   sameCode,
   siteCodeHits,
 } from './footer-text';
+import { icpVariants, policeRecordLinks, policeVariants, sponsorVariants, type VariantHit } from './footer-variants';
 
 export { readSiteCode } from './footer-text';
 
-type FooterId = keyof typeof rules.messages;
+type FormatId = 'footer.icp-format' | 'footer.police-format' | 'footer.sponsor-format';
+type FooterId = Exclude<keyof typeof rules.messages, FormatId>;
 
 const fill = (s: string, vars: Record<string, string>) => s.replace(/\{(\w+)\}/g, (_, k: string) => vars[k] ?? '');
 
@@ -47,9 +50,15 @@ const CONTACT = rules.contact.footerPatterns.map((p) => compile(p));
 const ICP = compile(rules.icp.pattern);
 const POLICE = compile(rules.police.pattern);
 
+const hasSponsor = (p: PageModel) => findInScope(p, SPONSOR).length > 0;
+const hasIcp = (p: PageModel) => findInScope(p, ICP).length > 0;
+const isStandardIcp = (text: string) => new RegExp(ICP.source).test(text);
+const hasPolice = (p: PageModel) => findInScope(p, POLICE).length > 0;
+
 const conacRule = presence('footer.conac-mark', 'deduct', hasConacMark);
-const sponsorRule = presence('footer.sponsor', 'deduct', (p) => findInScope(p, SPONSOR).length > 0);
-const icpRule = presence('footer.icp', 'deduct', (p) => findInScope(p, ICP).length > 0);
+// a mark shown in a non-standard form is there: footer.*-format reports its form, not its absence
+const sponsorRule = presence('footer.sponsor', 'deduct', (p) => hasSponsor(p) || sponsorVariants(p).length > 0);
+const icpRule = presence('footer.icp', 'deduct', (p) => hasIcp(p) || icpVariants(p, isStandardIcp).length > 0);
 const sitemapRule = presence('footer.sitemap', 'hint', (p) => linkText(p, rules.sitemap.linkTexts));
 
 // Phone numbers and addresses are common in article text, so only the footer's count; a
@@ -124,7 +133,10 @@ const policeRule: Rule = {
   severity: 'deduct',
   check(page) {
     const hits = findInScope(page, POLICE);
-    if (!hits.length) return [missing('footer.police-record', 'deduct', page)];
+    if (!hits.length) {
+      const shown = policeVariants(page).length > 0 || policeRecordLinks(page).length > 0;
+      return shown ? [] : [missing('footer.police-record', 'deduct', page)];
+    }
     const m = rules.messages['footer.police-record'];
     const out: RuleFinding[] = [];
     const seen = new Set<string>();
@@ -153,6 +165,52 @@ const policeRule: Rule = {
   },
 };
 
+/** One hint per distinct standard form, at the text as shown. */
+function formatFindings(id: FormatId, hits: VariantHit[]): RuleFinding[] {
+  const m = rules.messages[id];
+  const seen = new Set<string>();
+  return hits
+    .filter((h) => !seen.has(h.standard) && !!seen.add(h.standard))
+    .map((h) => ({
+      ruleId: id,
+      severity: 'hint' as const,
+      category: 'footer' as const,
+      message: fill(m.malformed, { text: h.text }),
+      evidence: h.text,
+      suggestion: fill(m.suggestion, { standard: h.standard }),
+      start: h.start,
+      end: h.end,
+    }));
+}
+
+/** A hint-level rule for a mark shown in a non-standard form (never when a standard one is shown). */
+function formatRule(id: FormatId, check: Rule['check']): Rule {
+  return { id, title: rules.messages[id].title, category: 'footer', severity: 'hint', check };
+}
+
+const icpFormatRule = formatRule('footer.icp-format', (p) =>
+  hasIcp(p) ? [] : formatFindings('footer.icp-format', icpVariants(p, isStandardIcp)),
+);
+
+const policeFormatRule = formatRule('footer.police-format', (page) => {
+  if (hasPolice(page)) return [];
+  const shown = formatFindings('footer.police-format', policeVariants(page));
+  if (shown.length) return shown;
+  const m = rules.messages['footer.police-format'];
+  return policeRecordLinks(page).map((l) => ({
+    ruleId: 'footer.police-format',
+    severity: 'hint' as const,
+    category: 'footer' as const,
+    message: fill(m.linkOnly, { number: l.number }),
+    evidence: footerEvidence(page),
+    suggestion: fill(m.suggestion, { standard: l.standard }),
+  }));
+});
+
+const sponsorFormatRule = formatRule('footer.sponsor-format', (p) =>
+  hasSponsor(p) ? [] : formatFindings('footer.sponsor-format', sponsorVariants(p)),
+);
+
 export const footerRules: Rule[] = [
   conacRule,
   jiucuoRule,
@@ -162,4 +220,7 @@ export const footerRules: Rule[] = [
   icpRule,
   policeRule,
   sitemapRule,
+  icpFormatRule,
+  policeFormatRule,
+  sponsorFormatRule,
 ];

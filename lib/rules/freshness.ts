@@ -7,7 +7,7 @@ import type { PageModel, Rule, RuleFinding, Settings } from '../types';
 import { todayIso } from '../settings';
 import { analyse } from '../timeliness/analyse';
 import { contentDates } from '../timeliness/list-items';
-import { ownDocNumber } from '../timeliness/doc-number';
+import { ownDocNumber, signedYears } from '../timeliness/doc-number';
 
 /** An article shows its date near the top: within this share of the main text (or the first chars). */
 const HEAD_SHARE = 0.5;
@@ -187,7 +187,8 @@ const redated: Rule = {
   check(page, settings) {
     const { pageType } = analyse(page, settings);
     if (pageType !== 'article' || !page.pubDate) return [];
-    const doc = ownDocNumber(page.text.slice(0, page.footer?.start ?? page.text.length));
+    const main = page.text.slice(0, page.footer?.start ?? page.text.length);
+    const doc = ownDocNumber(main);
     if (!doc) return [];
     const pubYear = Number(page.pubDate.slice(0, 4));
     if (pubYear - doc.year <= REDATED_YEARS) return [];
@@ -195,6 +196,8 @@ const redated: Rule = {
     // page whose written date is as new as its publish date looks re-dated
     const written = contentDates(page).filter((d) => d.label === '成文日期' || d.label === '发文日期');
     if (written.some((d) => Number(d.date.slice(0, 4)) - doc.year <= REDATED_YEARS)) return [];
+    // so does the signing date alone on its line under the signature (2015年3月4日)
+    if (signedYears(main, doc.end).some((y) => y - doc.year <= REDATED_YEARS)) return [];
     return [
       {
         ruleId: this.id,

@@ -3,7 +3,9 @@
  * Finds 文号-shaped strings and lists what is off: lookalike brackets ([2020] 【2020】 (2020) （2020）
  * ﹝2020﹞), a two-digit year, 第 before the number, a leading zero, no 号.
  * 国令第707号 (no year) is a different, correct form and is not matched.
+ * Also the one reader of the 文号 a document gives itself (ownDocNumber), for freshness.redated.
  */
+import own from '../data/doc-number.json';
 
 export interface DocNumberIssue {
   start: number;
@@ -52,4 +54,67 @@ export function findDocNumberIssues(text: string): DocNumberIssue[] {
     out.push({ start, end, raw: text.slice(start, end), fixed, problems });
   }
   return out;
+}
+
+export interface OwnDocNumber {
+  raw: string;
+  year: number;
+  start: number;
+  end: number;
+  /** how it was read: after a 发文字号 label, or alone on its line under the title */
+  source: 'label' | 'line';
+}
+
+/** 发文字号：国发〔2019〕5号 (the value may sit in the next table cell). */
+const LABELLED = /(?:发文字号|文\s*号)[\s:：]*([^\n]{0,30}?[〔\[［(（【](\d{4})[〕\]］)）】]\s*第?\s*\d+\s*号)/;
+/** A line holding only a 文号 (GB/T 9704 puts it alone under the 发文机关标志 / title). */
+const ALONE = /^[ \t\u00a0\u3000]*([\u4e00-\u9fff]{1,15}[〔\[［(（【﹝]((?:19|20)\d{2})[〕\]］)）】﹞]\s*\d{1,5}\s*号)[ \t\u00a0\u3000]*$/gm;
+/** A line this long with a full stop is body text (navigation and titles carry no 。). */
+const PROSE_LINE = own.proseLine;
+/** The body must begin within this many characters after the 文号 line. */
+const BODY_WITHIN = own.bodyWithin;
+
+/** The last non-empty line before `at`. */
+function lineAbove(text: string, at: number): string {
+  const lines = text.slice(Math.max(0, at - 300), at).split('\n');
+  for (let i = lines.length - 1; i >= 0; i--) if (lines[i]!.trim()) return lines[i]!;
+  return '';
+}
+
+/** Offset of the first body-text line at or after `from`, or -1. */
+function firstProse(text: string, from: number): number {
+  const re = /^.*$/gm;
+  re.lastIndex = from;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    if (m[0].trim().length >= PROSE_LINE && m[0].includes('。')) return m.index;
+    if (m[0].length === 0) re.lastIndex++;
+  }
+  return -1;
+}
+
+/**
+ * The 文号 a document gives itself: after its 发文字号 label, else a 文号 standing alone on a line
+ * above the body (title, then 国办发〔2015〕12号, then the text). A 文号 cited inside a sentence
+ * (根据国发〔2015〕5号) or listed after the body starts is another document's and never counts.
+ */
+export function ownDocNumber(text: string): OwnDocNumber | null {
+  const m = LABELLED.exec(text);
+  if (m) {
+    const raw = m[1]!.trim();
+    const start = m.index + m[0].length - m[1]!.length + (m[1]!.length - m[1]!.trimStart().length);
+    return { raw, year: Number(m[2]), start, end: start + raw.length, source: 'label' };
+  }
+  const body = firstProse(text, 0);
+  if (body < 0) return null;
+  for (const a of text.matchAll(ALONE)) {
+    if (a.index! > body) break;
+    const start = a.index! + a[0].indexOf(a[1]!);
+    // the body right under it: a 文号 line in a side bar far above the text is not the document's
+    if (body - start > BODY_WITHIN) continue;
+    // under 《…》解读 it is the explained document's 文号
+    const above = lineAbove(text, a.index!);
+    if (own.notOwnAfter.some((w) => above.includes(w))) continue;
+    return { raw: a[1]!, year: Number(a[2]), start, end: start + a[1]!.length, source: 'line' };
+  }
+  return null;
 }

@@ -1,6 +1,7 @@
 /**
  * 办事指南 elements: which key elements a guide page shows, by labelled sections (`申请条件：…`,
- * `三、申请材料`) and table headers (a cell holding only the label). Only the main text counts:
+ * `三、申请材料`) and table label cells (`<th>办理地点</th><td>…</td>` or `<td>办理地点</td><td>…</td>`:
+ * each cell is its own line, so the label stands alone). Only the main text counts:
  * the footer's 联系电话 is not the guide's 咨询电话.
  */
 import type { PageModel } from '../types';
@@ -9,6 +10,11 @@ import { breadcrumbName, titleHead } from './column-type';
 
 /** Section numbering before a label: 一、 (二) 3. 【 */
 const NUMBERING = /^[\s\d一二三四五六七八九十（）()、.．【\[]*/;
+/** Table label cells are often spaced out to line up (办 理 地 点, 办理　时限): squeezed when this short. */
+const SPACED_CELL = 16;
+/** What may follow a label: nothing (a heading or a label cell), a colon and the value, a closing
+ * 】, or a short qualifier in brackets (办理地点（窗口）). */
+const AFTER_LABEL = /^(?:[】\]]?|[（(][^）)]{1,12}[）)])(?:\s*[:：].*)?$/;
 
 export interface GuideCheck {
   isGuide: boolean;
@@ -18,23 +24,24 @@ export interface GuideCheck {
 
 function labelled(lines: string[], label: string): boolean {
   for (const line of lines) {
-    const l = line.replace(NUMBERING, '');
-    if (!l.startsWith(label)) continue;
-    const rest = l.slice(label.length).trim();
-    // a heading or header cell (label alone), or a label with its value after a colon
-    if (rest === '' || /^[】\]]?[:：]/.test(rest) || /^[】\]]$/.test(rest)) return true;
+    let l = line.replace(NUMBERING, '').trim();
+    if (l.length <= SPACED_CELL) l = l.replace(/[\s\u3000]+/g, '');
+    if (l.startsWith(label) && AFTER_LABEL.test(l.slice(label.length).trim())) return true;
   }
   return false;
 }
 
-export function checkGuide(page: Pick<PageModel, 'title' | 'meta' | 'text' | 'footer'>): GuideCheck {
+/** `skipLines`: lines to ignore (link texts, when a navigation bar must not pass for labels). */
+export function checkGuide(page: Pick<PageModel, 'title' | 'meta' | 'text' | 'footer'>, skipLines?: Set<string>): GuideCheck {
   const main = page.text.slice(0, page.footer?.start ?? page.text.length);
-  const lines = main.split('\n').filter((l) => l.trim().length > 0 && l.length <= 200);
+  const lines = main.split('\n').filter((l) => l.trim().length > 0 && l.length <= 200 && !skipLines?.has(l.trim()));
+  // spaced-out label cells (办 理 地 点) are only found once the spaces are gone
+  const squeezed = main.replace(/[\s\u3000]+/g, '');
   const present: string[] = [];
   const missing: string[] = [];
   for (const el of data.elements) {
     // the cheap substring test first: most pages carry none of these labels
-    (el.labels.some((lab) => main.includes(lab) && labelled(lines, lab)) ? present : missing).push(el.name);
+    (el.labels.some((lab) => squeezed.includes(lab) && labelled(lines, lab)) ? present : missing).push(el.name);
   }
   const names = `${page.title} ${page.meta.ColumnName ?? ''} ${breadcrumbName(page.text)}`;
   const named = data.pageWords.some((w) => names.includes(w));
@@ -44,4 +51,14 @@ export function checkGuide(page: Pick<PageModel, 'title' | 'meta' | 'text' | 'fo
   // a notice with 申请条件/申请材料 sections is still a notice
   const isGuide = (named && present.length > 0) || (!document && present.length >= data.minLabels);
   return { isGuide, present, missing };
+}
+
+/**
+ * A page that reads as a 办事指南 by its labelled sections or rows (th/td label cells): content,
+ * not a list, even when its template declares a column and it shows no date.
+ */
+export function isGuidePage(page: Pick<PageModel, 'title' | 'meta' | 'text' | 'footer' | 'links'>): boolean {
+  // a side bar of links (办理流程 | 表格下载 | 咨询电话) on a list page is navigation, not labels
+  const g = checkGuide(page, new Set(page.links.map((l) => l.text.trim())));
+  return g.isGuide && g.present.length >= data.minLabels;
 }

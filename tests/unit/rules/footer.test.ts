@@ -34,7 +34,7 @@ function run(model: PageModel, id?: string): RuleFinding[] {
 const ids = (fs: RuleFinding[]) => fs.map((f) => f.ruleId);
 
 describe('footerRules', () => {
-  it('has the 8 checks of RULES.md §1 with their severities', () => {
+  it('has the 8 checks of RULES.md §1 with their severities, and 3 format hints', () => {
     expect(footerRules.map((r) => [r.id, r.severity])).toEqual([
       ['footer.conac-mark', 'deduct'],
       ['footer.jiucuo', 'deduct'],
@@ -44,6 +44,9 @@ describe('footerRules', () => {
       ['footer.icp', 'deduct'],
       ['footer.police-record', 'deduct'],
       ['footer.sitemap', 'hint'],
+      ['footer.icp-format', 'hint'],
+      ['footer.police-format', 'hint'],
+      ['footer.sponsor-format', 'hint'],
     ]);
     for (const r of footerRules) expect(r.category).toBe('footer');
   });
@@ -58,7 +61,7 @@ describe('footerRules', () => {
     const m = modelFromHtml('<html><body><p>只有正文，没有底部。</p></body></html>').model;
     expect(m.footer).toBeNull();
     const fs = run(m);
-    expect(ids(fs)).toEqual(footerRules.map((r) => r.id));
+    expect(ids(fs)).toEqual(footerRules.map((r) => r.id).filter((id) => !id.endsWith('-format')));
     for (const f of fs) {
       expect(f.start).toBeUndefined();
       expect(f.evidence).toBe('未找到底部区域');
@@ -206,6 +209,10 @@ describe('footer.sponsor', () => {
     expect(fires('<p>主办单位：国务院办公厅　运行维护单位：中国政府网运行中心</p>')).toBe(false);
     expect(fires('<p>主办方：中国载人航天工程办公室</p>')).toBe(false);
     expect(fires('<p>主办单位: 宜春市人民政府</p>')).toBe(false);
+    // spaced-out labels of old table footers, and other words for the sponsoring body
+    expect(fires('<p>主　办：宜春市人民政府</p>')).toBe(false);
+    expect(fires('<p>主办单位 ：宜春市人民政府</p>')).toBe(false);
+    expect(fires('<p>主办机关：宜春市人民政府</p>')).toBe(false);
     // old table layouts put the name in the next cell
     expect(fires('<table><tr><td>主办单位：</td><td>宜春市人民政府</td></tr></table>')).toBe(false);
   });
@@ -253,9 +260,13 @@ describe('footer.icp', () => {
   });
   it('fires without a well-formed number', () => {
     expect(fires('')).toBe(true);
-    expect(fires('ICP备05070218号')).toBe(true);
     expect(fires('京ICP备')).toBe(true);
     expect(run(page({ icp: '' }), 'footer.icp')[0]).toMatchObject({ severity: 'deduct', message: '页面底部未找到ICP备案编号' });
+  });
+  it('a number without the province abbreviation is shown, in a non-standard form: a hint, not missing', () => {
+    const m = page({ icp: 'ICP备05070218号' });
+    expect(ids(run(m))).toEqual(['footer.icp-format']);
+    expect(run(m, 'footer.icp-format')[0]).toMatchObject({ severity: 'hint', message: 'ICP备案编号格式不规范（ICP备05070218号）' });
   });
 });
 

@@ -30,6 +30,15 @@ describe('service.guide-elements', () => {
     expect(run(own('guide-full.html'))).toEqual([]);
   });
 
+  it('a table guide under a column template is judged, not skipped as a column', () => {
+    expect(run(own('guide-table-partial.html')).map((f) => f.message)).toEqual([
+      '办事指南缺少 5 项要素：办理流程、办理时限、收费标准、咨询电话、表格下载',
+    ]);
+    expect(run(own('guide-table-full.html'))).toEqual([]);
+    // a list of guides stays a column, whatever its side bar says
+    expect(run(own('guide-list.html'))).toEqual([]);
+  });
+
   it('a notice with 申请条件/申请材料 sections is not a guide', () => {
     const g = checkGuide(own('notice-with-sections.html'));
     expect(g.present.length).toBeGreaterThanOrEqual(3);
