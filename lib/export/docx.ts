@@ -148,10 +148,7 @@ function problems(plan: PlannedHeading[], shots: Map<string, ReportScreenshot>):
     out.push(body(run(fill(text.sitesInvolved, { names }))));
     h.sites.forEach((s, si) => {
       const name = plainText(s.site.name || s.site.site);
-      const line = s.site.siteCode
-        ? fill(text.siteLineCode, { name, code: plainText(s.site.siteCode), host: plainText(s.site.site) })
-        : fill(text.siteLine, { name, host: plainText(s.site.site) });
-      out.push(heading(3, `${si + 1}. ${line}`));
+      out.push(heading(3, `${si + 1}. ${fill(text.siteLine, { name, host: plainText(s.site.site) })}`));
       for (const r of s.reasons) out.push(body(run(plainText(r))));
       s.items.forEach((f, fi) => {
         out.push(body(run(`（${fi + 1}）${text.itemProblem}`), run(plainText(f.message, maxEvidence))));
@@ -223,7 +220,7 @@ function annexes(list: Judged[], round: string): (Paragraph | Table)[] {
       table(
         PROBLEM_HEADERS,
         failed.map((r) => [String(r.index), r.name, r.siteCode, r.homeUrl, r.result, r.problems]),
-        [0.07, 0.22, 0.16, 0.22, 0.09, 0.24],
+        [0.08, 0.22, 0.15, 0.22, 0.11, 0.22],
         new Set([1, 3, 5]),
       ),
     );

@@ -118,7 +118,7 @@ describe('Word 通报 from the store', () => {
 
     // the site names (page text) and the confirmed veto's evidence, page and screenshot caption
     const h3 = ps.filter((p) => p.style === 'Heading3').map((p) => p.text);
-    expect(h3).toContain('1. <w:r>示范县人民政府</w:r>（网站标识码：3609990001，www.evil-county.gov.cn）');
+    expect(h3).toContain('1. <w:r>示范县人民政府</w:r>（www.evil-county.gov.cn）');
     expect(h3.some((t) => t.includes(cmse.siteName))).toBe(true);
     expect(all).toContain('原文：“中国入民”');
     expect(all).toContain(`页面地址：${(await db.findings.get(veto.id))!.url}`);
