@@ -18,7 +18,7 @@ import { siteVerdict } from '../../../lib/verdict/index';
 import { scoreRows, problemRows, SCORE_HEADERS, PROBLEM_HEADERS } from '../../../lib/export/annex';
 import { buildReportDocx } from '../../../lib/export/docx';
 import { reportInputFromStore } from '../../../lib/export/docx-store';
-import { headingOf, headingOrder } from '../../../lib/export/docx-plan';
+import { headingOf, headingOrder, planProblems, plannedFindingIds } from '../../../lib/export/docx-plan';
 import { plainText } from '../../../lib/export/docx-text';
 import type { Finding } from '../../../lib/types';
 import { domParser, REAL_PAGES } from '../../helpers/load-page';
@@ -224,6 +224,29 @@ describe('heading mapping and page text', () => {
     expect(headingOf({ ruleId: 'manual.capture', category: 'typo', severity: 'deduct' }).title).toBe('部分网站内容不准确');
     expect(headingOf({ ruleId: 'manual.capture', category: 'manual', severity: 'veto' })).toEqual({ group: 'veto', title: '部分网站存在其他单项否决问题' });
     expect(headingOf({ ruleId: 'privacy.id-card', category: 'privacy', severity: 'veto' }).title).toBe('部分网站存在安全问题');
+  });
+
+  it('lists a site\'s captured items first, caps the items per site and counts the rest; leaves out dismissed, fixed, hint and unconfirmed veto findings', () => {
+    const site = { site: 'www.a.gov.cn', name: '甲县人民政府', siteCode: '3609990009', homeUrl: 'https://www.a.gov.cn/', firstSeen: 0, lastSeen: 0 };
+    const f = (id: string, over: Partial<Finding> = {}): Finding => ({ ...(makeFinding({ url: `https://www.a.gov.cn/${id}.html`, site: site.site }) as Finding), id, status: 'open', createdAt: Number(id.slice(1)), lastSeen: 0, updatedAt: 0, ...over });
+    const findings = [
+      f('f1'),
+      f('f2'),
+      f('f3', { screenshotId: 's3' }),
+      f('f4'),
+      f('f5', { status: 'dismissed' }),
+      f('f6', { status: 'fixed' }),
+      f('f7', { severity: 'hint' }),
+      f('f8', { severity: 'veto', ruleId: 'expression.political', category: 'expression' }),
+      f('f9', { severity: 'veto', ruleId: 'expression.political', category: 'expression', status: 'confirmed' }),
+    ];
+    const plan = planProblems([{ site, vetoReasons: [{ reason: '栏目不更新：3个栏目', confirmed: true }, '首页不更新：待确认'] }], findings, { maxItemsPerSite: 2 });
+    expect(plan.map((h) => h.title)).toEqual(['部分网站不更新', '部分网站存在严重表述错误', '部分网站内容不准确']);
+    expect(plan[0]!.sites[0]!.reasons).toEqual(['栏目不更新：3个栏目']);
+    expect(plan[1]!.sites[0]!.items.map((x) => x.id)).toEqual(['f9']);
+    expect(plan[2]!.sites[0]!.items.map((x) => x.id)).toEqual(['f3', 'f1']);
+    expect(plan[2]!.sites[0]!.more).toBe(2);
+    expect(plannedFindingIds(plan)).toEqual(['f9', 'f3', 'f1']);
   });
 
   it('drops characters XML forbids and lone surrogates, keeps pairs whole when cutting', () => {
