@@ -18,12 +18,15 @@ import { siteVerdict } from '../../../lib/verdict/index';
 import { scoreRows, problemRows, SCORE_HEADERS, PROBLEM_HEADERS } from '../../../lib/export/annex';
 import { buildReportDocx } from '../../../lib/export/docx';
 import { reportInputFromStore } from '../../../lib/export/docx-store';
+import { reportInputFromBackup } from '../../../lib/export/docx-backup';
+import { exportBackup } from '../../../lib/export/backup';
 import { headingOf, headingOrder, planProblems, plannedFindingIds } from '../../../lib/export/docx-plan';
 import { plainText } from '../../../lib/export/docx-text';
 import type { Finding } from '../../../lib/types';
 import { domParser, REAL_PAGES } from '../../helpers/load-page';
 import { makeFinding, makeReport } from '../store/fixtures';
 import text from '../../../lib/data/report-text.json';
+import { exportDocx } from '../../../components/export-docx';
 
 const ROUND = '2026年第四季度';
 const PNG = new Uint8Array(readFileSync(path.resolve(import.meta.dirname, '../../../public/icon/128.png')));
@@ -200,6 +203,29 @@ describe('Word 通报 from the store', () => {
 });
 
 describe('Word 通报 from plain data (the headless scan)', () => {
+  it('from the JSON backup (what the CLI reads through the automation API) is the same document as from the store', async () => {
+    const { db } = await fixtureStore();
+    const now = new Date(2026, 11, 3);
+    const req = { round: ROUND, roundName: ROUND, now };
+    const fromStore = await reportInputFromStore(db, req);
+    const backup = JSON.parse(JSON.stringify(await exportBackup(db)));
+    const fromBackup = reportInputFromBackup(backup, req);
+    expect(fromBackup.sites.map((s) => [s.site.site, s.verdict])).toEqual(fromStore.sites.map((s) => [s.site.site, s.verdict]));
+    expect(fromBackup.screenshots!.map((s) => [s.findingId, s.data.length])).toEqual(fromStore.screenshots!.map((s) => [s.findingId, s.data.length]));
+    const read = async (input: typeof fromStore) => {
+      const files = unzipSync(await buildReportDocx(input));
+      const doc = strFromU8(files['word/document.xml']!);
+      return { text: paragraphs(doc).map((p) => `${p.style}|${p.text}`), tables: tables(doc), media: Object.keys(files).filter((n) => n.startsWith('word/media/')).length };
+    };
+    const a = await read(fromStore);
+    expect(await read(fromBackup)).toEqual(a);
+    expect(a.media).toBe(1);
+    // a site filter keeps only those sites
+    const one = reportInputFromBackup(backup, { ...req, sites: ['www.gov.cn'] });
+    expect(one.sites.map((s) => s.site.site)).toEqual(['www.gov.cn']);
+    expect(one.findings.every((f) => f.site === 'www.gov.cn')).toBe(true);
+  });
+
   it('judges sites given without a verdict, cites the inspector\'s requirements, and says so when nothing is to be reported', async () => {
     const site = { site: 'www.clean.gov.cn', name: '干净县人民政府', siteCode: '3609990003', homeUrl: 'https://www.clean.gov.cn/', firstSeen: 0, lastSeen: 0 };
     const dismissed: Finding = { ...(makeFinding({ url: site.homeUrl, site: site.site }) as Finding), status: 'dismissed', createdAt: 0, lastSeen: 0, updatedAt: 0 };
@@ -214,6 +240,20 @@ describe('Word 通报 from plain data (the headless scan)', () => {
     expect(all).toContain('2026年1月5日');
     expect(all).toContain(text.noFailedSites);
     expect(all.join('')).not.toContain('即然');
+  });
+});
+
+describe('the dashboard action', () => {
+  it('reports progress, then a Chinese error when the store cannot be read, and downloads nothing', async () => {
+    const db = new GovCheckDB(`govcheck-docx-${crypto.randomUUID()}`);
+    opened.push(db);
+    await db.open();
+    db.close();
+    const said: [string, string][] = [];
+    await exportDocx(db, { round: ROUND, roundName: ROUND }, (kind, t) => said.push([kind, t]));
+    expect(said[0]![0]).toBe('progress');
+    expect(said.at(-1)![0]).toBe('error');
+    expect(said.at(-1)![1]).toMatch(/^生成 Word 通报失败：/);
   });
 });
 
