@@ -7,7 +7,7 @@ import type { ScoreWeights } from '@/lib/verdict/score';
 import { getDb } from '@/lib/store/db';
 import { exportCsv, exportZip, exportAnnex, type Report } from '@/components/export-actions';
 import { exportDocx } from '@/components/export-docx';
-import reportText from '@/lib/data/report-text.json';
+import { DocxRequirements, useRequirements } from './DocxRequirements';
 
 export interface ToolbarProps {
   rounds: RoundRecord[];
@@ -26,33 +26,13 @@ function parseScope(v: string): ExportScope {
   return { kind: 'all' };
 }
 
-// the inspector's 整改要求 survives a reload of the dashboard
-const REQUIREMENTS_KEY = 'govcheck-docx-requirements';
-
-function loadRequirements(): string {
-  try {
-    return localStorage.getItem(REQUIREMENTS_KEY) || reportText.requirements;
-  } catch {
-    return reportText.requirements;
-  }
-}
-
 /** Exports (CSV / ZIP / annex / Word 通报 / JSON) and import, with a scope for the findings exports. */
 export function Toolbar({ rounds, site, round, sites, weights, report }: ToolbarProps) {
   const db = getDb();
   const [scopeValue, setScopeValue] = useState('all');
   const [busy, run] = useBusy();
   const [docxRunning, setDocxRunning] = useState(false);
-  const [requirements, setRequirements] = useState(loadRequirements);
-  const editRequirements = (t: string) => {
-    setRequirements(t);
-    try {
-      if (t === reportText.requirements) localStorage.removeItem(REQUIREMENTS_KEY);
-      else localStorage.setItem(REQUIREMENTS_KEY, t);
-    } catch {
-      // storage unavailable: the edit still applies to this export
-    }
-  };
+  const [requirements, editRequirements] = useRequirements();
   const exportWord = () =>
     run(async () => {
       setDocxRunning(true);
@@ -102,13 +82,7 @@ export function Toolbar({ rounds, site, round, sites, weights, report }: Toolbar
       <button data-testid="export-docx" disabled={busy} aria-busy={docxRunning} onClick={exportWord} title={sites ? `只含筛选出的 ${sites.length} 个网站` : undefined}>
         {docxRunning ? '正在生成 Word 通报…' : sites ? `Word 通报（筛选的 ${sites.length} 个网站）` : 'Word 通报'}
       </button>
-      <details class="docx-requirements" data-testid="docx-requirements">
-        <summary>通报“整改要求”</summary>
-        <textarea data-testid="docx-requirements-text" rows={5} cols={60} value={requirements} onInput={(e) => editRequirements((e.target as HTMLTextAreaElement).value)} />
-        <button type="button" data-testid="docx-requirements-reset" onClick={() => editRequirements(reportText.requirements)}>
-          恢复默认
-        </button>
-      </details>
+      <DocxRequirements value={requirements} onChange={editRequirements} />
       <span class="sep" />
       <BackupButtons db={db} busy={busy} run={run} report={report} importLabelTestId="import-json-button" />
     </div>

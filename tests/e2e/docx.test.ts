@@ -1,7 +1,7 @@
 /**
  * The Word 通报 from the built extension's dashboard: scan the demo site, attach a capture, pick the
  * round, edit 整改要求, click export-docx and read the downloaded package; then filter the sites away
- * and see the export say so instead of downloading.
+ * and see the export say so instead of downloading; the edited 整改要求 survives a reload.
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { readFileSync } from 'node:fs';
@@ -10,6 +10,7 @@ import { unzipSync, strFromU8 } from 'fflate';
 import type { Page } from 'playwright-core';
 import { startHarness, waitForScan, ROOT, type Harness } from './harness';
 import type { Finding, RoundRecord } from '../../lib/types';
+import reportText from '../../lib/data/report-text.json';
 
 let h: Harness;
 beforeAll(async () => {
@@ -110,5 +111,12 @@ describe('Word 通报 from the dashboard', () => {
     await expect.poll(() => dash.getByTestId('export-docx').textContent()).toBe('Word 通报（筛选的 0 个网站）');
     await dash.getByTestId('export-docx').click();
     await expect.poll(() => dash.getByTestId('message').textContent()).toBe('没有可写入通报的网站。');
+
+    // the edited 整改要求 survives a reload; 恢复默认 brings back the default text
+    await dash.reload();
+    await dash.getByTestId('docx-requirements').locator('summary').click();
+    expect(await dash.getByTestId('docx-requirements-text').inputValue()).toBe('请示范县于2026年12月31日前完成整改。\n逐条书面说明整改情况。');
+    await dash.getByTestId('docx-requirements-reset').click();
+    expect(await dash.getByTestId('docx-requirements-text').inputValue()).toBe(reportText.requirements);
   });
 });
