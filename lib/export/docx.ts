@@ -111,7 +111,8 @@ export function summaryFigures(list: { verdict: SiteVerdict }[]) {
 
 function overview(list: Judged[]): Paragraph[] {
   const f = summaryFigures(list);
-  const out = [body(run(fill(text.summary, f)))];
+  // no average when every site was vetoed (nothing scored)
+  const out = [body(run(fill(text.summary, f) + (f.scored ? fill(text.summaryAverage, f) : '')))];
   if (f.pending) out.push(body(run(fill(text.summaryPending, f))));
   return out;
 }

@@ -243,6 +243,17 @@ describe('Word 通报 from plain data (the headless scan)', () => {
   });
 });
 
+describe('overall figures', () => {
+  it('leaves out the average score when no site was scored', async () => {
+    const site = { site: 'www.v.gov.cn', name: '否决县人民政府', siteCode: '3609990004', homeUrl: 'https://www.v.gov.cn/', firstSeen: 0, lastSeen: 0 };
+    const veto = { ...(makeFinding({ url: site.homeUrl, site: site.site, ruleId: 'links.hidden', severity: 'veto', category: 'links', evidence: '暗链文字', message: '存在暗链。' }) as Finding), status: 'confirmed' as const, createdAt: 0, lastSeen: 0, updatedAt: 0 };
+    const ps = paragraphs(strFromU8(unzipSync(await buildReportDocx({ sites: [{ site }], findings: [veto] }))['word/document.xml']!)).map((p) => p.text);
+    expect(ps).toContain('本次共检查政府网站1家，其中合格0家，不合格1家（被单项否决1家），总体合格率为0.00%。');
+    expect(ps).toContain('（一）部分网站存在安全问题');
+    expect(ps).toContain('原文：“暗链文字”');
+  });
+});
+
 describe('the dashboard action', () => {
   it('reports progress, then a Chinese error when the store cannot be read, and downloads nothing', async () => {
     const db = new GovCheckDB(`govcheck-docx-${crypto.randomUUID()}`);
