@@ -22,8 +22,7 @@ import {
   VerticalAlignTable,
   WidthType,
 } from 'docx';
-import type { SiteVerdict } from '../verdict/index';
-import { siteVerdict, type ScoreWeights } from '../verdict/index';
+import { siteVerdict, type ScoreWeights, type SiteVerdict } from '../verdict/index';
 import { NOTE_VETOED, PROBLEM_HEADERS, SCORE_HEADERS, problemRows, scoreRows, type AnnexSite } from './annex';
 import { planProblems, type PlannedHeading, type ReportFinding, type ReportSite } from './docx-plan';
 import { imageTypeOf, placedSize, pngSize } from './docx-image';
@@ -59,10 +58,6 @@ export interface ReportInput {
 
 export function reportTitle(round?: string): string {
   return fill(text.title, { period: plainText(round ?? '') });
-}
-
-export function defaultRequirements(): string {
-  return text.requirements;
 }
 
 const run = (t: string, opts: { bold?: boolean } = {}) => new TextRun({ text: t, ...opts });
