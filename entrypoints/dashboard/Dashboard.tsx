@@ -113,7 +113,14 @@ export function Dashboard() {
             浏览器未授予持久存储：磁盘空间紧张时数据可能被清除，请定期导出 JSON 备份。
           </p>
         )}
-        <Toolbar rounds={rounds} site={detail?.site.site} round={round || undefined} weights={weights} report={report} />
+        <Toolbar
+          rounds={rounds}
+          site={detail?.site.site}
+          round={round || undefined}
+          sites={stats && shown.length < stats.length ? shown.map((s) => s.site.site) : undefined}
+          weights={weights}
+          report={report}
+        />
         {message && (
           <p class={`message ${message.kind}`} data-testid="message" role={message.kind === 'error' ? 'alert' : 'status'}>
             {message.text}

@@ -6,12 +6,16 @@ import type { ExportScope } from '@/lib/export/scope';
 import type { ScoreWeights } from '@/lib/verdict/score';
 import { getDb } from '@/lib/store/db';
 import { exportCsv, exportZip, exportAnnex, type Report } from '@/components/export-actions';
+import { exportDocx } from '@/components/export-docx';
+import { DocxRequirements, useRequirements } from './DocxRequirements';
 
 export interface ToolbarProps {
   rounds: RoundRecord[];
   /** the site open in the drill-down, if any */
   site?: string;
   round?: string;
+  /** the sites the dashboard's filters show, when they hide some (the Word 通报 covers only these) */
+  sites?: string[];
   weights: ScoreWeights;
   report: Report;
 }
@@ -22,11 +26,22 @@ function parseScope(v: string): ExportScope {
   return { kind: 'all' };
 }
 
-/** Exports (CSV / ZIP / annex / JSON) and import, with a scope for the findings exports. */
-export function Toolbar({ rounds, site, round, weights, report }: ToolbarProps) {
+/** Exports (CSV / ZIP / annex / Word 通报 / JSON) and import, with a scope for the findings exports. */
+export function Toolbar({ rounds, site, round, sites, weights, report }: ToolbarProps) {
   const db = getDb();
   const [scopeValue, setScopeValue] = useState('all');
   const [busy, run] = useBusy();
+  const [docxRunning, setDocxRunning] = useState(false);
+  const [requirements, editRequirements] = useRequirements();
+  const exportWord = () =>
+    run(async () => {
+      setDocxRunning(true);
+      try {
+        await exportDocx(db, { round, roundName: roundName(round), sites, weights, requirements }, report);
+      } finally {
+        setDocxRunning(false);
+      }
+    });
   const value = scopeValue.startsWith('site:') && !site ? 'all' : scopeValue;
   const scope = parseScope(value);
   const roundName = (id?: string) => rounds.find((r) => r.id === id)?.name ?? id;
@@ -63,6 +78,11 @@ export function Toolbar({ rounds, site, round, weights, report }: ToolbarProps) 
       <button data-testid="export-annex-problems" disabled={busy} onClick={() => run(() => exportAnnex(db, { kind: 'problems', weights, round }, report))}>
         附件2 CSV
       </button>
+      <span class="sep" />
+      <button data-testid="export-docx" disabled={busy} aria-busy={docxRunning} onClick={exportWord} title={sites ? `只含筛选出的 ${sites.length} 个网站` : undefined}>
+        {docxRunning ? '正在生成 Word 通报…' : sites ? `Word 通报（筛选的 ${sites.length} 个网站）` : 'Word 通报'}
+      </button>
+      <DocxRequirements value={requirements} onChange={editRequirements} />
       <span class="sep" />
       <BackupButtons db={db} busy={busy} run={run} report={report} importLabelTestId="import-json-button" />
     </div>
