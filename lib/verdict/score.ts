@@ -5,11 +5,10 @@
  */
 import type { Finding, Severity } from '../types';
 import defaults from '../data/score-weights.json';
+import { RULES } from '../rules/index';
+import type { RuleWeight } from '../rules/define';
 
-export interface RuleWeight {
-  points: number;
-  cap: number;
-}
+export type { RuleWeight };
 
 export interface ScoreWeights {
   fullScore: number;
@@ -18,11 +17,12 @@ export interface ScoreWeights {
   rules: Record<string, RuleWeight>;
 }
 
+/** Full score, pass line and per-severity defaults from score-weights.json; per-rule weights from the rule definitions. */
 export const DEFAULT_WEIGHTS: ScoreWeights = {
   fullScore: defaults.fullScore,
   passScore: defaults.passScore,
   default: defaults.default,
-  rules: defaults.rules as Record<string, RuleWeight>,
+  rules: Object.fromEntries(RULES.flatMap((r) => (r.weight ? [[r.id, { ...r.weight }]] : []))),
 };
 
 export type ScoredFinding = Pick<Finding, 'ruleId' | 'severity' | 'status'>;
