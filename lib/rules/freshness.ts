@@ -96,7 +96,7 @@ const columnStale = freshnessRule({
   weight: { points: 2, cap: 12 },
   columnRule: true,
   examples: {
-    fires: [listPage('通知公告', items('2025-01-08', '2024-12-20', '2024-11-02'))],
+    fires: [listPage('通知公告', items('2025-01-08', '2024-12-20', '2024-11-02')), listPage('领导之窗', items('2025-11-01', '2020-01-01', '2019-01-01'))],
     silent: [listPage('通知公告', items('2026-11-10', '2026-10-08', '2026-09-02'))],
   },
   check(page, settings) {
