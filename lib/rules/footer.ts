@@ -1,5 +1,5 @@
 /**
- * footer.* — the marks every government site must show in its footer (RULES.md §1).
+ * footer.* — the marks every government site must show in its footer (docs/RULES.md).
  * Each check reports a page-level finding when its element is missing anywhere on the page;
  * malformed values are reported at their text.
  */

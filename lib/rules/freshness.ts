@@ -1,6 +1,6 @@
 /**
  * freshness.* — timeliness of home and column pages, missing and impossible publish dates
- * (RULES.md §3). Page type and list items come from lib/timeliness, whose column page must really
+ * (docs/RULES.md). Page type and list items come from lib/timeliness, whose column page must really
  * be a list: an article with a related-news list is never judged as a column.
  */
 import type { PageModel, Settings } from '../types';

@@ -1,5 +1,5 @@
 /**
- * interaction.* — 留言 answered late or not at all (RULES.md §5). Working days follow the official
+ * interaction.* — 留言 answered late or not at all (docs/RULES.md). Working days follow the official
  * calendar (lib/timeliness/workdays, chinese-days). Only what the page itself shows is judged:
  * a question counts as unanswered only when its item says so (未回复/待回复…).
  */

@@ -1,5 +1,5 @@
 /**
- * meta.* — the <meta> tags of 发展指引's page design rules (RULES.md §1): required tags by
+ * meta.* — the <meta> tags of 发展指引's page design rules (docs/RULES.md): required tags by
  * page type, and tags that contradict what the page itself shows.
  */
 import type { PageModel } from '../types';

@@ -1,5 +1,5 @@
 /**
- * service.guide-elements — a 办事指南 page that lacks key elements (RULES.md §5): one finding per
+ * service.guide-elements — a 办事指南 page that lacks key elements (docs/RULES.md): one finding per
  * page listing what is missing.
  */
 import { defineRule, type DefinedRule } from './define';

@@ -29,7 +29,7 @@ export type ScoredFinding = Pick<Finding, 'ruleId' | 'severity' | 'status'>;
 
 /**
  * Whether a finding costs points: dismissed and fixed ones never do; 待复核 (hint) only once the
- * inspector confirmed it (RULES.md); vetoes are not scored (they decide the verdict instead).
+ * inspector confirmed it (docs/RULES.md); vetoes are not scored (they decide the verdict instead).
  */
 export function counts(f: ScoredFinding): boolean {
   if (f.status === 'dismissed' || f.status === 'fixed') return false;

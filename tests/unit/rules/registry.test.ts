@@ -18,6 +18,8 @@ import footerData from '../../../lib/data/footer-rules.json';
 import weightsData from '../../../lib/data/score-weights.json';
 import vetoData from '../../../lib/data/veto-phrases.json';
 import labels from '../../../lib/data/labels.json';
+import { readFileSync } from 'node:fs';
+import { RULES_DOC, renderRulesDoc } from '../../../scripts/docs-rules';
 
 const SETTINGS: Settings = { ...DEFAULT_SETTINGS, today: EXAMPLE_TODAY };
 const IDS = new Set(RULES.map((r) => r.id));
@@ -127,5 +129,13 @@ describe('data keyed by rule id', () => {
     expect(vetoPhrase({ ruleId: 'links.hidden', category: 'links' })).toBe('存在暗链');
     expect(vetoPhrase({ ruleId: 'no.such-rule', category: 'links' })).toBe(vetoData.categories.links);
     expect(COLUMN_RULES.sort()).toEqual(['freshness.blank-column', 'freshness.column-stale', 'freshness.home-stale']);
+  });
+});
+
+describe('docs/RULES.md', () => {
+  it('is what the rule definitions generate', () => {
+    const fresh = renderRulesDoc();
+    for (const r of RULES) expect(fresh).toContain(`\`${r.id}\``);
+    expect(readFileSync(RULES_DOC, 'utf8') === fresh, 'docs/RULES.md is stale: run `npm run docs:rules` and commit it').toBe(true);
   });
 });
