@@ -25,7 +25,15 @@ export const dictionaryEntries: DictEntry[] = (() => {
   return [...fixed, ...congressEntries().filter((e) => !seen.has(e.wrong))];
 })();
 
-export const wordingDictionary = compileDictionary(dictionaryEntries);
+let compiled: CompiledDictionary | null = null;
+/**
+ * The shipped dictionaries as one matcher, compiled on first use (≈50 ms): pages that import the
+ * registry only for rule metadata (dashboard weights, side panel exports) never pay for it.
+ */
+export const wordingDictionary: CompiledDictionary = {
+  entries: dictionaryEntries,
+  match: (text) => (compiled ??= compileDictionary(dictionaryEntries)).match(text),
+};
 
 /** Inspector pairs → entries (no test sentences: the inspector vouches for them). */
 export function customEntries(pairs: readonly CustomPair[] | undefined): DictEntry[] {
