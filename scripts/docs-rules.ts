@@ -44,6 +44,7 @@ function marks(r: DefinedRule): string {
   if (r.paintOnly) m.push('仅着色，不存储不导出');
   if (r.columnRule) m.push('计入栏目/首页不更新判定');
   if (r.anchor === 'footer') m.push('页面级结果定位到页面底部');
+  if (r.stage === 'spam-hosts') m.push('另由后台比对违法网站名单');
   return m.join('；');
 }
 

@@ -53,6 +53,11 @@ export interface RuleSpec {
   columnRule?: boolean;
   /** where a page-level finding (no text offsets, no element) points: the footer region */
   anchor?: 'footer';
+  /**
+   * a background stage adds findings of this rule after the rules ran: 'spam-hosts' = the
+   * illegal-domain list (lib/rules/links.ts spamHostFindings); its examples run through it too
+   */
+  stage?: 'spam-hosts';
   /** pages on which it must fire (≥ 1 finding) and stay silent (0 findings) with only it enabled */
   examples: { fires: RuleExample[]; silent: RuleExample[] };
 }

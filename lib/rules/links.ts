@@ -55,8 +55,14 @@ export const linksSpamRule: DefinedRule = defineRule({
   severities: ['veto'],
   indicator: { kind: 'veto', item: '安全、泄密事故等严重问题', point: '发布或链接反动、暴力、色情等内容' },
   vetoPhrase: '存在违规链接',
+  stage: 'spam-hosts',
   examples: {
-    fires: ['<p>友情链接：<a href="http://www.kaifa-k8.top/">凯发k8官网</a></p>', '<p>友情链接：<a href="https://www.beat365-vip.com/">体育资讯</a></p>'],
+    fires: [
+      '<p>友情链接：<a href="http://www.kaifa-k8.top/">凯发k8官网</a></p>',
+      '<p>友情链接：<a href="https://www.beat365-vip.com/">体育资讯</a></p>',
+      // neutral text, host on the illegal-domain list: found by the background stage only
+      '<p>友情链接：<a href="http://www.0073d.cn/">体育资讯</a></p>',
+    ],
     silent: ['<p>友情链接：<a href="http://www.people.com.cn/">人民网</a> <a href="https://www.jiangxi.gov.cn/">江西省人民政府</a></p>'],
   },
   check(page) {

@@ -13,6 +13,8 @@ import { DEFAULT_WEIGHTS } from '../../../lib/verdict/score';
 import { vetoPhrase } from '../../../lib/verdict/index';
 import { COLUMN_RULES } from '../../../lib/verdict/site-columns';
 import { modelFromHtml } from '../../helpers/load-page';
+import { hostsToCheck, spamHostFindings } from '../../../lib/rules/links';
+import { checkSpamHosts } from '../../../entrypoints/background/spam';
 import type { Settings } from '../../../lib/types';
 import footerData from '../../../lib/data/footer-rules.json';
 import weightsData from '../../../lib/data/score-weights.json';
@@ -27,7 +29,10 @@ const IDS = new Set(RULES.map((r) => r.id));
 function runExample(rule: DefinedRule, ex: RuleExample) {
   const { html, url } = examplePage(ex);
   const { model } = modelFromHtml(html, url, EXAMPLE_TODAY);
-  return runRules(model, SETTINGS, [rule]);
+  const r = runRules(model, SETTINGS, [rule]);
+  // the background stage the scanner runs after the rules, with the real domain list
+  if (rule.stage === 'spam-hosts') r.findings.push(...spamHostFindings(model, checkSpamHosts(hostsToCheck(model)), r.findings));
+  return r;
 }
 
 describe('rule registry', () => {
