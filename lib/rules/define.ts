@@ -85,7 +85,8 @@ export interface RunnableRule {
   severity: Severity;
   severities?: readonly Severity[];
   detect?(page: PageModel, settings: Settings): Detection[];
-  check(page: PageModel, settings: Settings): Detection[] | RuleFinding[];
+  /** a bare rule's findings carry their own id and category: the stamp overwrites them alike */
+  check(page: PageModel, settings: Settings): Detection[];
 }
 
 /**
