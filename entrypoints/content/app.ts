@@ -1,6 +1,6 @@
 import type { Finding, RuleFinding, Severity } from '@/lib/types';
 import { loadSettings } from '@/lib/settings-store';
-import { ruleById } from '@/lib/rules/index';
+import { anchorsAtFooter, ruleById } from '@/lib/rules/index';
 import { onMessage, sendMessage, type ScanSummary } from '@/lib/messages';
 import { rangeFor } from '@/lib/scan/text-index';
 import { paint, flash, clearPaint, type PaintedMark } from './highlight';
@@ -236,13 +236,13 @@ export class PageApp {
       flash(range);
       return;
     }
-    const el = element !== undefined ? r.built.elements[element] : e.result.ruleId.startsWith('footer.') ? r.built.footerEl : null;
+    const el = element !== undefined ? r.built.elements[element] : anchorsAtFooter(e.result.ruleId) ? r.built.footerEl : null;
     if (el) {
       el.scrollIntoView({ block: 'center' });
       const b = el.getBoundingClientRect();
       this.set({ box: { left: b.left, top: b.top, width: b.width, height: b.height } });
       setTimeout(() => this.set({ box: null }), 1600);
-    } else if (e.result.ruleId.startsWith('footer.')) {
+    } else if (anchorsAtFooter(e.result.ruleId)) {
       window.scrollTo({ top: document.documentElement.scrollHeight });
     }
   }

@@ -1,6 +1,7 @@
 import type { QuoteSelector, RuleFinding, Severity } from '@/lib/types';
 import type { BuiltPage } from '@/lib/scan/page-model';
 import { quoteFor } from '@/lib/scan/report';
+import { anchorsAtFooter } from '@/lib/rules/index';
 import opts from '@/lib/data/capture.json';
 
 /** What the inspector pointed at: a text selection or a picked element, with its place in the scan. */
@@ -99,7 +100,7 @@ const SEV: Record<Severity, number> = { veto: 0, deduct: 1, hint: 2 };
 export function autoAt<E extends { result: RuleFinding }>(entries: E[], t: CaptureTarget, built: BuiltPage | null): E | undefined {
   const hits = entries.filter(({ result: r }) => {
     if (r.start !== undefined && r.end !== undefined && t.start !== undefined && t.end !== undefined) return r.start < t.end && t.start < r.end;
-    const el = r.element !== undefined ? built?.elements[r.element] : r.start === undefined && r.ruleId.startsWith('footer.') ? built?.footerEl : undefined;
+    const el = r.element !== undefined ? built?.elements[r.element] : r.start === undefined && anchorsAtFooter(r.ruleId) ? built?.footerEl : undefined;
     // element findings, and page-level footer findings (missing marks) at the footer region
     if (el && t.element) return el === t.element || t.element.contains(el) || el.contains(t.element);
     return false;
@@ -113,7 +114,7 @@ export function targetFromFinding(r: RuleFinding, built: BuiltPage, range: Range
     const t = withText(built, r.start !== undefined && r.end !== undefined ? { start: r.start, end: r.end } : null);
     return { range, start: t.start, end: t.end, quote: t.quote, evidence: cut(squash(t.exact ?? range.toString())), key: `auto|${r.ruleId}|${r.start}` };
   }
-  const el = r.element !== undefined ? built.elements[r.element] : r.ruleId.startsWith('footer.') ? built.footerEl : null;
+  const el = r.element !== undefined ? built.elements[r.element] : anchorsAtFooter(r.ruleId) ? built.footerEl : null;
   if (el) return targetFromElement(el, built);
   // a page-level finding: the visible page is the spot
   return { element: document.body, evidence: r.evidence, key: `auto|${r.ruleId}|page` };

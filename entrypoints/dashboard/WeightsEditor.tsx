@@ -1,14 +1,19 @@
 import { useState } from 'preact/hooks';
 import { DEFAULT_WEIGHTS, validateWeights, type ScoreWeights, type RuleWeight } from '@/lib/verdict/score';
 import { saveWeights, resetWeights } from '@/lib/verdict/weights-store';
+import { RULES } from '@/lib/rules/index';
+
+/** The rules a score can count: not paint-only, and able to emit a non-veto finding. */
+const SCORED_RULES = RULES.filter((r) => !r.paintOnly && r.severities.some((s) => s !== 'veto'));
 
 /** Point weights per rule (扣分 per finding, most per rule), pass line and full score. */
 export function WeightsEditor({ weights, onChange }: { weights: ScoreWeights; onChange(w: ScoreWeights): void }) {
   const [draft, setDraft] = useState<ScoreWeights>(weights);
   const [msg, setMsg] = useState<{ kind: 'info' | 'error'; text: string } | null>(null);
   const num = (v: string) => (v.trim() === '' ? NaN : Number(v));
-  const setRule = (id: string, k: keyof RuleWeight, v: string) =>
-    setDraft({ ...draft, rules: { ...draft.rules, [id]: { ...(draft.rules[id] ?? draft.default.deduct), [k]: num(v) } } });
+  const weightOf = (r: (typeof SCORED_RULES)[number]): RuleWeight => draft.rules[r.id] ?? draft.default[r.severity === 'hint' ? 'hint' : 'deduct'];
+  const setRule = (r: (typeof SCORED_RULES)[number], k: keyof RuleWeight, v: string) =>
+    setDraft({ ...draft, rules: { ...draft.rules, [r.id]: { ...weightOf(r), [k]: num(v) } } });
   const err = validateWeights(draft);
 
   return (
@@ -30,19 +35,19 @@ export function WeightsEditor({ weights, onChange }: { weights: ScoreWeights; on
           </tr>
         </thead>
         <tbody>
-          {Object.keys(draft.rules)
-            .sort()
-            .map((id) => (
-              <tr key={id}>
-                <td>{id}</td>
-                <td>
-                  <input type="number" step="0.5" min="0" value={draft.rules[id]!.points} onInput={(e) => setRule(id, 'points', (e.target as HTMLInputElement).value)} />
-                </td>
-                <td>
-                  <input type="number" step="0.5" min="0" value={draft.rules[id]!.cap} onInput={(e) => setRule(id, 'cap', (e.target as HTMLInputElement).value)} />
-                </td>
-              </tr>
-            ))}
+          {SCORED_RULES.map((r) => (
+            <tr key={r.id}>
+              <td title={r.id}>
+                {r.title} <code>{r.id}</code>
+              </td>
+              <td>
+                <input type="number" step="0.5" min="0" value={weightOf(r).points} onInput={(e) => setRule(r, 'points', (e.target as HTMLInputElement).value)} />
+              </td>
+              <td>
+                <input type="number" step="0.5" min="0" value={weightOf(r).cap} onInput={(e) => setRule(r, 'cap', (e.target as HTMLInputElement).value)} />
+              </td>
+            </tr>
+          ))}
         </tbody>
       </table>
       {err && <p class="message error">{err}</p>}

@@ -5,12 +5,11 @@
  * no known type use the settings' freshDays/staleDays.
  * These findings are never stored (the scanner skips ruleId `date.age`); they only colour dates.
  */
-import type { Rule, RuleFinding } from '../types';
+import type { Detection, DefinedRule } from './define';
+import { defineRule } from './define';
 import { daysBetween, todayIso } from '../settings';
 import { isClockDate } from '../text/dates';
 import { analyse } from '../timeliness/analyse';
-
-const RULE_ID = 'date.age';
 
 function lead(label: string | undefined): string {
   if (label === '发布时间' || label === '发布日期') return '发布于';
@@ -19,15 +18,22 @@ function lead(label: string | undefined): string {
   return '日期';
 }
 
-export const dateAgeRule: Rule = {
-  id: RULE_ID,
+export const dateAgeRule: DefinedRule = defineRule({
+  id: 'date.age',
+  family: 'dates',
   title: '日期时效',
   category: 'freshness',
-  severity: 'hint',
-  check(page, settings): RuleFinding[] {
+  severities: ['hint'],
+  indicator: { kind: 'outside', note: '巡检提示：按栏目类型给页面上的日期着色，不计入报告' },
+  paintOnly: true,
+  examples: {
+    fires: ['<p>发布时间：2026-11-18</p><p>正文内容。</p>'],
+    silent: ['<p>正文内容，没有任何日期。</p>'],
+  },
+  check(page, settings): Detection[] {
     if (!settings.paintDates) return [];
     const today = todayIso(settings);
-    const out: RuleFinding[] = [];
+    const out: Detection[] = [];
     // a page of a known column type (or the home page) is painted against that type's limit;
     // other pages keep the general fresh/stale days of the settings
     const { status } = analyse(page, settings);
@@ -42,9 +48,6 @@ export const dateAgeRule: Rule = {
       const when = age < 0 ? `晚于今天 ${-age} 天` : age === 0 ? '即今天' : `距今 ${age} 天`;
       const inferred = d.inferredYear ? '（年份按当前日期推定）' : '';
       out.push({
-        ruleId: RULE_ID,
-        severity: 'hint',
-        category: 'freshness',
         message: `${lead(d.label)} ${d.date}${inferred}，${when}`,
         evidence: d.raw,
         start: d.start,
@@ -54,6 +57,6 @@ export const dateAgeRule: Rule = {
     }
     return out;
   },
-};
+});
 
-export const dateRules: Rule[] = [dateAgeRule];
+export const dateRules: DefinedRule[] = [dateAgeRule];

@@ -3,7 +3,8 @@
  * cannot exist (2022年2月30日, 2022年13月). The timeliness rules own date parsing (lib/text/dates);
  * this small detector only asks whether a 年月日 date is possible.
  */
-import type { PageModel, Rule, RuleFinding } from '../types';
+import type { PageModel } from '../types';
+import { defineRule, type DefinedRule, type Detection } from './define';
 import { findDocNumberIssues } from '../text/doc-number';
 
 const DATE = /(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?/g;
@@ -42,17 +43,21 @@ export function findInvalidDates(original: string): InvalidDate[] {
   return out;
 }
 
-export const formatRules: Rule[] = [
-  {
+export const formatRules: DefinedRule[] = [
+  defineRule({
     id: 'format.doc-number',
+    family: 'format',
     title: '文号格式不规范',
     category: 'format',
-    severity: 'deduct',
-    check(page: PageModel): RuleFinding[] {
+    severities: ['deduct'],
+    indicator: { kind: 'outside', note: '格式规范：发文字号应符合 GB/T 9704《党政机关公文格式》' },
+    weight: { points: 0.5, cap: 3 },
+    examples: {
+      fires: ['<p>根据示府发[2023]7号文件精神，结合本市实际，提出如下意见。</p>'],
+      silent: ['<p>根据示府发〔2023〕7号文件精神，结合本市实际，提出如下意见。</p>'],
+    },
+    check(page: PageModel): Detection[] {
       return findDocNumberIssues(page.text).map((i) => ({
-        ruleId: 'format.doc-number',
-        severity: 'deduct',
-        category: 'format',
         message: `文号格式不规范：“${i.raw}”应为“${i.fixed}”（${i.problems.join('；')}）`,
         evidence: i.raw,
         suggestion: i.fixed,
@@ -60,22 +65,26 @@ export const formatRules: Rule[] = [
         end: i.end,
       }));
     },
-  },
-  {
+  }),
+  defineRule({
     id: 'format.date-invalid',
+    family: 'format',
     title: '日期不存在',
     category: 'format',
-    severity: 'hint',
-    check(page: PageModel): RuleFinding[] {
+    severities: ['hint'],
+    indicator: { kind: 'outside', note: '巡检提示：不存在的日期（如2月30日）' },
+    weight: { points: 0.5, cap: 2 },
+    examples: {
+      fires: ['<p>本办法自2022年2月30日起施行。</p>'],
+      silent: ['<p>本办法自2022年2月28日起施行。</p>'],
+    },
+    check(page: PageModel): Detection[] {
       return findInvalidDates(page.text).map((d) => ({
-        ruleId: 'format.date-invalid',
-        severity: 'hint',
-        category: 'format',
         message: `日期不存在：“${d.raw}”（${d.why}），请核实`,
         evidence: d.raw,
         start: d.start,
         end: d.end,
       }));
     },
-  },
+  }),
 ];

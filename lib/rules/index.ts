@@ -1,7 +1,14 @@
-import type { Rule } from '../types';
+/**
+ * The one registry of rules: every family, in the order findings are listed. Everything that needs
+ * to know about a rule (runner, score weights, 附件2 wording, paint-only results, column vetoes,
+ * footer anchoring, docs) asks here by id.
+ */
+import type { DefinedRule } from './define';
 import { footerRules } from './footer';
 import { metaRules } from './meta';
 import { wordingRules } from './wording';
+import { nameOutdatedRules } from './name-outdated';
+import { formatRules } from './format';
 import { dateRules } from './dates';
 import { freshnessRules } from './freshness';
 import { interactionRules } from './interaction';
@@ -10,12 +17,29 @@ import { spamRules } from './spam';
 import { linkRules } from './links';
 import { privacyRules } from './privacy';
 
-/** The one place rules are registered. Order is the order findings are listed in. */
-export const RULES: Rule[] = [...wordingRules, ...footerRules, ...metaRules, ...dateRules, ...freshnessRules, ...interactionRules, ...serviceRules, ...spamRules, ...linkRules, ...privacyRules];
+export const RULES: DefinedRule[] = [
+  ...wordingRules,
+  ...nameOutdatedRules,
+  ...formatRules,
+  ...footerRules,
+  ...metaRules,
+  ...dateRules,
+  ...freshnessRules,
+  ...interactionRules,
+  ...serviceRules,
+  ...spamRules,
+  ...linkRules,
+  ...privacyRules,
+];
 
-/** Rules whose results only paint the page (date ages) and are never stored or exported. */
-export const PAINT_ONLY = new Set(['date.age']);
+const BY_ID = new Map(RULES.map((r) => [r.id, r]));
 
-export function ruleById(id: string): Rule | undefined {
-  return RULES.find((r) => r.id === id);
+export function ruleById(id: string): DefinedRule | undefined {
+  return BY_ID.get(id);
 }
+
+/** Results of this rule only colour the page (date ages): never stored or exported. */
+export const isPaintOnly = (ruleId: string): boolean => !!BY_ID.get(ruleId)?.paintOnly;
+
+/** A page-level finding of this rule points at the footer region. */
+export const anchorsAtFooter = (ruleId: string): boolean => BY_ID.get(ruleId)?.anchor === 'footer';

@@ -4,7 +4,8 @@
  * scanner asks the background (checkSpamHosts) after the rules ran and `spamHostFindings` turns
  * the answer into findings.
  */
-import type { LinkInfo, PageModel, Rule, RuleFinding } from '../types';
+import type { LinkInfo, PageModel, RuleFinding } from '../types';
+import { defineRule, stamp, type DefinedRule, type Detection } from './define';
 import { externalHost, hostOf } from './hosts';
 
 import { LINK_TEXT_THRESHOLD, spamScore } from './spam-match';
@@ -37,11 +38,8 @@ function suspiciousTld(host: string): boolean {
 }
 
 /** One links.spam finding: the message is the only part that differs between the checks. */
-function spamLinkFinding(l: { text: string; href: string; element?: number }, message: string): RuleFinding {
+function spamLinkFinding(l: { text: string; href: string; element?: number }, message: string): Detection {
   return {
-    ruleId: 'links.spam',
-    severity: 'veto',
-    category: 'links',
     message,
     evidence: linkEvidence(l.text, l.href),
     suggestion: '删除该链接并排查网站是否被篡改',
@@ -49,13 +47,26 @@ function spamLinkFinding(l: { text: string; href: string; element?: number }, me
   };
 }
 
-export const linksSpamRule: Rule = {
+export const linksSpamRule: DefinedRule = defineRule({
   id: 'links.spam',
+  family: 'links',
   title: '博彩色情链接',
   category: 'links',
-  severity: 'veto',
+  severities: ['veto'],
+  indicator: { kind: 'veto', item: '安全、泄密事故等严重问题', point: '发布或链接反动、暴力、色情等内容' },
+  vetoPhrase: '存在违规链接',
+  stage: 'spam-hosts',
+  examples: {
+    fires: [
+      '<p>友情链接：<a href="http://www.kaifa-k8.top/">凯发k8官网</a></p>',
+      '<p>友情链接：<a href="https://www.beat365-vip.com/">体育资讯</a></p>',
+      // neutral text, host on the illegal-domain list: found by the background stage only
+      '<p>友情链接：<a href="http://www.0073d.cn/">体育资讯</a></p>',
+    ],
+    silent: ['<p>友情链接：<a href="http://www.people.com.cn/">人民网</a> <a href="https://www.jiangxi.gov.cn/">江西省人民政府</a></p>'],
+  },
   check(page) {
-    const out: RuleFinding[] = [];
+    const out: Detection[] = [];
     const judge = (text: string, href: string): string => {
       const host = externalHost(href, page.host);
       if (!host) return '';
@@ -78,7 +89,7 @@ export const linksSpamRule: Rule = {
     }
     return out;
   },
-};
+});
 
 /**
  * Whether a hidden link is a 暗链. Deliberate techniques (off-screen, font-size 0, text-indent,
@@ -91,21 +102,25 @@ export function isDarkLink(technique: string, text: string, host: string): boole
   return !!hostToken(host) || suspiciousTld(host) || spamScore(text).score >= CORROBORATE_SCORE;
 }
 
-export const linksHiddenRule: Rule = {
+export const linksHiddenRule: DefinedRule = defineRule({
   id: 'links.hidden',
+  family: 'links',
   title: '暗链',
   category: 'links',
-  severity: 'veto',
+  severities: ['veto'],
+  indicator: { kind: 'veto', item: '安全、泄密事故等严重问题', point: '对安全攻击（如页面被挂马、内容被篡改等）没有及时有效处置' },
+  vetoPhrase: '存在暗链',
+  examples: {
+    fires: ['<p>正文内容。</p><div style="display:none"><a href="http://www.kaifa-k8.top/">凯发k8官网</a></div>'],
+    silent: ['<p>正文内容。</p><div style="display:none"><a href="http://www.people.com.cn/">人民网</a></div>'],
+  },
   check(page) {
-    const out: RuleFinding[] = [];
+    const out: Detection[] = [];
     const push = (technique: string, l: Pick<LinkInfo, 'href' | 'text'>, element?: number) => {
       const host = externalHost(l.href, page.host);
       if (!host || !isDarkLink(technique, l.text, host)) return;
       const how = LABELS[technique] ?? technique;
       out.push({
-        ruleId: 'links.hidden',
-        severity: 'veto',
-        category: 'links',
         message: `暗链：指向外部网站 ${host} 的链接“${short(l.text || '（无文字）', 30)}”对访问者不可见（${how}）`,
         evidence: `${linkEvidence(l.text, l.href)}（${how}）`,
         suggestion: '删除该隐藏链接并排查网站是否被篡改',
@@ -119,7 +134,7 @@ export const linksHiddenRule: Rule = {
     for (const l of page.spamProbe?.hiddenAttrLinks ?? []) push('hidden-attribute', l);
     return out;
   },
-};
+});
 
 export interface SpamHostHit {
   host: string;
@@ -146,7 +161,7 @@ export function spamHostFindings(page: PageModel, hits: SpamHostHit[], already: 
   if (!hits.length) return [];
   const byHost = new Map(hits.map((h) => [h.host, h.entry]));
   const done = new Set(already.filter((f) => f.ruleId === 'links.spam' && f.element !== undefined).map((f) => f.element));
-  const out: RuleFinding[] = [];
+  const out: Detection[] = [];
   for (const l of page.links) {
     if (out.length >= MAX_FINDINGS) break;
     const host = externalHost(l.href, page.host);
@@ -160,7 +175,7 @@ export function spamHostFindings(page: PageModel, hits: SpamHostHit[], already: 
     if (!entry) continue;
     out.push(spamLinkFinding({ text: l.text, href: l.href }, `隐藏区域中有指向已知违法网站 ${host} 的链接：“${short(l.text || '（无文字）', 30)}”`));
   }
-  return out;
+  return stamp(linksSpamRule, out).findings;
 }
 
-export const linkRules: Rule[] = [linksSpamRule, linksHiddenRule];
+export const linkRules: DefinedRule[] = [linksSpamRule, linksHiddenRule];

@@ -1,8 +1,9 @@
 /**
- * meta.* — the <meta> tags of 发展指引's page design rules (RULES.md §1): required tags by
+ * meta.* — the <meta> tags of 发展指引's page design rules (docs/RULES.md): required tags by
  * page type, and tags that contradict what the page itself shows.
  */
-import type { PageModel, Rule, RuleFinding } from '../types';
+import type { PageModel } from '../types';
+import { defineRule, type DefinedRule, type Detection } from './define';
 import tags from '../data/meta-tags.json';
 import { parseMetaDate } from '../scan/pubdate';
 import { footerSiteCode, sameCode } from './footer-text';
@@ -13,27 +14,48 @@ const DOMAIN_SEP = new RegExp(tags.siteDomainSeparators);
 /** A present tag with empty content does not count (CMS templates often leave it blank). */
 const value = (page: PageModel, name: string) => (page.meta[name] ?? '').trim();
 
-const missingRule: Rule = {
+/** A page of the meta examples: the given <meta> tags in its head. */
+const withMeta = (tags: Record<string, string>, body = '<h1>示例市召开冬季安全生产工作部署会</h1><p>发布时间：2026-11-20</p><p>正文内容。</p>') => ({
+  url: 'https://www.example.gov.cn/art/2026/11/20/art_1_1.html',
+  html: `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>示例页面</title>${Object.entries(tags)
+    .map(([n, c]) => `<meta name="${n}" content="${c}">`)
+    .join('')}</head><body>${body}</body></html>`,
+});
+const FULL_META = {
+  SiteName: '示例市人民政府',
+  SiteDomain: 'www.example.gov.cn',
+  SiteIDCode: '3609990002',
+  ColumnName: '工作动态',
+  ColumnDescription: '示例市人民政府工作动态',
+  ColumnKeywords: '工作动态',
+  ColumnType: '工作动态',
+  ArticleTitle: '示例市召开冬季安全生产工作部署会',
+  PubDate: '2026-11-20 10:00',
+  ContentSource: '示例市应急管理局',
+};
+
+const missingRule = defineRule({
   id: 'meta.missing',
+  family: 'meta',
   title: '必需网页标签',
   category: 'meta',
-  severity: 'hint',
+  severities: ['hint'],
+  indicator: { kind: 'outside', note: '《政府网站发展指引》网页设计规范：页面须有规定的 <meta> 标签' },
+  weight: { points: 0.5, cap: 2 },
+  examples: { fires: [withMeta({ SiteName: '示例市人民政府' })], silent: [withMeta(FULL_META)] },
   check(page) {
     const required: string[] = tags.required[page.pageType] ?? tags.required.other;
     const absent = required.filter((n) => !value(page, n));
     if (!absent.length) return [];
     return [
       {
-        ruleId: 'meta.missing',
-        severity: 'hint',
-        category: 'meta',
         message: `页面缺少必需的网页标签：${absent.join('、')}`,
         evidence: absent.map((n) => `<meta name="${n}">`).join(' '),
         suggestion: '按《政府网站发展指引》网页设计规范在页面 <head> 中补充这些 <meta> 标签',
       },
     ];
   },
-};
+});
 
 /** Bare host of a SiteDomain entry: no scheme, path or port; hosts are case-insensitive. */
 function domainHost(entry: string): string {
@@ -51,17 +73,24 @@ function visiblePubDate(page: PageModel): string | null {
   return d ? d.date : null;
 }
 
-function mismatch(message: string, evidence: string, suggestion: string): RuleFinding {
-  return { ruleId: 'meta.mismatch', severity: 'deduct', category: 'meta', message, evidence, suggestion };
+function mismatch(message: string, evidence: string, suggestion: string): Detection {
+  return { message, evidence, suggestion };
 }
 
-const mismatchRule: Rule = {
+const mismatchRule = defineRule({
   id: 'meta.mismatch',
+  family: 'meta',
   title: '网页标签与页面不一致',
   category: 'meta',
-  severity: 'deduct',
+  severities: ['deduct'],
+  indicator: { kind: 'outside', note: '《政府网站发展指引》网页设计规范：<meta> 标签须与页面一致' },
+  weight: { points: 1, cap: 3 },
+  examples: {
+    fires: [withMeta({ ...FULL_META, SiteDomain: 'www.other.gov.cn' })],
+    silent: [withMeta(FULL_META)],
+  },
   check(page) {
-    const out: RuleFinding[] = [];
+    const out: Detection[] = [];
     const siteId = value(page, 'SiteIDCode');
     if (siteId) {
       const shown = footerSiteCode(page);
@@ -111,6 +140,6 @@ const mismatchRule: Rule = {
     }
     return out;
   },
-};
+});
 
-export const metaRules: Rule[] = [missingRule, mismatchRule];
+export const metaRules: DefinedRule[] = [missingRule, mismatchRule];

@@ -3,7 +3,8 @@
  * page's own date is after the rename took effect; `hint` when the page has no date. Historical
  * mentions (原国土资源局, “…更名为…”, “组建…”) in the same sentence are left alone.
  */
-import type { PageModel, Rule, RuleFinding } from '../types';
+import type { PageModel } from '../types';
+import { defineRule, type DefinedRule, type Detection } from './define';
 import { AhoCorasick } from '../text/aho-corasick';
 import data from '../data/renamed-bodies.json';
 
@@ -76,22 +77,28 @@ export function documentDate(page: PageModel): string | null {
   return c.length ? c.sort()[0]! : null;
 }
 
-export const nameOutdatedRules: Rule[] = [
-  {
+export const nameOutdatedRules: DefinedRule[] = [
+  defineRule({
     id: 'name.outdated',
+    family: 'name-outdated',
     title: '机构名称过时',
     category: 'name',
-    severity: 'deduct',
-    check(page: PageModel): RuleFinding[] {
-      const found: RuleFinding[] = [];
+    // deduct when the page's date is after the rename; hint when the page has no date
+    severities: ['deduct', 'hint'],
+    indicator: { kind: 'outside', note: '内容差错：机构改革后仍使用旧机构名称' },
+    weight: { points: 1, cap: 5 },
+    examples: {
+      fires: ['<p>发布日期：2024-06-01</p><p>市国土资源局召开专题会议，部署下一步工作。</p>', '<p>市国土资源局召开专题会议，部署下一步工作。</p>'],
+      silent: ['<p>发布日期：2017-06-01</p><p>市国土资源局召开专题会议，部署下一步工作。</p>', '<p>发布日期：2024-06-01</p><p>原市国土资源局副局长张某出席。</p>'],
+    },
+    check(page: PageModel): Detection[] {
+      const found: Detection[] = [];
       const hits = outdatedMentions(page.text);
       const dated = hits.length ? documentDate(page) : null;
       for (const h of hits) {
         if (dated && dated <= h.body.effective) continue; // written before the rename
         found.push({
-          ruleId: 'name.outdated',
           severity: dated ? 'deduct' : 'hint',
-          category: 'name',
           message: dated
             ? `机构名称已过时：“${h.body.old}”已于机构改革后更名为“${h.body.new}”`
             : `页面无发布日期，请核实：“${h.body.old}”在机构改革后已更名为“${h.body.new}”`,
@@ -103,5 +110,5 @@ export const nameOutdatedRules: Rule[] = [
       }
       return found;
     },
-  },
+  }),
 ];

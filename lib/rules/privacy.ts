@@ -3,7 +3,8 @@
  * bank card numbers (hint). Text is width-folded first (full-width digits count); evidence and
  * messages show the number masked, so the report does not spread the leak further.
  */
-import type { PageModel, Rule, RuleFinding, Settings } from '../types';
+import type { PageModel, Settings } from '../types';
+import { defineRule, type DefinedRule, type Detection } from './define';
 import { foldWidth, isCreditCode, isValidIdCard, luhnValid, maskNumber } from '../text/validators';
 import { todayIso } from '../settings';
 import data from '../data/privacy.json';
@@ -30,15 +31,22 @@ function before(text: string, start: number, n = data.contextChars): string {
 
 const hasAny = (s: string, words: string[]) => words.some((w) => s.includes(w));
 
-export const idCardRule: Rule = {
+export const idCardRule: DefinedRule = defineRule({
   id: 'privacy.id-card',
+  family: 'privacy',
   title: '公开身份证号',
   category: 'privacy',
-  severity: 'veto',
+  severities: ['veto'],
+  indicator: { kind: 'veto', item: '安全、泄密事故等严重问题', point: '公开未遮盖的公民身份证号，按泄密类严重问题处理' },
+  vetoPhrase: '泄露公民个人身份信息',
+  examples: {
+    fires: ['<p>申请人：张三，身份证号：110101199003074477，住址：某村。</p>'],
+    silent: ['<p>申请人：张三，身份证号：1101**********4477，住址：某村。</p>', '<p>索引号：110101199003074477/2021-00050</p>'],
+  },
   check(page, settings: Settings) {
     const text = foldedText(page);
     const today = todayIso(settings);
-    const out: RuleFinding[] = [];
+    const out: Detection[] = [];
     for (const m of text.matchAll(ID_RE)) {
       if (out.length >= MAX_FINDINGS) break;
       const id = m[0];
@@ -50,9 +58,6 @@ export const idCardRule: Rule = {
       if (!idCtx && (hasAny(ctx, data.idNotAfter) || /^[/／-]\d/.test(text.slice(start + 18, start + 20)) || isCreditCode(id))) continue;
       const masked = maskNumber(id);
       out.push({
-        ruleId: 'privacy.id-card',
-        severity: 'veto',
-        category: 'privacy',
         message: `公开了未遮盖的居民身份证号 ${masked}`,
         evidence: masked,
         suggestion: '删除或遮盖身份证号（如只保留前 4 位和后 4 位）',
@@ -62,7 +67,7 @@ export const idCardRule: Rule = {
     }
     return out;
   },
-};
+});
 
 /** A personal name (surname + 1–2 chars, standing alone) among the chars before a number. */
 function nameBefore(ctx: string): string {
@@ -79,11 +84,17 @@ function nameBefore(ctx: string): string {
   return '';
 }
 
-export const phoneRule: Rule = {
+export const phoneRule: DefinedRule = defineRule({
   id: 'privacy.phone',
+  family: 'privacy',
   title: '公开个人手机号',
   category: 'privacy',
-  severity: 'hint',
+  severities: ['hint'],
+  indicator: { kind: 'outside', note: '巡检提示：公示名单中的个人手机号应遮盖' },
+  examples: {
+    fires: ['<p>公示名单</p><p>张建国 13812345678</p><p>李秀英 15987654321</p>'],
+    silent: ['<p>公示名单</p><p>张建国 138****5678</p><p>李秀英 159****4321</p>', '<p>联系人：张伟 13907950000</p>'],
+  },
   check(page) {
     const text = foldedText(page);
     const pairs: { start: number; end: number; number: string; name: string }[] = [];
@@ -103,9 +114,6 @@ export const phoneRule: Rule = {
     return pairs.slice(0, MAX_FINDINGS).map((p) => {
       const masked = p.number.slice(0, 3) + '****' + p.number.slice(7);
       return {
-        ruleId: 'privacy.phone',
-        severity: 'hint' as const,
-        category: 'privacy' as const,
         message: `名单中公开了个人手机号（${p.name[0]}** ${masked}，本页共 ${pairs.length} 个）`,
         evidence: `${p.name[0]}** ${masked}`,
         suggestion: '公示名单中的手机号应遮盖中间四位或删除',
@@ -114,16 +122,22 @@ export const phoneRule: Rule = {
       };
     });
   },
-};
+});
 
-export const bankCardRule: Rule = {
+export const bankCardRule: DefinedRule = defineRule({
   id: 'privacy.bank-card',
+  family: 'privacy',
   title: '公开银行卡号',
   category: 'privacy',
-  severity: 'hint',
+  severities: ['hint'],
+  indicator: { kind: 'outside', note: '巡检提示：公开的个人银行卡号应删除或遮盖' },
+  examples: {
+    fires: ['<p>本人银行卡号：6222021234567890128</p>'],
+    silent: ['<p>户名：清溪县财政局，开户行：工行清溪支行，账号：6222021234567890128</p>'],
+  },
   check(page) {
     const text = foldedText(page);
-    const out: RuleFinding[] = [];
+    const out: Detection[] = [];
     for (const m of text.matchAll(CARD_RE)) {
       if (out.length >= MAX_FINDINGS) break;
       const digits = m[0].replace(/[ -]/g, '');
@@ -135,9 +149,6 @@ export const bankCardRule: Rule = {
       if (hasAny(before(text, start, 80), data.bankOrgAccount)) continue;
       const masked = maskNumber(digits);
       out.push({
-        ruleId: 'privacy.bank-card',
-        severity: 'hint',
-        category: 'privacy',
         message: `疑似公开了个人银行卡号 ${masked}`,
         evidence: masked,
         suggestion: '删除或遮盖银行卡号',
@@ -147,6 +158,6 @@ export const bankCardRule: Rule = {
     }
     return out;
   },
-};
+});
 
-export const privacyRules: Rule[] = [idCardRule, phoneRule, bankCardRule];
+export const privacyRules: DefinedRule[] = [idCardRule, phoneRule, bankCardRule];

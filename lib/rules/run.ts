@@ -1,4 +1,6 @@
-import type { PageModel, RuleFinding, Settings, Rule } from '../types';
+import type { PageModel, RuleFinding, Settings } from '../types';
+import { severityLabel } from '../labels';
+import { stamp, type RunnableRule } from './define';
 import { RULES } from './index';
 
 export interface RuleError {
@@ -7,15 +9,19 @@ export interface RuleError {
 }
 
 /**
- * Runs every rule on one page. A rule that throws is reported as a note and skipped, so one bad
- * rule or one odd page never stops the scan.
+ * Runs every rule on one page and stamps id, category and severity on what each check returned.
+ * A rule that throws, or emits a severity it did not declare, is reported as a note (its
+ * undeclared findings left out), so one bad rule or one odd page never stops the scan.
  */
-export function runRules(page: PageModel, settings: Settings, rules: Rule[] = RULES): { findings: RuleFinding[]; errors: RuleError[] } {
+export function runRules(page: PageModel, settings: Settings, rules: readonly RunnableRule[] = RULES): { findings: RuleFinding[]; errors: RuleError[] } {
   const findings: RuleFinding[] = [];
   const errors: RuleError[] = [];
   for (const rule of rules) {
     try {
-      findings.push(...rule.check(page, settings));
+      const raw = rule.detect ? rule.detect(page, settings) : rule.check(page, settings);
+      const r = stamp(rule, raw);
+      findings.push(...r.findings);
+      for (const s of new Set(r.undeclared)) errors.push({ ruleId: rule.id, error: `产生了未声明的严重程度“${severityLabel(s)}”，相关结果已略去` });
     } catch (e) {
       errors.push({ ruleId: rule.id, error: e instanceof Error ? e.message : String(e) });
     }
@@ -28,7 +34,7 @@ export async function runRulesChunked(
   page: PageModel,
   settings: Settings,
   yieldToPage: () => Promise<void>,
-  rules: Rule[] = RULES,
+  rules: readonly RunnableRule[] = RULES,
 ): Promise<{ findings: RuleFinding[]; errors: RuleError[] }> {
   const findings: RuleFinding[] = [];
   const errors: RuleError[] = [];

@@ -1,4 +1,5 @@
-import type { PageModel, Rule, RuleFinding } from '../types';
+import type { PageModel } from '../types';
+import { defineRule, type DefinedRule, type Detection } from './define';
 import { clusters, SPAM_THRESHOLD, type Cluster } from './spam-match';
 import vocab from '../data/spam-vocabulary.json';
 
@@ -18,7 +19,7 @@ function message(evidence: string, zw: boolean, where = ''): string {
 }
 
 /** Junk scaffolding from the DOM probe: enough groups, or one big group. */
-function junkFinding(page: PageModel): RuleFinding | null {
+function junkFinding(page: PageModel): Detection | null {
   const junk = page.spamProbe?.junk ?? [];
   const j = vocab.junk;
   if (junk.length < j.minGroups && !junk.some((g) => g.count >= j.bigGroup)) return null;
@@ -26,30 +27,31 @@ function junkFinding(page: PageModel): RuleFinding | null {
   const g = junk[0]!;
   const example = g.tags.slice(0, 3).map((t) => `<${t} id="${g.id}">`).join('');
   return {
-    ruleId: 'security.spam-text',
-    severity: 'veto',
-    category: 'security',
     message: `页面含 ${junk.length} 组共 ${total} 个共用同一随机 id 的空标签（如 ${example}），是站群/暗链植入的典型痕迹`,
     evidence: `空标签 id：${junk.slice(0, 5).map((x) => x.id).join('、')}`,
     suggestion: SUGGESTION,
   };
 }
 
-export const spamTextRule: Rule = {
+export const spamTextRule: DefinedRule = defineRule({
   id: 'security.spam-text',
+  family: 'spam',
   title: '疑似被植入博彩色情内容',
   category: 'security',
-  severity: 'veto',
+  severities: ['veto'],
+  indicator: { kind: 'veto', item: '安全、泄密事故等严重问题', point: '发布或链接反动、暴力、色情等内容；内容被篡改' },
+  vetoPhrase: '存在违法违规信息',
+  examples: {
+    fires: ['<p>各单位要加强信息发布审核凯时k8官网，严格落实“先审后发”制度。</p>'],
+    silent: ['<p>依法打击网络赌博、博彩网站和网上赌场。</p>'],
+  },
   check(page) {
-    const out: RuleFinding[] = [];
+    const out: Detection[] = [];
     for (const c of clusters(page.text)) {
       if (c.score < SPAM_THRESHOLD) continue;
       if (out.length >= MAX_FINDINGS) break;
       const evidence = evidenceOf(page.text, c);
       out.push({
-        ruleId: 'security.spam-text',
-        severity: 'veto',
-        category: 'security',
         message: message(evidence, c.zw),
         evidence,
         suggestion: SUGGESTION,
@@ -61,9 +63,6 @@ export const spamTextRule: Rule = {
       if (c.score < SPAM_THRESHOLD) continue;
       const evidence = evidenceOf(page.title, c);
       out.push({
-        ruleId: 'security.spam-text',
-        severity: 'veto',
-        category: 'security',
         message: message(evidence, c.zw, '网页标题'),
         evidence: `标题：${evidence}`,
         suggestion: SUGGESTION,
@@ -74,6 +73,6 @@ export const spamTextRule: Rule = {
     if (junk) out.push(junk);
     return out;
   },
-};
+});
 
-export const spamRules: Rule[] = [spamTextRule];
+export const spamRules: DefinedRule[] = [spamTextRule];

@@ -1,6 +1,6 @@
 import type { Finding, PageModel, RuleFinding, ScanReport, QuoteSelector } from '../types';
 import { fingerprint, normaliseUrl } from '../fingerprint';
-import { PAINT_ONLY } from '../rules/index';
+import { isPaintOnly } from '../rules/index';
 
 const QUOTE_CONTEXT = 32;
 
@@ -25,7 +25,7 @@ export function toFindings(page: PageModel, results: RuleFinding[], inspector = 
   const seen = new Map<string, number>();
   const out: { finding: ReportedFinding; result: RuleFinding }[] = [];
   for (const r of results) {
-    if (PAINT_ONLY.has(r.ruleId)) continue;
+    if (isPaintOnly(r.ruleId)) continue;
     const key = r.ruleId + '\u0000' + r.evidence;
     const occurrence = seen.get(key) ?? 0;
     seen.set(key, occurrence + 1);

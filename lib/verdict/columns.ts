@@ -1,5 +1,5 @@
 /**
- * Site-level timeliness vetoes from column statuses (RULES.md §3): 栏目不更新 when ≥ 5 stale
+ * Site-level timeliness vetoes from column statuses (docs/RULES.md): 栏目不更新 when ≥ 5 stale
  * 动态要闻 + 通知公告/政策文件 columns, or ≥ 10 stale columns of any type, or ≥ 5 blank columns;
  * 首页不更新 from the home page's status. Pure: the caller passes each column once (browsed and
  * crawled statuses merged by URL), and lib/verdict/index.ts folds the reasons into the verdict.

@@ -6,6 +6,7 @@
 import type { Finding, Category } from '../types';
 import { DEFAULT_WEIGHTS, scoreFromCounts, countScored, type ScoreWeights, type Deduction } from './score';
 import phrases from '../data/veto-phrases.json';
+import { ruleById } from '../rules/index';
 
 export type Verdict = '合格' | '不合格' | '疑似不合格';
 
@@ -36,12 +37,11 @@ export interface SiteVerdict {
   reasons: string[];
 }
 
-const RULE_PHRASES = phrases.rules as Record<string, string>;
 const CATEGORY_PHRASES = phrases.categories as Partial<Record<Category, string>>;
 
-/** How 附件2 words one veto finding. */
+/** How 附件2 words one veto finding: the rule's own phrase, else its category's. */
 export function vetoPhrase(f: Partial<Pick<Finding, 'ruleId' | 'category'>>): string {
-  return (f.ruleId && RULE_PHRASES[f.ruleId]) || (f.category && CATEGORY_PHRASES[f.category]) || phrases.fallback;
+  return (f.ruleId && ruleById(f.ruleId)?.vetoPhrase) || (f.category && CATEGORY_PHRASES[f.category]) || phrases.fallback;
 }
 
 export function lowScorePhrase(score: number, w: ScoreWeights = DEFAULT_WEIGHTS): string {

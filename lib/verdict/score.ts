@@ -5,11 +5,10 @@
  */
 import type { Finding, Severity } from '../types';
 import defaults from '../data/score-weights.json';
+import { RULES } from '../rules/index';
+import type { RuleWeight } from '../rules/define';
 
-export interface RuleWeight {
-  points: number;
-  cap: number;
-}
+export type { RuleWeight };
 
 export interface ScoreWeights {
   fullScore: number;
@@ -18,18 +17,19 @@ export interface ScoreWeights {
   rules: Record<string, RuleWeight>;
 }
 
+/** Full score, pass line and per-severity defaults from score-weights.json; per-rule weights from the rule definitions. */
 export const DEFAULT_WEIGHTS: ScoreWeights = {
   fullScore: defaults.fullScore,
   passScore: defaults.passScore,
   default: defaults.default,
-  rules: defaults.rules as Record<string, RuleWeight>,
+  rules: Object.fromEntries(RULES.flatMap((r) => (r.weight ? [[r.id, { ...r.weight }]] : []))),
 };
 
 export type ScoredFinding = Pick<Finding, 'ruleId' | 'severity' | 'status'>;
 
 /**
  * Whether a finding costs points: dismissed and fixed ones never do; 待复核 (hint) only once the
- * inspector confirmed it (RULES.md); vetoes are not scored (they decide the verdict instead).
+ * inspector confirmed it (docs/RULES.md); vetoes are not scored (they decide the verdict instead).
  */
 export function counts(f: ScoredFinding): boolean {
   if (f.status === 'dismissed' || f.status === 'fixed') return false;

@@ -7,8 +7,10 @@
 import type { ColumnStatus, Finding, PageRecord } from '../types';
 import { columnVerdict } from './columns';
 import type { VetoReason } from './index';
+import { RULES } from '../rules/index';
 
-export const COLUMN_RULES = ['freshness.column-stale', 'freshness.blank-column', 'freshness.home-stale'];
+/** Rules whose findings feed the column vetoes (declared `columnRule` in their definitions). */
+export const COLUMN_RULES = RULES.filter((r) => r.columnRule).map((r) => r.id);
 
 function asStatus(p: PageRecord, today: number): ColumnStatus {
   const age = p.newestDate ? Math.floor((today - Date.parse(p.newestDate + 'T00:00:00Z')) / 86_400_000) : null;

@@ -11,7 +11,7 @@ import { Collector } from '../../lib/scan/collect';
 import { findFooter } from '../../lib/scan/footer';
 import { findDates } from '../../lib/text/dates';
 import { runRules, runRulesChunked } from '../../lib/rules/run';
-import { RULES, PAINT_ONLY } from '../../lib/rules/index';
+import { RULES, isPaintOnly } from '../../lib/rules/index';
 import { DEFAULT_SETTINGS, todayIso } from '../../lib/settings';
 
 export interface ScanSample {
@@ -82,7 +82,7 @@ function scan(reps = 1): ScanSample {
     ms: total / reps,
     reps,
     findings: findings.length,
-    reported: findings.filter((f) => !PAINT_ONLY.has(f.ruleId)).length,
+    reported: findings.filter((f) => !isPaintOnly(f.ruleId)).length,
     errors: errors.map((e) => `${e.ruleId}: ${e.error}`),
     textChars: built.model.text.length,
     links: built.model.links.length,

@@ -5,9 +5,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { compileDictionary, entryProblems, type DictEntry } from '../../../lib/text/matcher';
-import { dictionaryEntries, wordingRules } from '../../../lib/rules/wording';
+import { dictionaryEntries } from '../../../lib/rules/wording';
 import { leaderHits } from '../../../lib/rules/political-forms';
-import { outdatedMentions } from '../../../lib/rules/name-outdated';
+import { nameOutdatedRules, outdatedMentions } from '../../../lib/rules/name-outdated';
 import { DEFAULT_SETTINGS } from '../../../lib/settings';
 import typosData from '../../../lib/data/typos.json';
 import expressionsData from '../../../lib/data/expressions.json';
@@ -114,7 +114,7 @@ describe('renamed bodies table', () => {
     url: 'https://www.example.gov.cn/a.html', host: 'www.example.gov.cn', title: '', text, footer: null, footerHtml: '', meta: {},
     links: [], scripts: [], images: [], dates: [], pubDate, pageType: 'article', notes: [],
   });
-  const rule = wordingRules.find((r) => r.id === 'name.outdated')!;
+  const rule = nameOutdatedRules[0]!;
 
   it('each body: fires after its date, hint without a date, silent before it and in historical mentions', () => {
     const failures: string[] = [];

@@ -8,6 +8,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { wordingRules } from '../../../lib/rules/wording';
+import { nameOutdatedRules } from '../../../lib/rules/name-outdated';
+import { formatRules } from '../../../lib/rules/format';
 import { DEFAULT_SETTINGS } from '../../../lib/settings';
 import type { PageModel } from '../../../lib/types';
 import { REAL, modelFromHtml } from '../../helpers/load-page';
@@ -16,7 +18,7 @@ const FIXTURES = REAL;
 /** True errors found on the real pages, by file: none so far. */
 const EXPECTED: Record<string, string[]> = {};
 
-const run = (page: PageModel) => wordingRules.flatMap((r) => r.check(page, DEFAULT_SETTINGS));
+const run = (page: PageModel) => [...wordingRules, ...nameOutdatedRules, ...formatRules].flatMap((r) => r.check(page, DEFAULT_SETTINGS));
 
 describe('wording precision on real government text', () => {
   const files = ['policy', 'pages'].flatMap((dir) =>

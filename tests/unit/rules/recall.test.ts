@@ -7,6 +7,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { wordingRules } from '../../../lib/rules/wording';
+import { nameOutdatedRules } from '../../../lib/rules/name-outdated';
+import { formatRules } from '../../../lib/rules/format';
 import { DEFAULT_SETTINGS } from '../../../lib/settings';
 import type { PageModel } from '../../../lib/types';
 import { modelFromHtml } from '../../helpers/load-page';
@@ -18,12 +20,14 @@ const cases = readFileSync(path.join(DIR, 'recall.tsv'), 'utf8')
   .map((l) => l.split('\t') as [string, string, string]);
 
 const blank = modelFromHtml('<p></p>').model;
-const run = (page: PageModel) => wordingRules.flatMap((r) => r.check(page, DEFAULT_SETTINGS));
+/** The rules that read the wording of the text: dictionaries, renamed bodies, 文号 and dates. */
+const TEXT_RULES = [...wordingRules, ...nameOutdatedRules, ...formatRules];
+const run = (page: PageModel) => TEXT_RULES.flatMap((r) => r.check(page, DEFAULT_SETTINGS));
 
 describe('wording recall', () => {
   it('every rule of the family has positive cases, the seeds included', () => {
     const rules = new Set(cases.map(([r]) => r));
-    expect([...rules].sort()).toEqual(wordingRules.map((r) => r.id).sort());
+    expect([...rules].sort()).toEqual(TEXT_RULES.map((r) => r.id).sort());
     const evidence = cases.map(([, e]) => e);
     for (const seed of ['中国入民', '烈土', '人民代表大人', '人民代表大常', '党十九大']) expect(evidence).toContain(seed);
   });

@@ -17,9 +17,6 @@ describe('wording rules', () => {
       ['expression.political', 'expression', 'veto', '严重表述错误'],
       ['typo.known', 'typo', 'deduct', '错别字'],
       ['typo.discouraged', 'typo', 'hint', '不规范用语'],
-      ['name.outdated', 'name', 'deduct', '机构名称过时'],
-      ['format.doc-number', 'format', 'deduct', '文号格式不规范'],
-      ['format.date-invalid', 'format', 'hint', '日期不存在'],
     ]);
   });
 

@@ -8,6 +8,8 @@ import { realPage } from '../../helpers/load-page';
 import { isClockDate } from '../../../lib/text/dates';
 import { dateRules } from '../../../lib/rules/dates';
 import { wordingRules } from '../../../lib/rules/wording';
+import { nameOutdatedRules } from '../../../lib/rules/name-outdated';
+import { formatRules } from '../../../lib/rules/format';
 import { DEFAULT_SETTINGS } from '../../../lib/settings';
 
 const TODAY = '2026-11-23';
@@ -49,6 +51,6 @@ describe('dates on real pages', () => {
 
   it.each(CASES)('%s: no wording findings', (file, host) => {
     const { model } = realPage(file, host, TODAY);
-    expect(wordingRules.flatMap((r) => r.check(model, DEFAULT_SETTINGS))).toEqual([]);
+    expect([...wordingRules, ...nameOutdatedRules, ...formatRules].flatMap((r) => r.check(model, DEFAULT_SETTINGS))).toEqual([]);
   });
 });
