@@ -102,7 +102,7 @@ describe('headless scan (npm run scan)', () => {
   it('writes a report over 1 MB through a slowly read pipe, whole, also when a bad target makes it exit 1', async () => {
     const dir = path.join(tmp, 'big');
     mkdirSync(dir);
-    const N = 2500;
+    const N = 5000;
     writeFileSync(path.join(dir, 'many-typos.html'), typoPage(N));
     const missing = path.join(tmp, 'missing.html');
     const r = await scanThroughSlowPipe(['--format', 'json', '--no-out', '--today', '2026-11-23', dir, missing]);
