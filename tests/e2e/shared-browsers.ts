@@ -32,8 +32,11 @@ export default async function setup(project: TestProject): Promise<() => Promise
     return { endpoint: b.cdpEndpoint!, extensionId: b.extensionId };
   };
   try {
-    project.provide('sharedBrowsers', { plain: await launch(EXT), allHosts: await launch(copy) });
+    const [plain, allHosts] = await Promise.all([launch(EXT), launch(copy)]);
+    project.provide('sharedBrowsers', { plain, allHosts });
   } catch (e) {
+    // the other launch may still be under way: let it settle, then close what started
+    await new Promise((r) => setTimeout(r, 100));
     await Promise.all(launched.map((b) => b.close()));
     rmSync(copy, { recursive: true, force: true });
     throw e;
