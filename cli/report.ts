@@ -2,7 +2,6 @@ import type { ColumnStatus, Finding, PageType } from '../lib/types';
 import { columnVerdict } from '../lib/verdict/columns';
 import { siteVerdict, type Verdict } from '../lib/verdict/index';
 import { severityLabel } from '../lib/labels';
-import type { Writable } from 'node:stream';
 
 export interface PageResult {
   url: string;
@@ -85,20 +84,4 @@ export function formatTable(out: ScanOutput): string {
   }
   for (const e of out.errors) lines.push(`  错误：${e.target}：${e.error}`);
   return lines.join('\n');
-}
-
-/**
- * Writes all of `text` and resolves once the stream has handed it to the OS: a pipe takes 64 KiB
- * at a time, and whatever is still queued when the process ends is lost.
- */
-export function writeFully(stream: Writable, text: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    // a reader that stopped early (`| head`) wants no more: not a failure of the scan
-    const done = (err?: Error | null) => (!err || (err as NodeJS.ErrnoException).code === 'EPIPE' ? resolve() : reject(err));
-    stream.once('error', done);
-    stream.write(text, (err) => {
-      stream.off('error', done);
-      done(err);
-    });
-  });
 }

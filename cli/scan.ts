@@ -11,7 +11,8 @@ import { ensureBuilt, scannerCopy } from './build';
 import { launchWithExtension } from './browser';
 import { serveFolder, type StaticServer } from './serve';
 import { resolveTarget, type Target } from './targets';
-import { formatTable, siteSummaries, writeFully, type ScanOutput, type StoredSite } from './report';
+import { formatTable, siteSummaries, type ScanOutput, type StoredSite } from './report';
+import { writeFully } from './output';
 import type { ScanSummary } from '../lib/messages';
 import type { ColumnStatus, Finding } from '../lib/types';
 
