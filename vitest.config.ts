@@ -22,6 +22,8 @@ export default defineConfig({
           hookTimeout: 120_000,
           // one browser at a time: the machine has 2 cores
           fileParallelism: false,
+          // Chromium is launched once per run and shared by the files (tests/e2e/shared-browsers.ts)
+          globalSetup: ['tests/e2e/shared-browsers.ts'],
         },
       },
     ],

@@ -1,5 +1,5 @@
 import { chromium, type BrowserContext, type Worker } from 'playwright-core';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -11,12 +11,16 @@ export interface LaunchOptions {
   loopbackHosts?: string[];
   /** when true every other host fails fast (tests); the CLI leaves the network alone */
   offline?: boolean;
+  /** also listen for DevTools on a free loopback port, so other processes can connect (tests share one browser) */
+  shareable?: boolean;
 }
 
 export interface LaunchedBrowser {
   context: BrowserContext;
   worker: Worker;
   extensionId: string;
+  /** http://127.0.0.1:PORT for chromium.connectOverCDP, when launched `shareable` */
+  cdpEndpoint?: string;
   close(): Promise<void>;
 }
 
@@ -38,6 +42,7 @@ export async function launchWithExtension(opts: LaunchOptions): Promise<Launched
     '--lang=zh-CN',
   ];
   if (rules.length) args.push(`--host-resolver-rules=${rules.join(', ')}`);
+  if (opts.shareable) args.push('--remote-debugging-port=0');
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: opts.executablePath,
     headless: true,
@@ -48,10 +53,13 @@ export async function launchWithExtension(opts: LaunchOptions): Promise<Launched
   let [worker] = context.serviceWorkers();
   if (!worker) worker = await context.waitForEvent('serviceworker', { timeout: 30_000 });
   const extensionId = new URL(worker.url()).host;
+  // Chromium writes the port it picked into the profile once it listens
+  const cdpEndpoint = opts.shareable ? `http://127.0.0.1:${readFileSync(path.join(profile, 'DevToolsActivePort'), 'utf8').split('\n')[0]}` : undefined;
   return {
     context,
     worker,
     extensionId,
+    cdpEndpoint,
     async close() {
       await context.close().catch(() => undefined);
       rmSync(profile, { recursive: true, force: true });

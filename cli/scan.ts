@@ -12,6 +12,7 @@ import { launchWithExtension } from './browser';
 import { serveFolder, type StaticServer } from './serve';
 import { resolveTarget, type Target } from './targets';
 import { formatTable, siteSummaries, type ScanOutput, type StoredSite } from './report';
+import { writeFully } from './output';
 import type { ScanSummary } from '../lib/messages';
 import type { ColumnStatus, Finding } from '../lib/types';
 
@@ -19,6 +20,7 @@ interface Args {
   format: 'table' | 'json';
   out: string | null;
   today?: string;
+  help?: boolean;
   targets: string[];
 }
 
@@ -34,10 +36,8 @@ function parseArgs(argv: string[]): Args {
     else if (v.startsWith('--out=')) a.out = v.slice(6);
     else if (v === '--no-out') a.out = null;
     else if (v === '--today') a.today = argv[++i];
-    else if (v === '-h' || v === '--help') {
-      console.log(USAGE);
-      process.exit(0);
-    } else a.targets.push(v);
+    else if (v === '-h' || v === '--help') a.help = true;
+    else a.targets.push(v);
   }
   if (a.today && !/^\d{4}-\d{2}-\d{2}$/.test(a.today)) throw new Error(`--today 需要 YYYY-MM-DD 格式的日期：${a.today}`);
   return a;
@@ -61,9 +61,14 @@ async function openAndScan(page: Page, url: string, scan: (u: string) => Promise
 
 async function main() {
   const args = parseArgs(process.argv.slice(2));
+  if (args.help) {
+    console.log(USAGE);
+    return;
+  }
   if (!args.targets.length) {
     console.error(USAGE);
-    process.exit(2);
+    process.exitCode = 2;
+    return;
   }
   const log = (s: string) => console.error(s);
   const executablePath = ensureChromium();
@@ -134,13 +139,14 @@ async function main() {
     await Promise.all(servers.map((s) => s.close()));
     rmSync(ext, { recursive: true, force: true });
   }
-  if (args.format === 'json') console.log(JSON.stringify({ pages: out.pages, sites: out.sites, errors: out.errors }, null, 2));
-  else console.log(formatTable(out));
+  const report = args.format === 'json' ? JSON.stringify({ pages: out.pages, sites: out.sites, errors: out.errors }, null, 2) : formatTable(out);
+  await writeFully(process.stdout, report + '\n');
   for (const e of out.errors) console.error(`错误：${e.target}：${e.error}`);
-  process.exit(out.errors.length ? 1 : 0);
+  // exitCode, not exit(): process.exit drops what a pipe has not taken yet
+  process.exitCode = out.errors.length ? 1 : 0;
 }
 
 main().catch((e) => {
   console.error(`扫描失败：${e instanceof Error ? e.message : String(e)}`);
-  process.exit(1);
+  process.exitCode = 1;
 });

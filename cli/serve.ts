@@ -54,7 +54,12 @@ export function serveFolder(root: string, port = 0): Promise<StaticServer> {
     server.listen(port, '127.0.0.1', () => {
       resolve({
         port: (server.address() as AddressInfo).port,
-        close: () => new Promise((r) => server.close(() => r())),
+        // a browser that outlives the server (tests share one) keeps its sockets open: drop them
+        close: () =>
+          new Promise((r) => {
+            server.close(() => r());
+            server.closeAllConnections();
+          }),
       });
     });
   });

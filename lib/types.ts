@@ -209,6 +209,8 @@ export interface Finding {
   quote?: QuoteSelector;
   status: FindingStatus;
   source: FindingSource;
+  /** the inspector set severity/category by hand: a rescan keeps them (lib/store/repo.ts merge) */
+  regraded?: boolean;
   note?: string;
   screenshotId?: string;
   inspector?: string;

@@ -101,6 +101,7 @@ function checkFinding(f: unknown, i: number): asserts f is Finding {
   // the merge combines these lists, so a string here would be spread into characters
   need(o.seenIn === undefined || isStrList(o.seenIn), w, '检查批次列表（seenIn）格式不正确');
   need(o.reopenedAt === undefined || isNum(o.reopenedAt), w, '重新打开时间（reopenedAt）不是数字');
+  need(o.regraded === undefined || typeof o.regraded === 'boolean', w, '人工定级标记（regraded）不是布尔值');
   if (o.quote !== undefined) {
     const q = o.quote as Obj;
     need(isObj(q) && isStr(q.exact) && isStr(q.prefix) && isStr(q.suffix), w, '引文定位（quote）格式不正确');

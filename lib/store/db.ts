@@ -38,6 +38,10 @@ export class GovCheckDB extends Dexie {
         await tx.table('siteStats').bulkPut(rows);
         await tx.table('sitePages').bulkPut(countPages(await tx.table<PageRecord>('pages').toArray()));
       });
+    // v4: pages by the rounds they were scanned in (multi-entry): a clean site inspected in a round
+    // has pages but no findings there, and still belongs in that round's 附件1. IndexedDB fills the
+    // new index from the existing rows itself.
+    this.version(4).stores({ pages: 'url, site, lastScanned, columnStatus, *rounds' });
     this.use(siteAggregatesMiddleware);
   }
 }

@@ -41,8 +41,9 @@ function merge(prev: Finding | undefined, f: Incoming, now: number, round?: stri
   }
   return {
     ...seenAgain(prev, round, now),
-    severity: f.severity,
-    category: f.category,
+    // an inspector's re-grade outlives the rule's grade; the rule's wording still refreshes
+    severity: prev.regraded ? prev.severity : f.severity,
+    category: prev.regraded ? prev.category : f.category,
     message: f.message,
     evidence: f.evidence,
     suggestion: f.suggestion,
@@ -173,6 +174,12 @@ export async function setNote(db: GovCheckDB, id: string, note: string, now = Da
   });
 }
 
+/** An inspector's severity/category for a stored finding; flagged when they differ from what is stored. */
+export function regrade(prev: Finding, to: Pick<Finding, 'severity' | 'category'>): Pick<Finding, 'severity' | 'category' | 'regraded'> {
+  const changed = to.severity !== prev.severity || to.category !== prev.category;
+  return { severity: to.severity, category: to.category, ...(prev.regraded || changed ? { regraded: true } : {}) };
+}
+
 /**
  * Stores a capture: the finding (new manual one, or an existing one with the inspector's note,
  * severity and category) and its screenshot, in one transaction. The finding's screenshotId
@@ -187,7 +194,7 @@ export async function saveCapture(
   return db.transaction('rw', [db.findings, db.screenshots, db.rounds], async () => {
     const prev = await db.findings.get(finding.id);
     let next: Finding = prev
-      ? { ...prev, severity: finding.severity, category: finding.category, note: finding.note, status: finding.status, updatedAt: now }
+      ? { ...prev, ...regrade(prev, finding), note: finding.note, status: finding.status, updatedAt: now }
       : { ...finding, createdAt: now, lastSeen: now, updatedAt: now, seenIn: finding.round ? [finding.round] : undefined };
     if (screenshot) {
       const id = `${finding.id}-${now.toString(36)}`;

@@ -33,7 +33,8 @@ export interface SiteStats {
 export interface StatsQuery {
   /**
    * only findings of this round (检查批次): first found in it or seen again in it; only sites with
-   * a finding in it (a site not inspected in the round is not in its 附件1). '' = all rounds.
+   * a finding or a page scanned in it (a site not inspected in the round is not in its 附件1).
+   * '' = all rounds.
    */
   round?: string;
 }
@@ -67,7 +68,10 @@ export async function siteStats(db: GovCheckDB, q: StatsQuery = {}, opts: Verdic
     const columnFindingsBySite = group(columnFindings, (f) => f.site);
     const aggsBySite = group(aggs, (a) => a.site);
 
-    const inScope = q.round ? sites.filter((s) => aggsBySite.has(s.site)) : sites;
+    // a site is in a round with a finding seen in it, or with a page scanned in it (clean sites)
+    const unseen = q.round ? sites.filter((s) => !aggsBySite.has(s.site)) : [];
+    const scannedInRound = unseen.length ? new Set((await db.pages.where('rounds').equals(q.round!).toArray()).map((p) => p.site)) : new Set<string>();
+    const inScope = q.round ? sites.filter((s) => aggsBySite.has(s.site) || scannedInRound.has(s.site)) : sites;
     const out = inScope.map((site): SiteStats => {
       const bySeverity: Record<Severity, number> = { veto: 0, deduct: 0, hint: 0 };
       const byStatus: Record<FindingStatus, number> = { open: 0, confirmed: 0, dismissed: 0, fixed: 0 };
@@ -193,7 +197,7 @@ export async function recountSiteStats(db: GovCheckDB, q: StatsQuery = {}, opts:
       };
       const vetoReasons = columnVetoReasons(pagesBySite.get(site.site) ?? [], columnFindingsBySite.get(site.site) ?? [], now);
       return { site, pages: pagesBySite.get(site.site)?.length ?? 0, vetoReasons, findings: total, bySeverity, byStatus, verdict: verdictFromCounts(counts, { ...opts, vetoReasons }), counts };
-    }).filter((s) => !inRound || s.findings > 0);
+    }).filter((s) => !inRound || s.findings > 0 || (pagesBySite.get(s.site.site) ?? []).some((p) => p.rounds?.includes(q.round!)));
     // for the bench and DevTools: how long the recount took
     performance.measure?.('govcheck-stats', { start: t0 });
     return out;

@@ -1,6 +1,6 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFile, spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Papa from 'papaparse';
@@ -14,6 +14,36 @@ function scan(args: string[]): Promise<{ code: number; stdout: string; stderr: s
       resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr });
     });
   });
+}
+
+/**
+ * Runs the scan with stdout into a pipe read slowly (a few KiB, then a pause), like `| jq` on a
+ * busy machine: everything the CLI wrote must arrive before it exits.
+ */
+function scanThroughSlowPipe(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('npx', ['tsx', 'cli/scan.ts', ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on('data', (c: Buffer) => {
+      out.push(c);
+      child.stdout.pause();
+      setTimeout(() => child.stdout.resume(), 15);
+    });
+    child.stderr.on('data', (c: Buffer) => err.push(c));
+    const timer = setTimeout(() => child.kill(), 240_000);
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') });
+    });
+  });
+}
+
+/** A page with `n` distinct sentences, each with the typo 烈土 (a finding each). */
+function typoPage(n: number): string {
+  const paras = Array.from({ length: n }, (_, i) => `<p>第${i + 1}次纪念活动：缅怀革命烈土，编号${i + 1}。</p>`).join('\n');
+  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>纪念活动汇编</title></head><body>${paras}</body></html>`;
 }
 
 let tmp: string;
@@ -68,4 +98,22 @@ describe('headless scan (npm run scan)', () => {
     expect(r.stdout).toContain('发布日期：2026-11-18');
     expect(r.stdout).toContain('网站汇总');
   }, 150_000);
+
+  it('writes a report over 1 MB through a slowly read pipe, whole, also when a bad target makes it exit 1', async () => {
+    const dir = path.join(tmp, 'big');
+    mkdirSync(dir);
+    const N = 5000;
+    writeFileSync(path.join(dir, 'many-typos.html'), typoPage(N));
+    const missing = path.join(tmp, 'missing.html');
+    const r = await scanThroughSlowPipe(['--format', 'json', '--no-out', '--today', '2026-11-23', dir, missing]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`找不到文件或目录：${missing}`);
+    expect(Buffer.byteLength(r.stdout)).toBeGreaterThan(1 << 20);
+    const json = JSON.parse(r.stdout);
+    expect(json.pages).toHaveLength(1);
+    const typos = json.pages[0].findings.filter((f: { evidence: string }) => f.evidence === '烈土');
+    expect(typos).toHaveLength(N);
+    expect(json.errors).toEqual([{ target: missing, error: `找不到文件或目录：${missing}` }]);
+    expect(json.sites).toHaveLength(1);
+  }, 250_000);
 });

@@ -9,37 +9,30 @@
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import path from 'node:path';
-import { rmSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { EXT, ROOT, waitForScan, tabIdOf } from './harness';
-import { scannerCopy } from '../../cli/build';
-import { launchWithExtension, type LaunchedBrowser } from '../../cli/browser';
-import { findChromium } from '../../scripts/chromium.mjs';
+import { ROOT, CRAWL_HOSTS, connectShared, waitForScan, tabIdOf } from './harness';
+import type { LaunchedBrowser } from '../../cli/browser';
 import { serveCrawlSite, type CrawlServer } from './crawl-server';
 
-const HOST = 'www.crawl-county.gov.cn';
+const HOST = CRAWL_HOSTS.site;
 /** where /go/yjzx redirects: another site, on the same loopback server */
-const ELSEWHERE = 'www.elsewhere.gov.cn';
+const ELSEWHERE = CRAWL_HOSTS.elsewhere;
 const DIR = path.join(ROOT, 'tests/fixtures/crawl-site');
 
 let browser: LaunchedBrowser;
 let server: CrawlServer;
-let ext: string;
 let home: string;
 
 beforeAll(async () => {
   const redirects: Record<string, string> = {};
   server = await serveCrawlSite(DIR, redirects);
   redirects['/go/yjzx'] = `http://${ELSEWHERE}:${server.port}/`;
-  ext = scannerCopy(EXT);
-  browser = await launchWithExtension({ extensionPath: ext, executablePath: findChromium(), loopbackHosts: [HOST, ELSEWHERE], offline: true });
-  await browser.worker.evaluate(() => chrome.storage.local.set({ settings: { today: '2026-11-23' } }));
+  browser = await connectShared({ allHosts: true });
   home = `http://${HOST}:${server.port}/`;
 });
 afterAll(async () => {
   await browser?.close();
   await server?.close();
-  if (ext) rmSync(ext, { recursive: true, force: true });
 });
 
 const api = <T>(fn: string, arg?: unknown) =>

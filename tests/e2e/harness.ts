@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { existsSync, rmSync } from 'node:fs';
-import type { Page, Worker } from 'playwright-core';
+import { inject } from 'vitest';
+import { chromium, type Page, type Worker } from 'playwright-core';
 import { launchWithExtension, type LaunchedBrowser } from '../../cli/browser';
 import { serveFolder, type StaticServer } from '../../cli/serve';
 import { findChromium } from '../../scripts/chromium.mjs';
@@ -18,6 +19,68 @@ export const SITES = {
 } as const;
 export type SiteKey = keyof typeof SITES;
 
+/** The crawl fixture's host names (tests/e2e/crawl.test.ts): its site, and where a redirect leads. */
+export const CRAWL_HOSTS = { site: 'www.crawl-county.gov.cn', elsewhere: 'www.elsewhere.gov.cn' } as const;
+
+/** Every fixture host name the shared browsers map to loopback. */
+export const SHARED_HOSTS = [...Object.values(SITES).map((s) => s.host), ...Object.values(CRAWL_HOSTS)];
+
+/** A browser launched once per run by shared-browsers.ts (the e2e globalSetup). */
+export interface SharedBrowser {
+  endpoint: string;
+  extensionId: string;
+}
+
+/** The "today" the fixtures' date ages are computed against. */
+export const TODAY = '2026-11-23';
+
+/**
+ * The run's shared Chromium (`allHosts`: the copy granted <all_urls>), connected over CDP and reset
+ * for this test file: store and extension storage cleared, "today" pinned. close() closes the
+ * pages this file opened and disconnects, leaving the browser to the next file. Without the
+ * globalSetup (a file run on its own by another config) it launches a browser of its own.
+ */
+export async function connectShared(opts: { allHosts?: boolean } = {}): Promise<LaunchedBrowser> {
+  if (!existsSync(path.join(EXT, 'manifest.json'))) throw new Error('扩展尚未构建：先运行 npx wxt build（npm test 会自动构建）');
+  const shared = inject('sharedBrowsers')?.[opts.allHosts ? 'allHosts' : 'plain'];
+  const browser = shared ? await connect(shared) : await launchOwn(opts.allHosts ?? false);
+  await browser.worker.evaluate(async (today) => {
+    await (globalThis as any).govcheck.clearAll();
+    await chrome.storage.local.clear();
+    await chrome.storage.local.set({ settings: { today } });
+  }, TODAY);
+  return browser;
+}
+
+async function connect(shared: SharedBrowser): Promise<LaunchedBrowser> {
+  const cdp = await chromium.connectOverCDP(shared.endpoint);
+  const context = cdp.contexts()[0]!;
+  const ours = (w: Worker) => w.url().startsWith(`chrome-extension://${shared.extensionId}/`);
+  const worker = context.serviceWorkers().find(ours) ?? (await context.waitForEvent('serviceworker', { predicate: ours, timeout: 30_000 }));
+  const before = new Set(context.pages());
+  return {
+    context,
+    worker,
+    extensionId: shared.extensionId,
+    async close() {
+      await Promise.all(context.pages().filter((p) => !before.has(p)).map((p) => p.close().catch(() => undefined)));
+      await cdp.close();
+    },
+  };
+}
+
+async function launchOwn(allHosts: boolean): Promise<LaunchedBrowser> {
+  const copy = allHosts ? scannerCopy(EXT) : null;
+  const b = await launchWithExtension({ extensionPath: copy ?? EXT, executablePath: findChromium(), loopbackHosts: SHARED_HOSTS, offline: true });
+  return {
+    ...b,
+    async close() {
+      await b.close();
+      if (copy) rmSync(copy, { recursive: true, force: true });
+    },
+  };
+}
+
 export interface Harness {
   browser: LaunchedBrowser;
   worker: Worker;
@@ -33,18 +96,12 @@ export interface Harness {
  * button or the `commands` shortcut that would grant activeTab.
  */
 export async function startHarness(opts: { allHosts?: boolean } = {}): Promise<Harness> {
-  if (!existsSync(path.join(EXT, 'manifest.json'))) throw new Error('扩展尚未构建：先运行 npx wxt build（npm test 会自动构建）');
   const servers = new Map<SiteKey, StaticServer>();
   for (const k of Object.keys(SITES) as SiteKey[]) servers.set(k, await serveFolder(SITES[k].dir));
-  const copy = opts.allHosts ? scannerCopy(EXT) : null;
-  const browser = await launchWithExtension({
-    extensionPath: copy ?? EXT,
-    executablePath: findChromium(),
-    loopbackHosts: Object.values(SITES).map((s) => s.host),
-    offline: true,
+  const browser = await connectShared(opts).catch(async (e) => {
+    await Promise.all([...servers.values()].map((s) => s.close()));
+    throw e;
   });
-  // pin "today" so date ages in fixtures do not drift
-  await browser.worker.evaluate(() => chrome.storage.local.set({ settings: { today: '2026-11-23' } }));
   return {
     browser,
     worker: browser.worker,
@@ -53,7 +110,6 @@ export async function startHarness(opts: { allHosts?: boolean } = {}): Promise<H
     async close() {
       await browser.close();
       await Promise.all([...servers.values()].map((s) => s.close()));
-      if (copy) rmSync(copy, { recursive: true, force: true });
     },
   };
 }

@@ -1,9 +1,14 @@
 // @vitest-environment happy-dom
+import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import Papa from 'papaparse';
 import { scoreRows, problemRows, scoreCsv, problemCsv, annexDocument, serializeDocument, SCORE_HEADERS, PROBLEM_HEADERS, type AnnexSite } from '../../../lib/export/annex';
 import { siteVerdict, type VerdictFinding } from '../../../lib/verdict/index';
 import type { SiteRecord } from '../../../lib/types';
+import { GovCheckDB } from '../../../lib/store/db';
+import { saveScan } from '../../../lib/store/repo';
+import { siteStats } from '../../../lib/store/stats';
+import { makeFinding, makeReport } from '../store/fixtures';
 
 const site = (code: string, name: string, host = `s${code}.gov.cn`): SiteRecord => ({
   site: host,
@@ -78,5 +83,37 @@ describe('printable annex page', () => {
     expect([...problems.querySelectorAll('th')].map((t) => t.textContent)).toEqual([...PROBLEM_HEADERS]);
     expect(problems.querySelectorAll('tbody tr').length).toBe(2);
     expect(back.body.textContent).toContain('被单项否决的网站不参与评分');
+  });
+});
+
+describe('附件1 of a round, from the store', () => {
+  it('lists a clean site scanned in the round with full score; a site not inspected in the round is left out', async () => {
+    const db = new GovCheckDB(`govcheck-annex-${crypto.randomUUID()}`);
+    const ROUND = '2026年第四季度';
+    try {
+      const typoSite = 'https://www.yichun.gov.cn/';
+      const cleanSite = 'https://www.clean.gov.cn/';
+      const otherRound = 'https://www.other.gov.cn/';
+      await saveScan(db, makeReport(typoSite, [makeFinding({ url: typoSite, site: 'www.yichun.gov.cn' })], { siteCode: '3609000001' }), 1000, ROUND);
+      // the clean site: two pages scanned in the round, no finding at all
+      await saveScan(db, makeReport(cleanSite, [], { siteName: '清洁县人民政府', siteCode: '3609000002' }), 1100, ROUND);
+      await saveScan(db, makeReport(`${cleanSite}xxgk/`, [], { siteName: '清洁县人民政府', siteCode: '3609000002' }), 1200, ROUND);
+      await saveScan(db, makeReport(otherRound, [], { siteName: '别的县', siteCode: '3609000003' }), 1300, '2026年第三季度');
+
+      const stats = await siteStats(db, { round: ROUND });
+      expect(stats.map((s) => s.site.site).sort()).toEqual(['www.clean.gov.cn', 'www.yichun.gov.cn']);
+      const clean = stats.find((s) => s.site.site === 'www.clean.gov.cn')!;
+      expect(clean.verdict).toMatchObject({ verdict: '合格', score: 100, scored: true });
+      expect(clean.pages).toBe(2);
+      expect(scoreRows(stats)).toEqual([
+        { rank: 1, siteCode: '3609000002', name: '清洁县人民政府', score: '100.00' },
+        { rank: 2, siteCode: '3609000001', name: '宜春市人民政府', score: '99.00' },
+      ]);
+      expect(problemRows(stats)).toEqual([]);
+      // the other round lists only its own site
+      expect((await siteStats(db, { round: '2026年第三季度' })).map((s) => s.site.site)).toEqual(['www.other.gov.cn']);
+    } finally {
+      await db.delete();
+    }
   });
 });

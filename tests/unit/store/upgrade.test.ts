@@ -116,7 +116,7 @@ describe('schema upgrade v2 → v3 (write-time site aggregates)', () => {
 
     const db = new GovCheckDB(name);
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBeGreaterThanOrEqual(3);
     expect(await db.findings.count()).toBe(rows.length);
     // one aggregate row per site × round, equal to the recount from the findings
     expect(await db.siteStats.count()).toBe(4);
@@ -144,3 +144,36 @@ describe('schema upgrade v2 → v3 (write-time site aggregates)', () => {
   });
 });
 
+
+/** Schema v3 exactly as released before pages were indexed by round (v4). */
+function openV3(name: string): Dexie {
+  const db = openV2(name);
+  db.version(3).stores({ siteStats: 'key, site, round', sitePages: 'site', pages: 'url, site, lastScanned, columnStatus' });
+  return db;
+}
+
+describe('schema upgrade v3 → v4 (pages by round)', () => {
+  it('indexes the existing pages by the rounds they were scanned in, so a clean inspected site is in its round', async () => {
+    const name = `govcheck-upgrade-${crypto.randomUUID()}`;
+    names.push(name);
+    const ROUND = '2026年第四季度';
+    const v3 = openV3(name);
+    const page = (site: string, rounds?: string[]) => ({ url: `https://${site}/`, site, title: '首页', pageType: 'home', pubDate: null, scanMs: 1, lastScanned: 2, findingCount: 0, ...(rounds ? { rounds } : {}) });
+    await v3.table('sites').bulkPut(['clean.gov.cn', 'old.gov.cn'].map((site) => ({ site, name: site, siteCode: '', homeUrl: `https://${site}/`, firstSeen: 1, lastSeen: 2 })));
+    await v3.table('pages').bulkPut([page('clean.gov.cn', ['2026年第三季度', ROUND]), page('old.gov.cn', ['2026年第三季度']), { ...page('old.gov.cn'), url: 'https://old.gov.cn/a.html' }]);
+    await v3.table('sitePages').bulkPut([{ site: 'clean.gov.cn', pages: 1 }, { site: 'old.gov.cn', pages: 2 }]);
+    expect(v3.verno).toBe(3);
+    v3.close();
+
+    const db = new GovCheckDB(name);
+    await db.open();
+    expect(db.verno).toBe(4);
+    expect(await db.pages.count()).toBe(3);
+    expect(await db.pages.where('rounds').equals(ROUND).primaryKeys()).toEqual(['https://clean.gov.cn/']);
+    expect((await db.pages.where('rounds').equals('2026年第三季度').primaryKeys()).sort()).toEqual(['https://clean.gov.cn/', 'https://old.gov.cn/']);
+    for (const stats of [await fastStats(db, { round: ROUND }, {}, 0), await recountSiteStats(db, { round: ROUND }, {}, 0)]) {
+      expect(stats.map((s) => [s.site.site, s.findings, s.verdict.verdict, s.verdict.score])).toEqual([['clean.gov.cn', 0, '合格', 100]]);
+    }
+    db.close();
+  });
+});

@@ -1,0 +1,48 @@
+/**
+ * Vitest globalSetup of the e2e project: launches Chromium with the extension once per run (one
+ * with the published build, one with the scanner's <all_urls> copy) instead of once per test
+ * file. Test files connect over CDP (harness.ts connectShared) and start from a cleared store.
+ */
+import { existsSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { launchWithExtension, type LaunchedBrowser } from '../../cli/browser';
+import { scannerCopy } from '../../cli/build';
+import { findChromium } from '../../scripts/chromium.mjs';
+import { EXT, SHARED_HOSTS, type SharedBrowser } from './harness';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    sharedBrowsers: { plain: SharedBrowser; allHosts: SharedBrowser } | null;
+  }
+}
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  if (!existsSync(path.join(EXT, 'manifest.json'))) {
+    // the harness reports the missing build in each file
+    project.provide('sharedBrowsers', null);
+    return async () => undefined;
+  }
+  const executablePath = findChromium();
+  const copy = scannerCopy(EXT);
+  const launched: LaunchedBrowser[] = [];
+  const launch = async (extensionPath: string): Promise<SharedBrowser> => {
+    const b = await launchWithExtension({ extensionPath, executablePath, loopbackHosts: SHARED_HOSTS, offline: true, shareable: true });
+    launched.push(b);
+    return { endpoint: b.cdpEndpoint!, extensionId: b.extensionId };
+  };
+  try {
+    const [plain, allHosts] = await Promise.all([launch(EXT), launch(copy)]);
+    project.provide('sharedBrowsers', { plain, allHosts });
+  } catch (e) {
+    // the other launch may still be under way: let it settle, then close what started
+    await new Promise((r) => setTimeout(r, 100));
+    await Promise.all(launched.map((b) => b.close()));
+    rmSync(copy, { recursive: true, force: true });
+    throw e;
+  }
+  return async () => {
+    await Promise.all(launched.map((b) => b.close()));
+    rmSync(copy, { recursive: true, force: true });
+  };
+}
