@@ -1,0 +1,44 @@
+/**
+ * typo.idiom: a 4-character window that is no word but becomes a 4-character idiom of jieba's list
+ * by one confusable substitution (再接再励 → 再接再厉, 迫不急待 → 迫不及待).
+ */
+import rules from '../data/typo-rules.json';
+import { confusion, confusionReason } from './confusion';
+import { hanRuns } from './han-runs';
+import { lexicon, maskKey } from './lexicon';
+import { overlaps, type Range } from './skip';
+import type { TypoFinding } from './types';
+
+export function idiomTypos(text: string, skip: readonly Range[]): TypoFinding[] {
+  const lex = lexicon(rules.word.minBucket);
+  const conf = confusion();
+  const out: TypoFinding[] = [];
+  for (const run of hanRuns(text)) {
+    const s = run.text;
+    let lastEnd = -1;
+    for (let i = 0; i + 4 <= s.length; i++) {
+      const w = s.slice(i, i + 4);
+      if (lex.logP(w) !== undefined) continue;
+      let best: { right: string; cost: number } | null = null;
+      for (let pos = 0; pos < 4; pos++) {
+        for (const idiom of lex.idiomsMasked.get(maskKey(w, pos)) ?? []) {
+          const cost = conf.cost(w[pos]!, idiom[pos]!);
+          if (cost > 0 && cost <= rules.idiom.maxCost && (!best || cost < best.cost)) best = { right: idiom, cost };
+        }
+      }
+      const start = run.start + i;
+      if (!best || start < lastEnd || overlaps(skip, start, start + 4)) continue;
+      lastEnd = start + 4;
+      out.push({
+        start,
+        end: start + 4,
+        wrong: w,
+        right: best.right,
+        kind: 'typo.idiom',
+        severity: 'deduct',
+        evidence: `“${w}”与成语“${best.right}”只差一个${confusionReason(best.cost)}字`,
+      });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,71 @@
+/**
+ * jieba's word list (lib/data/typo-words.json) loaded once: log-probabilities of 1–4 character
+ * words, the 4-character idioms, and indexes from a word with one character masked to the words
+ * that fit, so a candidate substitution is one Map lookup, not a scan of the confusion set.
+ */
+import wordsData from '../data/typo-words.json';
+import placesData from '../data/typo-places.json';
+
+export interface Lexicon {
+  /** log-probability of a word; undefined when it is no word */
+  logP(word: string): number | undefined;
+  /** log2-frequency bucket of a word (0 when absent) */
+  bucket(word: string): number;
+  isIdiom(word: string): boolean;
+  /** frequent 2–3 character words with one position masked: `key(word, i)` → words */
+  wordsMasked: Map<string, string[]>;
+  idiomsMasked: Map<string, string[]>;
+  /** place names of the division table (full and without the unit suffix) */
+  places: Set<string>;
+}
+
+/** The masked-index key: the word with position i replaced by a placeholder. */
+export const maskKey = (w: string, i: number) => w.slice(0, i) + '\u0000' + w.slice(i + 1);
+
+let cached: Lexicon | null = null;
+
+export function lexicon(minTargetBucket: number): Lexicon {
+  if (cached) return cached;
+  const buckets = new Map<string, number>();
+  for (const [b, list] of Object.entries(wordsData.words as Record<string, string>)) {
+    const n = Number(b);
+    for (const w of list.split(' ')) buckets.set(w, n);
+  }
+  const logTotal = Math.log(wordsData.total);
+  const places = new Set<string>();
+  for (const list of Object.values(placesData.provinces as Record<string, string>)) {
+    for (const full of list.split(' ')) {
+      places.add(full);
+      const short = full.replace(/(市|县|旗|地区|盟|自治州|自治县|自治旗|林区|特区)$/u, '');
+      if (short.length >= 2) places.add(short);
+    }
+  }
+  // Places are words for the segmenter: a place name never looks like a run of stray characters.
+  for (const p of places) if (!buckets.has(p) && p.length <= 4) buckets.set(p, minTargetBucket);
+  const idioms = new Set(wordsData.idioms.split(' '));
+  const wordsMasked = new Map<string, string[]>();
+  for (const [w, b] of buckets) {
+    if (b < minTargetBucket || w.length < 2 || w.length > 3 || places.has(w)) continue;
+    for (let i = 0; i < w.length; i++) push(wordsMasked, maskKey(w, i), w);
+  }
+  const idiomsMasked = new Map<string, string[]>();
+  for (const w of idioms) for (let i = 0; i < 4; i++) push(idiomsMasked, maskKey(w, i), w);
+  cached = {
+    logP: (w) => {
+      const b = buckets.get(w);
+      return b === undefined ? undefined : b * Math.LN2 - logTotal;
+    },
+    bucket: (w) => buckets.get(w) ?? 0,
+    isIdiom: (w) => idioms.has(w),
+    wordsMasked,
+    idiomsMasked,
+    places,
+  };
+  return cached;
+}
+
+function push(m: Map<string, string[]>, k: string, v: string) {
+  const list = m.get(k);
+  if (list) list.push(v);
+  else m.set(k, [v]);
+}
