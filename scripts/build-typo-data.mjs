@@ -21,7 +21,7 @@ const DATA = path.join(ROOT, 'lib/data');
 const JIEBA_PKG = 'nodejieba@3.5.8';
 const JIEBA_PATH = 'package/submodules/cppjieba/dict/jieba.dict.utf8';
 /** Words rarer than this are mostly segmentation debris (names, fragments) in jieba's dict. */
-const FREQ_FLOOR = 5;
+const FREQ_FLOOR = Number(process.env.FREQ_FLOOR ?? 5);
 const HAN = /^[\u4e00-\u9fff]+$/u;
 
 function jiebaDictionary() {

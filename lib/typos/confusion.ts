@@ -35,7 +35,8 @@ export function confusion(): Confusion {
     }
   }
   const shapeGroups = new Map<string, number[]>();
-  (shapeData.groups as string[]).forEach((g, i) => {
+  const shapeList = [...(shapeData.groups as string[]), ...rules.extraShape.groups];
+  shapeList.forEach((g, i) => {
     for (const ch of g) {
       const list = shapeGroups.get(ch);
       if (list) list.push(i);
@@ -43,8 +44,25 @@ export function confusion(): Confusion {
     }
   });
   const c = rules.confusionCost;
+  const fuzzyOf = new Map<string, string[]>();
+  for (const [ch, rs] of readings) fuzzyOf.set(ch, [...new Set(rs.map(fuzzy))]);
+  const memo = new Map<number, number>();
+  const rawCost = (a: string, b: string): number => {
+    let best = Infinity;
+    const ra = readings.get(a);
+    const rb = readings.get(b);
+    if (ra && rb) {
+      if (ra.some((x) => rb.includes(x))) best = c.samePinyin;
+      else if (fuzzyOf.get(a)!.some((x) => fuzzyOf.get(b)!.includes(x))) best = c.nearPinyin;
+    }
+    if (best > c.shape) {
+      const ga = shapeGroups.get(a);
+      const gb = shapeGroups.get(b);
+      if (ga && gb && ga.some((x) => gb.includes(x))) best = c.shape;
+    }
+    return best;
+  };
   const pinyinGroups = pinyinData.groups as Record<string, string>;
-  const shapeList = shapeData.groups as string[];
   cached = {
     alikes(ch) {
       const out = new Set<string>();
@@ -55,19 +73,13 @@ export function confusion(): Confusion {
     },
     cost(a, b) {
       if (a === b) return 0;
-      let best = Infinity;
-      const ra = readings.get(a);
-      const rb = readings.get(b);
-      if (ra && rb) {
-        if (ra.some((x) => rb.includes(x))) best = c.samePinyin;
-        else if (ra.some((x) => rb.some((y) => fuzzy(x) === fuzzy(y)))) best = c.nearPinyin;
+      const key = a.charCodeAt(0) * 65536 + b.charCodeAt(0);
+      let v = memo.get(key);
+      if (v === undefined) {
+        v = rawCost(a, b);
+        memo.set(key, v);
       }
-      if (best > c.shape) {
-        const ga = shapeGroups.get(a);
-        const gb = shapeGroups.get(b);
-        if (ga && gb && ga.some((x) => gb.includes(x))) best = c.shape;
-      }
-      return best;
+      return v;
     },
   };
   return cached;

@@ -31,6 +31,17 @@ function corrected(pair: string): string | null {
   return fixes.size === 1 ? [...fixes][0]! : null;
 }
 
+/** A Gregorian year written right before the pair ("2019年己亥年", "2019年（农历己亥年"). */
+const YEAR_BEFORE = new RegExp(G.yearBefore + '$', 'u');
+function gregorianBefore(text: string, i: number): number | null {
+  const m = YEAR_BEFORE.exec(text.slice(Math.max(0, i - 12), i));
+  const y = m ? Number(m[1]) : NaN;
+  return y >= G.yearRange[0]! && y <= G.yearRange[1]! ? y : null;
+}
+
+/** 1984 was 甲子: the cycle counts from there. */
+const yearName = (y: number) => STEMS[(((y - 4) % 10) + 10) % 10]! + BRANCHES[(((y - 4) % 12) + 12) % 12]!;
+
 const CHARS = new Set([...STEMS, ...BRANCHES, ...G.lookAlike.join('')]);
 
 export function ganzhiTypos(text: string): TypoFinding[] {
@@ -39,9 +50,10 @@ export function ganzhiTypos(text: string): TypoFinding[] {
     if (!CHARS.has(text[i]!) || !CHARS.has(text[i + 1]!)) continue;
     const cued = G.after.some((w) => text.startsWith(w, i + 2)) || G.before.some((w) => i >= w.length && text.startsWith(w, i - w.length));
     const pair = text.slice(i, i + 2);
-    if (!cued || isYear(pair)) continue;
-    const right = corrected(pair);
-    if (!right) continue;
+    if (!cued) continue;
+    const year = gregorianBefore(text, i);
+    const right = year ? yearName(year) : isYear(pair) ? null : corrected(pair);
+    if (!right || right === pair) continue;
     out.push({
       start: i,
       end: i + 2,
@@ -49,7 +61,7 @@ export function ganzhiTypos(text: string): TypoFinding[] {
       right,
       kind: 'typo.ganzhi',
       severity: 'deduct',
-      evidence: `“${pair}”不是干支纪年，形近字改正后为“${right}”`,
+      evidence: year ? `公历${year}年是${right}年，不是“${pair}”年` : `“${pair}”不是干支纪年，形近字改正后为“${right}”`,
     });
   }
   return out;

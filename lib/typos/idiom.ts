@@ -17,6 +17,8 @@ export function idiomTypos(text: string, skip: readonly Range[]): TypoFinding[] 
     const s = run.text;
     let lastEnd = -1;
     for (let i = 0; i + 4 <= s.length; i++) {
+      // one substitution leaves the first or the last two characters of the idiom intact
+      if (!lex.idiomHeads.has(s.slice(i, i + 2)) && !lex.idiomTails.has(s.slice(i + 2, i + 4))) continue;
       const w = s.slice(i, i + 4);
       if (lex.logP(w) !== undefined) continue;
       let best: { right: string; cost: number } | null = null;
@@ -36,7 +38,7 @@ export function idiomTypos(text: string, skip: readonly Range[]): TypoFinding[] 
         right: best.right,
         kind: 'typo.idiom',
         severity: 'deduct',
-        evidence: `“${w}”与成语“${best.right}”只差一个${confusionReason(best.cost)}字`,
+        evidence: `“${w}”不成词，与四字成语（固定词组）“${best.right}”只差一个${confusionReason(best.cost)}字`,
       });
     }
   }

@@ -15,6 +15,9 @@ export interface Lexicon {
   /** frequent 2–3 character words with one position masked: `key(word, i)` → words */
   wordsMasked: Map<string, string[]>;
   idiomsMasked: Map<string, string[]>;
+  /** first and last two characters of the idioms: a window sharing neither is no near-idiom */
+  idiomHeads: Set<string>;
+  idiomTails: Set<string>;
   /** place names of the division table (full and without the unit suffix) */
   places: Set<string>;
 }
@@ -59,6 +62,8 @@ export function lexicon(minTargetBucket: number): Lexicon {
     isIdiom: (w) => idioms.has(w),
     wordsMasked,
     idiomsMasked,
+    idiomHeads: new Set([...idioms].map((w) => w.slice(0, 2))),
+    idiomTails: new Set([...idioms].map((w) => w.slice(2))),
     places,
   };
   return cached;

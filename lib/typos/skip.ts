@@ -7,6 +7,12 @@ import rules from '../data/typo-rules.json';
 
 export type Range = [number, number];
 
+const BEFORE = new Set(rules.skip.nameBefore);
+const AFTER_TITLE = new Set(rules.skip.nameAfterTitles);
+const BYLINE = new Set(rules.skip.nameAfter);
+/** every cue word, longest first, in one pattern (one pass over the text) */
+const NAME_CUES = new RegExp([...new Set([...BEFORE, ...AFTER_TITLE, ...BYLINE])].sort((a, b) => b.length - a.length).join('|'), 'gu');
+
 export function skipRanges(text: string, exceptions: readonly string[] | undefined): Range[] {
   const out: Range[] = [];
   for (const [open, close] of rules.skip.titleQuotes) {
@@ -16,11 +22,12 @@ export function skipRanges(text: string, exceptions: readonly string[] | undefin
     }
   }
   const span = rules.skip.nameSpan;
-  for (const w of rules.skip.nameBefore) {
-    for (let i = text.indexOf(w); i >= 0; i = text.indexOf(w, i + 1)) out.push([Math.max(0, i - span), i]);
-  }
-  for (const w of rules.skip.nameAfter) {
-    for (let i = text.indexOf(w); i >= 0; i = text.indexOf(w, i + 1)) {
+  for (const m of text.matchAll(NAME_CUES)) {
+    const w = m[0];
+    const i = m.index!;
+    if (BEFORE.has(w)) out.push([Math.max(0, i - span), i]);
+    if (AFTER_TITLE.has(w) || [...AFTER_TITLE].some((t) => w.endsWith(t))) out.push([i + w.length, i + w.length + span]);
+    if (BYLINE.has(w)) {
       // a byline may list several names: "记者 张三 李四" — skip to the end of the clause
       let end = i + w.length;
       const stop = /[，。；！？\n]/u;

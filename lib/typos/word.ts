@@ -13,6 +13,8 @@ import { overlaps, type Range } from './skip';
 import type { TypoFinding } from './types';
 
 const R = rules.word;
+/** How far below the hint threshold an estimate may be and still be scored exactly. */
+const ESTIMATE_MARGIN = 4;
 
 interface Candidate {
   start: number;
@@ -31,6 +33,11 @@ export function wordTypos(text: string, skip: readonly Range[]): TypoFinding[] {
     const s = run.text;
     if (s.length < 2) continue;
     const { ends } = segment(s, lex, R.unknownCharLogP);
+    const singles = (piece: string) => {
+      let sum = 0;
+      for (const ch of piece) sum += lex.logP(ch) ?? R.unknownCharLogP;
+      return sum;
+    };
     const starts = [0, ...ends.slice(0, -1)];
     const found: Candidate[] = [];
     // maximal stretches of single-character tokens
@@ -51,6 +58,9 @@ export function wordTypos(text: string, skip: readonly Range[]): TypoFinding[] {
               for (const w of lex.wordsMasked.get(maskKey(piece, pos)) ?? []) {
                 const cost = conf.cost(piece[pos]!, w[pos]!);
                 if (!Number.isFinite(cost)) continue;
+                // the exact score is at least this estimate (the word replacing its single
+                // characters); far below the threshold it cannot come near it in practice
+                if (lex.logP(w)! - singles(piece) - cost < R.hintScore - ESTIMATE_MARGIN) continue;
                 const changed = s.slice(ws, i) + w + s.slice(i + len, we);
                 const score = segmentLogP(changed, lex, R.unknownCharLogP) - base - cost;
                 if (score >= R.hintScore) found.push({ start: i, end: i + len, wrong: piece, right: w, score, reason: confusionReason(cost) });
