@@ -1,8 +1,9 @@
 /**
  * expression.leader-name: a central leader's name (lib/data/leaders.json, three-character names)
- * written with two characters swapped (习平近) anywhere, or one character replaced by a sound- or
- * look-alike (习近乎, 何立锋). A replaced character needs the leader's title nearby, except for
- * names whose surname is too rare to be anyone else's (noCueNeeded); a match whose first
+ * written with its characters swapped (习平近) or one character replaced by a sound- or look-alike
+ * (习近乎, 何立锋). Anywhere in the text for names whose surname is too rare to be anyone else's
+ * (noCueNeeded: 习近平); for the others the leader's title must be near, since 张清国 or 刘国忠
+ * may well be a local official's real name. A match whose first
  * character makes a word with the one before (学习近乎) is ordinary text. Two-character names are
  * left to the title check in lib/rules: alone they are too often other people's names.
  */
@@ -61,7 +62,7 @@ export function leaderTypos(text: string): TypoFinding[] {
     // part of the real name written right (…习近平习…) or of an ordinary word (学习近乎)
     if (names.some((n) => overlapsName(text, n, start, end))) return;
     if (start > 0 && lex.logP(text[start - 1]! + text[start]!) !== undefined) return;
-    if (!v.swapped && !L.noCueNeeded.includes(v.name)) {
+    if (!L.noCueNeeded.includes(v.name)) {
       const around = text.slice(Math.max(0, start - L.titleWindow), Math.min(text.length, end + L.titleWindow));
       if (!v.titles.some((t) => around.includes(t))) return;
     }
