@@ -12,6 +12,8 @@ export interface Lexicon {
   /** log2-frequency bucket of a word (0 when absent) */
   bucket(word: string): number;
   isIdiom(word: string): boolean;
+  /** some longer word begins with these characters */
+  isPrefix(chars: string): boolean;
   /** frequent 2–3 character words with one position masked: `key(word, i)` → words */
   wordsMasked: Map<string, string[]>;
   idiomsMasked: Map<string, string[]>;
@@ -46,6 +48,8 @@ export function lexicon(minTargetBucket: number): Lexicon {
   // Places are words for the segmenter: a place name never looks like a run of stray characters.
   for (const p of places) if (!buckets.has(p) && p.length <= 4) buckets.set(p, minTargetBucket);
   const idioms = new Set(wordsData.idioms.split(' '));
+  const prefixes = new Set<string>();
+  for (const w of buckets.keys()) for (let k = 1; k < w.length; k++) prefixes.add(w.slice(0, k));
   const wordsMasked = new Map<string, string[]>();
   for (const [w, b] of buckets) {
     if (b < minTargetBucket || w.length < 2 || w.length > 3 || places.has(w)) continue;
@@ -60,6 +64,7 @@ export function lexicon(minTargetBucket: number): Lexicon {
     },
     bucket: (w) => buckets.get(w) ?? 0,
     isIdiom: (w) => idioms.has(w),
+    isPrefix: (p) => prefixes.has(p),
     wordsMasked,
     idiomsMasked,
     idiomHeads: new Set([...idioms].map((w) => w.slice(0, 2))),

@@ -14,16 +14,18 @@ export function segment(s: string, lex: Lexicon, unknownLogP: number): Segmentat
   const n = s.length;
   const best = new Float64Array(n + 1);
   const from = new Int32Array(n + 1);
-  for (let i = 1; i <= n; i++) {
-    best[i] = -Infinity;
-    for (let j = Math.max(0, i - 4); j < i; j++) {
-      const lp = lex.logP(s.slice(j, i)) ?? (i - j === 1 ? unknownLogP : undefined);
-      if (lp === undefined) continue;
-      const v = best[j]! + lp;
-      if (v > best[i]!) {
-        best[i] = v;
+  best.fill(-Infinity, 1);
+  // forward: from each reached position, extend while the characters still begin some word
+  for (let j = 0; j < n; j++) {
+    const here = best[j]!;
+    for (let i = j + 1; i <= n && i - j <= 4; i++) {
+      const piece = s.slice(j, i);
+      const lp = lex.logP(piece) ?? (i - j === 1 ? unknownLogP : undefined);
+      if (lp !== undefined && here + lp > best[i]!) {
+        best[i] = here + lp;
         from[i] = j;
       }
+      if (i - j < 4 && !lex.isPrefix(piece)) break;
     }
   }
   const ends: number[] = [];
