@@ -21,8 +21,16 @@ export function idiomTypos(text: string, skip: readonly Range[]): TypoFinding[] 
       if (!lex.idiomHeads.has(s.slice(i, i + 2)) && !lex.idiomTails.has(s.slice(i + 2, i + 4))) continue;
       const w = s.slice(i, i + 4);
       if (lex.logP(w) !== undefined) continue;
+      // two words side by side (职业 资格) are a compound, not a misspelt expression
+      if (lex.logP(w.slice(0, 2)) !== undefined && lex.logP(w.slice(2)) !== undefined) continue;
       let best: { right: string; cost: number } | null = null;
       for (let pos = 0; pos < 4; pos++) {
+        // a changed first or last character that makes a word with its outside neighbour
+        // (国务院领导, 的十四届 → …第十四届) means the window straddles a word boundary
+        if (pos === 0 && i > 0 && lex.logP(s[i - 1]! + w[0]!) !== undefined) continue;
+        if (pos === 3 && i + 4 < s.length && lex.logP(w[3]! + s[i + 4]!) !== undefined) continue;
+        // so does a function character at the edge (的十四届 is 的 + 十四届, not 第十四届)
+        if ((pos === 0 || pos === 3) && lex.bucket(w[pos]!) >= rules.idiom.edgeFunctionBucket) continue;
         for (const idiom of lex.idiomsMasked.get(maskKey(w, pos)) ?? []) {
           const cost = conf.cost(w[pos]!, idiom[pos]!);
           if (cost > 0 && cost <= rules.idiom.maxCost && (!best || cost < best.cost)) best = { right: idiom, cost };

@@ -5,6 +5,7 @@
  */
 import wordsData from '../data/typo-words.json';
 import placesData from '../data/typo-places.json';
+import rules from '../data/typo-rules.json';
 
 export interface Lexicon {
   /** log-probability of a word; undefined when it is no word */
@@ -14,8 +15,9 @@ export interface Lexicon {
   isIdiom(word: string): boolean;
   /** some longer word begins with these characters */
   isPrefix(chars: string): boolean;
-  /** frequent 2–3 character words with one position masked: `key(word, i)` → words */
+  /** frequent 2–3 character words with one position masked: `maskKey(word, i)` → words */
   wordsMasked: Map<string, string[]>;
+  /** idioms and frequent 4-character words, masked the same way */
   idiomsMasked: Map<string, string[]>;
   /** first and last two characters of the idioms: a window sharing neither is no near-idiom */
   idiomHeads: Set<string>;
@@ -29,7 +31,7 @@ export const maskKey = (w: string, i: number) => w.slice(0, i) + '\u0000' + w.sl
 
 let cached: Lexicon | null = null;
 
-export function lexicon(minTargetBucket: number): Lexicon {
+export function lexicon(minTargetBucket: number, fourCharMinBucket = rules.idiom.fourCharWordMinBucket): Lexicon {
   if (cached) return cached;
   const buckets = new Map<string, number>();
   for (const [b, list] of Object.entries(wordsData.words as Record<string, string>)) {
@@ -48,6 +50,9 @@ export function lexicon(minTargetBucket: number): Lexicon {
   // Places are words for the segmenter: a place name never looks like a run of stray characters.
   for (const p of places) if (!buckets.has(p) && p.length <= 4) buckets.set(p, minTargetBucket);
   const idioms = new Set(wordsData.idioms.split(' '));
+  // frequent 4-character words are fixed expressions too (jieba tags 美轮美奂 as a name, not an idiom)
+  const fourChar = new Set(idioms);
+  for (const [w, b] of buckets) if (w.length === 4 && b >= fourCharMinBucket && !places.has(w)) fourChar.add(w);
   const prefixes = new Set<string>();
   for (const w of buckets.keys()) for (let k = 1; k < w.length; k++) prefixes.add(w.slice(0, k));
   const wordsMasked = new Map<string, string[]>();
@@ -56,7 +61,7 @@ export function lexicon(minTargetBucket: number): Lexicon {
     for (let i = 0; i < w.length; i++) push(wordsMasked, maskKey(w, i), w);
   }
   const idiomsMasked = new Map<string, string[]>();
-  for (const w of idioms) for (let i = 0; i < 4; i++) push(idiomsMasked, maskKey(w, i), w);
+  for (const w of fourChar) for (let i = 0; i < 4; i++) push(idiomsMasked, maskKey(w, i), w);
   cached = {
     logP: (w) => {
       const b = buckets.get(w);
@@ -67,8 +72,8 @@ export function lexicon(minTargetBucket: number): Lexicon {
     isPrefix: (p) => prefixes.has(p),
     wordsMasked,
     idiomsMasked,
-    idiomHeads: new Set([...idioms].map((w) => w.slice(0, 2))),
-    idiomTails: new Set([...idioms].map((w) => w.slice(2))),
+    idiomHeads: new Set([...fourChar].map((w) => w.slice(0, 2))),
+    idiomTails: new Set([...fourChar].map((w) => w.slice(2))),
     places,
   };
   return cached;

@@ -37,7 +37,7 @@ describe('corrections and severities', () => {
 
   it('word: deduct when the evidence is overwhelming', () => {
     expect(one('市人民检檫院依法提起公诉。')).toMatchObject({ wrong: '检檫', right: '检察', severity: 'deduct' });
-    expect(one('加强生态坏境保护。')).toMatchObject({ wrong: '坏境', right: '环境', severity: 'hint' });
+    expect(one('明确调解的适用范伟。')).toMatchObject({ wrong: '范伟', right: '范围', severity: 'hint' });
   });
 
   it('word: the non-word and the word it should be', () => {
