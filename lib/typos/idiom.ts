@@ -5,7 +5,7 @@
 import rules from '../data/typo-rules.json';
 import { confusion, confusionReason } from './confusion';
 import { hanRuns } from './han-runs';
-import { lexicon, maskKey } from './lexicon';
+import { lexicon, maskKey, pairCode } from './lexicon';
 import { overlaps, type Range } from './skip';
 import type { TypoFinding } from './types';
 
@@ -18,7 +18,7 @@ export function idiomTypos(text: string, skip: readonly Range[]): TypoFinding[] 
     let lastEnd = -1;
     for (let i = 0; i + 4 <= s.length; i++) {
       // one substitution leaves the first or the last two characters of the idiom intact
-      if (!lex.idiomHeads.has(s.slice(i, i + 2)) && !lex.idiomTails.has(s.slice(i + 2, i + 4))) continue;
+      if (!lex.idiomHeads.has(pairCode(s, i)) && !lex.idiomTails.has(pairCode(s, i + 2))) continue;
       const w = s.slice(i, i + 4);
       if (lex.logP(w) !== undefined) continue;
       // two words side by side (职业 资格) are a compound, not a misspelt expression

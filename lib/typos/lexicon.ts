@@ -6,6 +6,7 @@
 import wordsData from '../data/typo-words.json';
 import placesData from '../data/typo-places.json';
 import rules from '../data/typo-rules.json';
+import { WordTrie } from './trie';
 
 export interface Lexicon {
   /** log-probability of a word; undefined when it is no word */
@@ -13,21 +14,24 @@ export interface Lexicon {
   /** log2-frequency bucket of a word (0 when absent) */
   bucket(word: string): number;
   isIdiom(word: string): boolean;
-  /** some longer word begins with these characters */
-  isPrefix(chars: string): boolean;
+  /** the same words as a character trie, for the segmenter */
+  trie: WordTrie;
   /** frequent 2–3 character words with one position masked: `maskKey(word, i)` → words */
   wordsMasked: Map<string, string[]>;
   /** idioms and frequent 4-character words, masked the same way */
   idiomsMasked: Map<string, string[]>;
-  /** first and last two characters of the idioms: a window sharing neither is no near-idiom */
-  idiomHeads: Set<string>;
-  idiomTails: Set<string>;
+  /** first and last two characters of the idioms (as pairCode): a window sharing neither is no near-idiom */
+  idiomHeads: Set<number>;
+  idiomTails: Set<number>;
   /** place names of the division table (full and without the unit suffix) */
   places: Set<string>;
 }
 
 /** The masked-index key: the word with position i replaced by a placeholder. */
 export const maskKey = (w: string, i: number) => w.slice(0, i) + '\u0000' + w.slice(i + 1);
+
+/** Two characters as one number: a Set lookup without building a substring. */
+export const pairCode = (s: string, i: number) => s.charCodeAt(i) * 65536 + s.charCodeAt(i + 1);
 
 let cached: Lexicon | null = null;
 
@@ -53,8 +57,12 @@ export function lexicon(minTargetBucket: number, fourCharMinBucket = rules.idiom
   // frequent 4-character words are fixed expressions too (jieba tags 美轮美奂 as a name, not an idiom)
   const fourChar = new Set(idioms);
   for (const [w, b] of buckets) if (w.length === 4 && b >= fourCharMinBucket && !places.has(w)) fourChar.add(w);
-  const prefixes = new Set<string>();
-  for (const w of buckets.keys()) for (let k = 1; k < w.length; k++) prefixes.add(w.slice(0, k));
+  let chars = 0;
+  for (const w of buckets.keys()) chars += w.length;
+  const trie = new WordTrie(
+    [...buckets].map(([w, b]) => [w, b * Math.LN2 - logTotal] as [string, number]),
+    chars,
+  );
   const wordsMasked = new Map<string, string[]>();
   for (const [w, b] of buckets) {
     if (b < minTargetBucket || w.length < 2 || w.length > 3 || places.has(w)) continue;
@@ -69,11 +77,11 @@ export function lexicon(minTargetBucket: number, fourCharMinBucket = rules.idiom
     },
     bucket: (w) => buckets.get(w) ?? 0,
     isIdiom: (w) => idioms.has(w),
-    isPrefix: (p) => prefixes.has(p),
+    trie,
     wordsMasked,
     idiomsMasked,
-    idiomHeads: new Set([...fourChar].map((w) => w.slice(0, 2))),
-    idiomTails: new Set([...fourChar].map((w) => w.slice(2))),
+    idiomHeads: new Set([...fourChar].map((w) => pairCode(w, 0))),
+    idiomTails: new Set([...fourChar].map((w) => pairCode(w, 2))),
     places,
   };
   return cached;

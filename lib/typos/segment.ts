@@ -15,17 +15,20 @@ export function segment(s: string, lex: Lexicon, unknownLogP: number): Segmentat
   const best = new Float64Array(n + 1);
   const from = new Int32Array(n + 1);
   best.fill(-Infinity, 1);
-  // forward: from each reached position, extend while the characters still begin some word
+  const { trie } = lex;
+  // forward: from each reached position, walk the trie while some word continues
   for (let j = 0; j < n; j++) {
     const here = best[j]!;
+    let node = 0;
     for (let i = j + 1; i <= n && i - j <= 4; i++) {
-      const piece = s.slice(j, i);
-      const lp = lex.logP(piece) ?? (i - j === 1 ? unknownLogP : undefined);
-      if (lp !== undefined && here + lp > best[i]!) {
+      node = trie.child(node, s.charCodeAt(i - 1));
+      let lp = node ? trie.logP[node]! : NaN;
+      if (Number.isNaN(lp) && i - j === 1) lp = unknownLogP;
+      if (!Number.isNaN(lp) && here + lp > best[i]!) {
         best[i] = here + lp;
         from[i] = j;
       }
-      if (i - j < 4 && !lex.isPrefix(piece)) break;
+      if (!node) break;
     }
   }
   const ends: number[] = [];
