@@ -1,7 +1,7 @@
 /**
  * typo.word: a stretch the best segmentation leaves as single characters (no word covers them),
  * where one confusable substitution makes a frequent 2–3 character word and the whole
- * neighbourhood segments much better (布署 → 部署, 朋唷 → 朋友). The score is that gain in
+ * neighbourhood segments much better (布署 → 部署, 检檫 → 检察). The score is that gain in
  * log-probability minus the substitution cost; a hint above hintScore, a deduct above deductScore.
  */
 import rules from '../data/typo-rules.json';
@@ -59,7 +59,7 @@ export function wordTypos(text: string, skip: readonly Range[]): TypoFinding[] {
                 const cost = conf.cost(piece[pos]!, w[pos]!);
                 if (!Number.isFinite(cost)) continue;
                 // the exact score is at least this estimate (the word replacing its single
-                // characters); far below the threshold it cannot come near it in practice
+                // characters) and rarely much above it: far below the threshold, skip the rescoring
                 if (lex.logP(w)! - singles(piece) - cost < R.hintScore - ESTIMATE_MARGIN) continue;
                 const changed = s.slice(ws, i) + w + s.slice(i + len, we);
                 const score = segmentLogP(changed, lex, R.unknownCharLogP) - base - cost;
