@@ -4,6 +4,7 @@
  * that is no year and becomes exactly one year by one look-alike swap, next to 年 / after 岁次, is wrong.
  */
 import rules from '../data/typo-rules.json';
+import { lexicon } from './lexicon';
 import type { TypoFinding } from './types';
 
 const G = rules.ganzhi;
@@ -51,6 +52,8 @@ export function ganzhiTypos(text: string): TypoFinding[] {
     const cued = G.after.some((w) => text.startsWith(w, i + 2)) || G.before.some((w) => i >= w.length && text.startsWith(w, i - w.length));
     const pair = text.slice(i, i + 2);
     if (!cued) continue;
+    // 自己已年过半百: the first character belongs to the word before it
+    if (i > 0 && lexicon(rules.word.minBucket).logP(text[i - 1]! + text[i]!) !== undefined) continue;
     const year = gregorianBefore(text, i);
     const right = year ? yearName(year) : isYear(pair) ? null : corrected(pair);
     if (!right || right === pair) continue;
