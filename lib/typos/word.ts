@@ -15,6 +15,7 @@ import type { TypoFinding } from './types';
 const R = rules.word;
 /** How far below the hint threshold an estimate may be and still be scored exactly. */
 const ESTIMATE_MARGIN = 4;
+const LONE_CELL = new RegExp(`^\\s*[\\u4e00-\\u9fff]{2,${R.loneCellMaxChars}}\\s*$`, 'u');
 
 interface Candidate {
   start: number;
@@ -29,6 +30,8 @@ export function wordTypos(text: string, skip: readonly Range[]): TypoFinding[] {
   const lex = lexicon(R.minBucket);
   const conf = confusion();
   const out: TypoFinding[] = [];
+  // a block of a few Han characters alone is a table cell or a list entry, most often a name
+  if (LONE_CELL.test(text)) return out;
   for (const run of hanRuns(text)) {
     const s = run.text;
     if (s.length < 2) continue;

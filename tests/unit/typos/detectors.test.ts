@@ -99,3 +99,11 @@ describe('skip contexts', () => {
     expect(kinds('前往张家界考察。')).toEqual([]);
   });
 });
+
+describe('table cells', () => {
+  it('a block of a few characters alone (a name in a 姓名 column) is not checked as a word', () => {
+    expect(detectTypos([{ text: '检檫', start: 0 }])).toEqual([]);
+    expect(detectTypos([{ text: '市检檫院', start: 0 }])).toEqual([]);
+    expect(detectTypos([{ text: '市人民检檫院', start: 0 }]).map((f) => f.kind)).toEqual(['typo.word']);
+  });
+});
