@@ -3,14 +3,14 @@
  * over the precision corpus (60 policy documents + 9 pages), beside the curated wording matcher
  * (lib/text/matcher via lib/rules/wording) in the same run, and the heap the detectors' data takes
  * once loaded (run with --expose-gc, as the npm script does, for a clean heap delta).
- * Unit: MB/s of UTF-16 text (length × 2 bytes), as tests/bench/matcher.ts. Medians of 5 runs after 3 warm-up passes.
+ * Unit: MB/s of UTF-16 text (length × 2 bytes), as tests/bench/matcher.ts. Medians of 7 runs after 5 warm-up passes.
  */
 import os from 'node:os';
 import { median } from './stats';
 import { precisionCorpus } from '../unit/typos/corpus';
 
-const RUNS = 5;
-const WARMUP = 3;
+const RUNS = 7;
+const WARMUP = 5;
 const TARGET_MBPS = 2;
 
 const gc = (globalThis as { gc?: () => void }).gc;
