@@ -23,8 +23,6 @@ export interface Lexicon {
   /** first and last two characters of the idioms (as pairCode): a window sharing neither is no near-idiom */
   idiomHeads: Set<number>;
   idiomTails: Set<number>;
-  /** place names of the division table (full and without the unit suffix) */
-  places: Set<string>;
 }
 
 /** The masked-index key: the word with position i replaced by a placeholder. */
@@ -70,19 +68,25 @@ export function lexicon(minTargetBucket: number, fourCharMinBucket = rules.idiom
   }
   const idiomsMasked = new Map<string, string[]>();
   for (const w of fourChar) for (let i = 0; i < 4; i++) push(idiomsMasked, maskKey(w, i), w);
+  // every lookup walks the trie: the Map of words is dropped once the indexes are built
+  const logP = (w: string): number | undefined => {
+    let node = 0;
+    for (let i = 0; i < w.length && (node || i === 0); i++) node = trie.child(node, w.charCodeAt(i));
+    const lp = node ? trie.logP[node]! : NaN;
+    return Number.isNaN(lp) ? undefined : lp;
+  };
   cached = {
-    logP: (w) => {
-      const b = buckets.get(w);
-      return b === undefined ? undefined : b * Math.LN2 - logTotal;
+    logP,
+    bucket: (w) => {
+      const lp = logP(w);
+      return lp === undefined ? 0 : Math.round((lp + logTotal) / Math.LN2);
     },
-    bucket: (w) => buckets.get(w) ?? 0,
     isIdiom: (w) => idioms.has(w),
     trie,
     wordsMasked,
     idiomsMasked,
     idiomHeads: new Set([...fourChar].map((w) => pairCode(w, 0))),
     idiomTails: new Set([...fourChar].map((w) => pairCode(w, 2))),
-    places,
   };
   return cached;
 }
