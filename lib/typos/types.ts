@@ -1,0 +1,34 @@
+/** Shapes shared by the typo detectors (lib/typos): what they read and what they report. */
+
+/** A block of page text; `start` is its offset in the page text, findings are offset by it. */
+export interface TextBlock {
+  text: string;
+  start: number;
+}
+
+export interface TypoContext {
+  /** phrases the inspector accepts: no finding inside them */
+  exceptions?: readonly string[];
+}
+
+export type TypoKind =
+  | 'typo.idiom'
+  | 'typo.word'
+  | 'name.body-variant'
+  | 'expression.leader-name'
+  | 'typo.ganzhi'
+  | 'name.place-province';
+
+export type TypoSeverity = 'veto' | 'deduct' | 'hint';
+
+export interface TypoFinding {
+  /** offsets in the page text (block.start + offset in the block) */
+  start: number;
+  end: number;
+  wrong: string;
+  right: string;
+  kind: TypoKind;
+  severity: TypoSeverity;
+  /** why, in Chinese, for the report */
+  evidence: string;
+}

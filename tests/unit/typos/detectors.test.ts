@@ -1,0 +1,109 @@
+/**
+ * Each detector's fires/silent sentences from lib/data/typo-rules.json, plus the corrections and
+ * the skip contexts (titles of works, person names, exceptions, zero-width characters, offsets).
+ */
+import { describe, expect, it } from 'vitest';
+import rules from '../../../lib/data/typo-rules.json';
+import { detectTypos, type TypoKind } from '../../../lib/typos';
+
+const kinds = (text: string) => detectTypos([{ text, start: 0 }]).map((f) => f.kind);
+
+const families: [keyof typeof rules, TypoKind][] = [
+  ['idiom', 'typo.idiom'],
+  ['word', 'typo.word'],
+  ['bodies', 'name.body-variant'],
+  ['leaders', 'expression.leader-name'],
+  ['ganzhi', 'typo.ganzhi'],
+  ['places', 'name.place-province'],
+];
+
+describe.each(families)('%s examples', (key, kind) => {
+  const r = rules[key] as unknown as { fires: string[]; silent: string[] };
+  it.each(r.fires)(`${kind} fires on %s`, (s) => expect(kinds(s)).toContain(kind));
+  it.each(r.silent)('silent on %s', (s) => expect(kinds(s)).toEqual([]));
+});
+
+describe('corrections and severities', () => {
+  const one = (text: string) => {
+    const f = detectTypos([{ text, start: 100 }]);
+    expect(f).toHaveLength(1);
+    return f[0]!;
+  };
+
+  it('idiom: window, correction, deduct', () => {
+    const f = one('希望大家再接再励。');
+    expect(f).toMatchObject({ start: 104, end: 108, wrong: '再接再励', right: '再接再厉', severity: 'deduct' });
+  });
+
+  it('word: deduct when the evidence is overwhelming', () => {
+    expect(one('市人民检檫院依法提起公诉。')).toMatchObject({ wrong: '检檫', right: '检察', severity: 'deduct' });
+    expect(one('明确调解的适用范伟。')).toMatchObject({ wrong: '范伟', right: '范围', severity: 'hint' });
+  });
+
+  it('word: the non-word and the word it should be', () => {
+    const f = one('全面做好春耕生产工作布署。');
+    expect(f).toMatchObject({ wrong: '布署', right: '部署', kind: 'typo.word' });
+    expect(['hint', 'deduct']).toContain(f.severity);
+  });
+
+  it('body: the right name with its suffix', () => {
+    expect(one('县住房与城乡建设局').right).toBe('住房和城乡建设局');
+    expect(one('国家发展与改革委员会').right).toBe('国家发展和改革委员会');
+  });
+
+  it('leader: veto, both for swapped and for look-alike characters', () => {
+    expect(one('习近乎同志指出').severity).toBe('veto');
+    expect(one('近平习总书记').right).toBe('习近平');
+  });
+
+  it('leader: a look-alike needs the title nearby unless the surname is unique', () => {
+    expect(kinds('刘国忠在村里开会。')).toEqual([]);
+    expect(kinds('国务院副总理刘国忠出席。')).toEqual(['expression.leader-name']);
+  });
+
+  it('ganzhi: look-alike and Gregorian year', () => {
+    expect(one('己亥年戊戍年').right).toBe('戊戌');
+    expect(one('2018年（农历戊戌年）2019年乙亥年').right).toBe('己亥');
+  });
+
+  it('place: the province the unit belongs to', () => {
+    const f = one('湖北省张家界市');
+    expect(f).toMatchObject({ right: '湖南省张家界市', severity: 'deduct' });
+    expect(f.evidence).toContain('湖南省');
+  });
+});
+
+describe('skip contexts', () => {
+  it('titles of other works', () => {
+    expect(kinds('学习《再接再励》一文。')).toEqual([]);
+    expect(kinds('学习再接再励一文。')).toEqual(['typo.idiom']);
+  });
+
+  it('person-name contexts', () => {
+    expect(kinds('记者 布署')).toEqual([]);
+    expect(kinds('全面做好春耕生产工作布署。')).toEqual(['typo.word']);
+  });
+
+  it('the caller’s exceptions silence every detector', () => {
+    expect(detectTypos([{ text: '湖北省张家界市', start: 0 }], { exceptions: ['湖北省张家界市'] })).toEqual([]);
+    expect(detectTypos([{ text: '希望大家再接再励。', start: 0 }], { exceptions: ['再接再励'] })).toEqual([]);
+  });
+
+  it('zero-width characters are ignored and offsets point into the original text', () => {
+    const f = detectTypos([{ text: '希望再接\u200b再励。', start: 10 }]);
+    expect(f).toHaveLength(1);
+    expect(f[0]).toMatchObject({ start: 12, end: 17, right: '再接再厉' });
+  });
+
+  it('places of the division table are words, not typos', () => {
+    expect(kinds('前往张家界考察。')).toEqual([]);
+  });
+});
+
+describe('table cells', () => {
+  it('a block of a few characters alone (a name in a 姓名 column) is not checked as a word', () => {
+    expect(detectTypos([{ text: '检檫', start: 0 }])).toEqual([]);
+    expect(detectTypos([{ text: '市检檫院', start: 0 }])).toEqual([]);
+    expect(detectTypos([{ text: '市人民检檫院', start: 0 }]).map((f) => f.kind)).toEqual(['typo.word']);
+  });
+});
