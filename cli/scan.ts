@@ -1,5 +1,5 @@
 /**
- * Headless scan: `npm run scan -- [--format table|json] [--out FILE.csv] [--today YYYY-MM-DD] <url|file|dir|demo>...`
+ * Headless scan: `npm run scan -- [--format table|json] [--out FILE.csv] [--docx FILE.docx] [--today YYYY-MM-DD] <url|file|dir|demo>...`
  * Loads the built extension into Chromium and lets it scan each target — the same code an
  * inspector runs in the browser, no second implementation.
  */
@@ -15,16 +15,21 @@ import { formatTable, siteSummaries, type ScanOutput, type StoredSite } from './
 import { writeFully } from './output';
 import type { ScanSummary } from '../lib/messages';
 import type { ColumnStatus, Finding } from '../lib/types';
+import { buildReportDocx } from '../lib/export/docx';
+import { reportInputFromBackup } from '../lib/export/docx-backup';
+import { activeRoundId } from '../lib/rounds/active';
 
 interface Args {
   format: 'table' | 'json';
   out: string | null;
+  /** the 通报 draft (.docx) of this run's round */
+  docx?: string;
   today?: string;
   help?: boolean;
   targets: string[];
 }
 
-const USAGE = '用法：npm run scan -- [--format table|json] [--out 文件.csv] [--today YYYY-MM-DD] <网址|文件|目录|demo>...';
+const USAGE = '用法：npm run scan -- [--format table|json] [--out 文件.csv] [--docx 通报.docx] [--today YYYY-MM-DD] <网址|文件|目录|demo>...';
 
 function parseArgs(argv: string[]): Args {
   const a: Args = { format: 'table', out: 'govcheck-findings.csv', targets: [] };
@@ -35,10 +40,13 @@ function parseArgs(argv: string[]): Args {
     else if (v === '--out') a.out = argv[++i] ?? null;
     else if (v.startsWith('--out=')) a.out = v.slice(6);
     else if (v === '--no-out') a.out = null;
+    else if (v === '--docx') a.docx = argv[++i];
+    else if (v.startsWith('--docx=')) a.docx = v.slice(7);
     else if (v === '--today') a.today = argv[++i];
     else if (v === '-h' || v === '--help') a.help = true;
     else a.targets.push(v);
   }
+  if (a.docx !== undefined && !a.docx) throw new Error('--docx 需要一个文件名，例如 --docx 通报.docx');
   if (a.today && !/^\d{4}-\d{2}-\d{2}$/.test(a.today)) throw new Error(`--today 需要 YYYY-MM-DD 格式的日期：${a.today}`);
   return a;
 }
@@ -133,6 +141,14 @@ async function main() {
       const csv = (await worker.evaluate(() => (globalThis as any).govcheck.csv())) as string;
       writeFileSync(args.out, csv);
       log(`已写出 CSV：${path.resolve(args.out)}`);
+    }
+    if (args.docx) {
+      // the same backup the dashboard exports, turned into the 通报 draft in node (no second store)
+      const backup = JSON.parse((await worker.evaluate(() => (globalThis as any).govcheck.backup())) as string);
+      const settings = (await worker.evaluate(() => chrome.storage.local.get('settings'))) as { settings?: { activeRound?: string; today?: string } };
+      const round = activeRoundId(settings.settings ?? {});
+      writeFileSync(args.docx, await buildReportDocx(reportInputFromBackup(backup, { round, roundName: round })));
+      log(`已写出 Word 通报：${path.resolve(args.docx)}`);
     }
   } finally {
     await browser.close();

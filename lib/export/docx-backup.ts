@@ -26,7 +26,9 @@ export function reportInputFromBackup(backup: Backup, req: DocxRequest = {}): Re
   const findingsBySite = groupBy(inRound, (f) => f.site);
   // a round covers only the sites inspected in it (as siteStats)
   const wanted = req.sites ? new Set(req.sites) : null;
-  const chosen = backup.sites.filter((s) => (!req.round || findingsBySite.has(s.site)) && (!wanted || wanted.has(s.site)));
+  // a clean site scanned in the round is inspected too (附件1 lists it as 合格)
+  const scannedInRound = new Set(backup.pages.filter((p) => !req.round || p.rounds?.includes(req.round)).map((p) => p.site));
+  const chosen = backup.sites.filter((s) => (!req.round || findingsBySite.has(s.site) || scannedInRound.has(s.site)) && (!wanted || wanted.has(s.site)));
   const pagesBySite = groupBy(
     backup.pages.filter((p: PageRecord) => p.columnStatus),
     (p) => p.site,

@@ -4,6 +4,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import os from 'node:os';
 import path from 'node:path';
 import Papa from 'papaparse';
+import { strFromU8, unzipSync } from 'fflate';
 import { serveFolder, type StaticServer } from '../../cli/serve';
 import { ROOT } from './harness';
 
@@ -61,8 +62,9 @@ afterAll(async () => {
 describe('headless scan (npm run scan)', () => {
   it('scans the demo site, prints the JSON contract and writes the CSV; a bad target gets an error line and the rest is still reported', async () => {
     const out = path.join(tmp, 'findings.csv');
+    const docx = path.join(tmp, 'tongbao.docx');
     const missing = path.join(tmp, 'no-such-page.html');
-    const r = await scan(['--format', 'json', '--today', '2026-11-23', '--out', out, 'demo', missing, `http://127.0.0.1:${server.port}/gone.html`, `http://127.0.0.1:${server.port}/notes.txt`]);
+    const r = await scan(['--format', 'json', '--today', '2026-11-23', '--out', out, '--docx', docx, 'demo', missing, `http://127.0.0.1:${server.port}/gone.html`, `http://127.0.0.1:${server.port}/notes.txt`]);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(`找不到文件或目录：${missing}`);
     expect(r.stderr).toMatch(/gone\.html：HTTP 404/);
@@ -89,6 +91,12 @@ describe('headless scan (npm run scan)', () => {
     const rows = Papa.parse<string[]>(csv.slice(1), { skipEmptyLines: true }).data;
     expect(rows.length - 1).toBe(json.sites[0].findingCount);
     expect(rows.map((r) => r[8])).toContain('烈土');
+    // the 通报 draft of the round: title naming it, the site, its evidence
+    const xml = strFromU8(unzipSync(new Uint8Array(readFileSync(docx)))['word/document.xml']!);
+    const text = [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
+    expect(text).toContain('2026年第四季度');
+    expect(text).toContain('总体情况');
+    expect(text).toContain(json.sites[0].siteName);
   }, 150_000);
 
   it('prints a readable table by default', async () => {
