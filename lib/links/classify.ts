@@ -208,14 +208,22 @@ export function classifyRedirectProblem(reason: 'redirect-loop' | 'too-many-redi
 export const BAD_URL: Classification = result('suspect', 'bad-url', '链接地址无效，需人工确认');
 
 /**
- * A 404/410 answer. Almost always dead, but some CMSs send 404 with the real page: a visitor
- * reads it fine. A long page that never says it is missing is therefore only suspect.
+ * A 404/410 answer. Almost always dead, but some CMSs send 404 with the real page and a visitor
+ * reads it fine. Dead when the page is bare or says what it is (the status number, a missing-page
+ * phrase, an error title); a titled page that never says so is only suspect.
  */
-export function classifyErrorStatus(status: number, body: { prefix: Uint8Array; contentType: string }): Classification {
+export function classifyErrorStatus(status: number, body: { prefix: Uint8Array; contentType: string; complete: boolean }): Classification {
   const dead = classifyStatus(status);
   if (dead.verdict !== 'dead' || !body.prefix.length || !looksLikeHtml(body.prefix, body.contentType)) return dead;
   const html = decodeBody(body.prefix, body.contentType);
   const signs: PageSigns = { title: titleOf(html), shortText: visibleText(html) };
-  if (signs.shortText.length <= cfg.shortBodyChars || notFoundSign(signs, '', false)) return dead;
-  return result('suspect', 'http-status', `HTTP ${status}，但返回了有内容的页面（${clip(signs.title || '无标题')}），需人工确认`);
+  const statusToken = new RegExp(`(^|[^0-9])${status}([^0-9]|$)`);
+  const says =
+    !!notFoundSign(signs, '', false) ||
+    statusToken.test(signs.title) ||
+    statusToken.test(signs.shortText) ||
+    !!found(signs.title.toLowerCase(), ERROR_TITLE);
+  const bare = body.complete && (!signs.title || signs.shortText.length <= cfg.bareErrorPageChars);
+  if (says || bare) return dead;
+  return result('suspect', 'http-status', `HTTP ${status}，但返回了有内容的页面（${clip(signs.title)}），需人工确认`);
 }
