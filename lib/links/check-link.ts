@@ -102,6 +102,8 @@ interface Single {
 /** One request, inside the caller's schedule (the per-host gate), with its own timeout. */
 function request(url: string, method: Method, follow: boolean, ctx: Ctx): Promise<Single> {
   return ctx.schedule(url, async () => {
+    // cancelled while waiting for the host's turn: send nothing
+    if (ctx.signal?.aborted) throw new DOMException('cancelled', 'AbortError');
     const ctl = new AbortController();
     const onAbort = () => ctl.abort();
     ctx.signal?.addEventListener('abort', onAbort);

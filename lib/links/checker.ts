@@ -36,6 +36,8 @@ export interface LinkRun {
 export class LinkChecker {
   readonly cache: LinkCache;
   private queue: PoliteQueue<LinkResult> | null = null;
+  /** cancel() came while the run was still reading the cache */
+  private stopped = false;
   private readonly gate: HostGate;
   private mode: RedirectMode;
   private readonly now: () => number;
@@ -49,11 +51,13 @@ export class LinkChecker {
 
   /** Stops the current run: requests in flight are aborted, results delivered so far stay (and are cached). */
   cancel(): void {
+    this.stopped = true;
     this.queue?.cancel();
   }
 
   /** Checks every target once; `force` ignores the cache (a recheck). */
   async run(targets: Iterable<string | LinkTarget>, runOpts: { force?: boolean; rechecked?: boolean } = {}): Promise<LinkRun> {
+    this.stopped = false;
     const kinds = new Map<string, LinkKind>();
     for (const t of targets) {
       const url = typeof t === 'string' ? t : t.url;
@@ -107,6 +111,7 @@ export class LinkChecker {
       { perHost: this.opts.perHost ?? cfg.perHost, delayMs: 0, now: this.now, setTimer: this.opts.setTimer },
     );
     this.queue = queue;
+    if (this.stopped) queue.cancel();
     for (const k of misses) queue.add(k);
     await queue.idle();
     await Promise.all(pending);

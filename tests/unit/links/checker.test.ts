@@ -144,6 +144,17 @@ describe('LinkChecker on loopback', () => {
     for (const u of urls) expect(seen.filter((r) => srv.base + r.path === u).length).toBeGreaterThanOrEqual(1);
   });
 
+  it('cancel during the cache look-up (an async store) fetches nothing', async () => {
+    const slowCache = { get: async () => new Promise<undefined>((r) => setTimeout(() => r(undefined), 50)), set: async () => undefined };
+    const checker = new LinkChecker({ fetchImpl: loopbackFetch, cache: slowCache });
+    const before = srv.seen.length;
+    const p = checker.run([srv.base + '/ok', srv.base + '/404']);
+    checker.cancel();
+    expect(await p).toMatchObject({ cancelled: true, fetched: 0 });
+    await new Promise((r) => setTimeout(r, 100));
+    expect(srv.seen.length).toBe(before);
+  });
+
   it('recheck asks suspect results once more, bypassing the cache, and never asks a third time', async () => {
     const cache = new MemoryLinkCache();
     const checker = new LinkChecker({ fetchImpl: loopbackFetch, delayMs: 0, cache });
