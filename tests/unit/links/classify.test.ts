@@ -35,6 +35,7 @@ describe('classification: precision on real pages', () => {
 
   it('a title quoting a number 404 is not an error page', () => {
     expect(as200(page('中华人民共和国国务院令第404号_国务院公报', '<p>' + '条例正文'.repeat(400) + '</p>')).verdict).toBe('ok');
+    expect(as200(page('《办法》第十二条已被删除的说明', '<p>' + '修订说明'.repeat(400) + '</p>')).verdict).toBe('ok');
     expect(as200(page('找不到工作怎么办？人社部门帮你想办法', '<p>' + '就业服务'.repeat(400) + '</p>')).verdict).toBe('ok');
   });
 });
