@@ -30,19 +30,28 @@ export class HostGate {
     this.setTimer = opts.setTimer ?? ((fn, ms) => setTimeout(fn, ms));
   }
 
-  /** Runs `request` when the URL's host has a free slot; the slot is held until it settles. */
-  async run<T>(url: string, request: () => Promise<T>): Promise<T> {
+  /**
+   * Runs `request` when the URL's host has a free slot; the slot is held until it settles.
+   * `request` is called in the same tick the slot is granted (not after an await), so a busy
+   * event loop cannot bunch two starts together.
+   */
+  run<T>(url: string, request: () => Promise<T>): Promise<T> {
     const slot = this.slot(hostKey(url));
-    await new Promise<void>((resolve) => {
-      slot.waiting.push(resolve);
+    return new Promise<T>((resolve, reject) => {
+      slot.waiting.push(() => {
+        let p: Promise<T>;
+        try {
+          p = request();
+        } catch (e) {
+          p = Promise.reject(e);
+        }
+        p.then(resolve, reject).finally(() => {
+          slot.active--;
+          this.pump(slot);
+        });
+      });
       this.pump(slot);
     });
-    try {
-      return await request();
-    } finally {
-      slot.active--;
-      this.pump(slot);
-    }
   }
 
   private slot(host: string): HostSlot {
