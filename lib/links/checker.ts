@@ -46,7 +46,7 @@ export class LinkChecker {
     this.cache = opts.cache ?? new MemoryLinkCache();
     this.now = opts.now ?? (() => Date.now());
     this.mode = opts.redirectMode ?? 'auto';
-    this.gate = new HostGate({ perHost: opts.perHost ?? cfg.perHost, delayMs: opts.delayMs ?? cfg.delayMs, now: this.now, setTimer: opts.setTimer });
+    this.gate = new HostGate({ perHost: opts.perHost ?? cfg.perHost, delayMs: opts.delayMs ?? cfg.delayMs, now: opts.now, setTimer: opts.setTimer });
   }
 
   /** Stops the current run: requests in flight are aborted, results delivered so far stay (and are cached). */

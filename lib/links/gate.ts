@@ -26,7 +26,8 @@ export class HostGate {
   private readonly setTimer: (fn: () => void, ms: number) => unknown;
 
   constructor(private readonly opts: GateOptions) {
-    this.now = opts.now ?? (() => Date.now());
+    // a monotonic sub-millisecond clock: Date.now() rounds, and 300 ms could come out as 299.2
+    this.now = opts.now ?? (() => performance.now());
     this.setTimer = opts.setTimer ?? ((fn, ms) => setTimeout(fn, ms));
   }
 

@@ -12,7 +12,7 @@
  * A report, not a test: exits 0 unless the bench itself fails.
  */
 import http from 'node:http';
-import { spawn, spawnSync } from 'node:child_process';
+import { fork, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync, chmodSync, mkdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -101,7 +101,14 @@ function route(p: string, method: string, res: http.ServerResponse): void {
   return send(404, NOT_FOUND);
 }
 
-async function startSite(page: string) {
+interface ServerStats {
+  requests: number;
+  maxOpen: number;
+  minGapMs: number;
+}
+
+/** The site server, run in a child process: its clock is not blurred by the checker's event loop. */
+function serveSite(page: string, send: (msg: unknown) => void): void {
   const seen: Seen[] = [];
   let open = 0;
   let maxOpen = 0;
@@ -121,21 +128,46 @@ async function startSite(page: string) {
     });
     route(p, req.method || 'GET', res);
   });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return {
-    base,
-    /** what the server saw since the last reset: requests, most at once, the smallest gap between starts */
-    take() {
-      const starts = seen.map((s) => s.start).sort((a, b) => a - b);
+  process.on('message', (m) => {
+    if (m === 'take') {
+      const starts = seen.map((r) => r.start).sort((x, y) => x - y);
       let minGap = Infinity;
       for (let i = 1; i < starts.length; i++) minGap = Math.min(minGap, starts[i]! - starts[i - 1]!);
-      const out = { requests: seen.length, maxOpen, minGapMs: Number.isFinite(minGap) ? minGap : 0 };
+      const stats: ServerStats = { requests: seen.length, maxOpen, minGapMs: Number.isFinite(minGap) ? minGap : 0 };
       seen.length = 0;
       maxOpen = 0;
-      return out;
+      send({ stats });
+    } else if (m === 'close') server.close(() => process.exit(0));
+  });
+  server.listen(0, '127.0.0.1', () => send({ port: (server.address() as AddressInfo).port }));
+}
+
+async function startSite(links: number) {
+  const child = fork(import.meta.filename, ['--serve', String(links)], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const next = <T>(key: string) =>
+    new Promise<T>((resolve, reject) => {
+      const on = (m: Record<string, T>) => {
+        if (!(key in m)) return;
+        child.off('message', on);
+        resolve(m[key]!);
+      };
+      child.on('message', on);
+      child.once('exit', (code) => reject(new Error(`site server exited ${code}`)));
+    });
+  const port = await next<number>('port');
+  return {
+    base: `http://127.0.0.1:${port}`,
+    /** what the server saw since the last take: requests, most at once, the smallest gap between starts */
+    take: () => {
+      const p = next<ServerStats>('stats');
+      child.send('take');
+      return p;
     },
-    close: () => new Promise<void>((r) => server.close(() => r())),
+    close: () =>
+      new Promise<void>((r) => {
+        child.once('exit', () => r());
+        child.send('close');
+      }),
   };
 }
 
@@ -144,7 +176,7 @@ interface ToolResult {
   seconds: number;
   /** URL path → called dead */
   deadPaths: Set<string>;
-  server: { requests: number; maxOpen: number; minGapMs: number };
+  server: ServerStats;
   note?: string;
 }
 
@@ -166,7 +198,7 @@ async function runGovCheck(base: string, delayMs: number): Promise<Omit<ToolResu
   for (let i = 1; i < sent.length; i++) clientGap = Math.min(clientGap, sent[i]! - sent[i - 1]!);
   const deadPaths = new Set([...run.results.values()].filter((r) => r.verdict === 'dead').map((r) => new URL(r.url).pathname));
   const suspect = [...run.results.values()].filter((r) => r.verdict === 'suspect').length;
-  return { tool: 'GovCheck', seconds, deadPaths, note: `${run.results.size} checked, ${suspect} suspect (recheck later); requests sent ≥ ${Math.floor(clientGap)} ms apart` };
+  return { tool: 'GovCheck', seconds, deadPaths, note: `${run.results.size} checked, ${suspect} suspect (recheck later); requests sent ≥ ${clientGap.toFixed(1)} ms apart` };
 }
 
 function hasLinkchecker(): boolean {
@@ -233,15 +265,15 @@ export async function runLinksBench(opts: { links: number; delayMs: number; link
   const site = buildSite(opts.links);
   const truth = new Map(site.links.map((l) => [l.path, l]));
   const dead = site.links.filter((l) => l.truth === 'dead').length;
-  const srv = await startSite(site.page);
+  const srv = await startSite(opts.links);
   log(`links bench: ${site.links.length} links on one loopback page (${dead} dead, ${site.links.filter((l) => l.truth === 'blocked').length} 403, ${site.links.filter((l) => l.truth === 'live').length} live); ≤ ${cfg.perHost} at once, ≥ ${opts.delayMs} ms apart`);
   const results: ToolResult[] = [];
   try {
-    srv.take();
-    results.push({ ...(await runGovCheck(srv.base, opts.delayMs)), server: srv.take() });
+    await srv.take();
+    results.push({ ...(await runGovCheck(srv.base, opts.delayMs)), server: await srv.take() });
     if (!opts.linkchecker) log('  linkchecker: skipped (--no-linkchecker)');
     else if (!hasLinkchecker()) log('  linkchecker: not installed, comparison skipped (apt-get install -y linkchecker)');
-    else results.push({ ...(await runLinkchecker(srv.base, opts.delayMs, cfg.perHost)), server: srv.take() });
+    else results.push({ ...(await runLinkchecker(srv.base, opts.delayMs, cfg.perHost)), server: await srv.take() });
   } finally {
     await srv.close();
   }
@@ -258,7 +290,10 @@ export async function runLinksBench(opts: { links: number; delayMs: number; link
   return rows.map(({ r, s }) => ({ tool: r.tool, seconds: r.seconds, deadFound: s.found, dead, liveCalledDead: s.wrongLive, blockedCalledDead: s.wrong403, server: r.server }));
 }
 
-if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename)) {
+const isMain = process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename);
+if (isMain && process.argv[2] === '--serve') {
+  serveSite(buildSite(Number(process.argv[3])).page, (m) => process.send!(m));
+} else if (isMain) {
   const arg = (name: string) => {
     const i = process.argv.indexOf(name);
     return i > 0 ? Number(process.argv[i + 1]) : NaN;

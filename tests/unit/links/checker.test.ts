@@ -29,7 +29,7 @@ function maxOverlap(reqs: { start: number; end: number }[]): number {
 function timedFetch() {
   const starts: { url: string; at: number; method: string }[] = [];
   const f: typeof fetch = (input, init) => {
-    starts.push({ url: String(input), at: Date.now(), method: init?.method || 'GET' });
+    starts.push({ url: String(input), at: performance.now(), method: init?.method || 'GET' });
     return loopbackFetch(input, init);
   };
   return { f, starts };
