@@ -33,6 +33,11 @@ describe('classification: precision on real pages', () => {
     }
   });
 
+  it('short live pages that mention interception or a captcha stay ok', () => {
+    expect(as200(page('我县拦截诈骗电话1200余次', '<p>反诈中心本月成功拦截诈骗电话1200余次。</p>'))).toMatchObject({ verdict: 'ok' });
+    expect(as200(page('用户登录_政务服务网', '<form>用户名 密码 验证码 <button>登录</button></form>'))).toMatchObject({ verdict: 'ok' });
+  });
+
   it('a title quoting a number 404 is not an error page', () => {
     expect(as200(page('中华人民共和国国务院令第404号_国务院公报', '<p>' + '条例正文'.repeat(400) + '</p>')).verdict).toBe('ok');
     expect(as200(page('《办法》第十二条已被删除的说明', '<p>' + '修订说明'.repeat(400) + '</p>')).verdict).toBe('ok');
