@@ -38,6 +38,10 @@ describe('classification: precision on real pages', () => {
     expect(as200(page('用户登录_政务服务网', '<form>用户名 密码 验证码 <button>登录</button></form>'))).toMatchObject({ verdict: 'ok' });
   });
 
+  it('short notices that say something "不存在" or "已删除" are not error pages', () => {
+    expect(as200(page('关于网站信息核查情况的说明', '<p>经核查，该文件不存在违规情况，涉及的违规信息已删除，第三条已被删除。</p>'))).toMatchObject({ verdict: 'ok' });
+  });
+
   it('a title quoting a number 404 is not an error page', () => {
     expect(as200(page('中华人民共和国国务院令第404号_国务院公报', '<p>' + '条例正文'.repeat(400) + '</p>')).verdict).toBe('ok');
     expect(as200(page('《办法》第十二条已被删除的说明', '<p>' + '修订说明'.repeat(400) + '</p>')).verdict).toBe('ok');
