@@ -3,7 +3,7 @@ import { describe, it, expect } from 'vitest';
 import { modelFromHtml, parseHtml, realPage } from '../../helpers/load-page';
 import { buildPageModel, buildPageModelChunked } from '../../../lib/scan/page-model';
 import { nodeAt } from '../../../lib/scan/text-index';
-import { toFindings, quoteFor } from '../../../lib/scan/report';
+import { toFindings, quoteFor } from '../../../lib/pipeline/report';
 import { runRules } from '../../../lib/rules/run';
 import { DEFAULT_SETTINGS } from '../../../lib/settings';
 import type { Rule } from '../../../lib/types';
