@@ -5,6 +5,7 @@
  */
 import type { PageModel, Rule, RuleFinding, Settings } from '../types';
 import { todayIso } from '../settings';
+import { labelRole, labelSet } from '../text/date-labels';
 import { analyse } from '../timeliness/analyse';
 import { contentDates } from '../timeliness/list-items';
 import { ownDocNumber } from '../timeliness/doc-number';
@@ -13,7 +14,7 @@ import { ownDocNumber } from '../timeliness/doc-number';
 const HEAD_SHARE = 0.5;
 const HEAD_MIN = 1000;
 /** Labels that show a page's date wherever they sit. */
-const PUBLISH_LABELS = new Set(['发布时间', '发布日期', '日期', '成文日期', '发文日期', '更新时间']);
+const PUBLISH_LABELS = labelSet('shownDate');
 /** Less main text than this is no article to judge (not rendered, or a frame shell). */
 const MIN_ARTICLE_CHARS = 40;
 /** A declared column with this many undated title links and no date is treated as stale. */
@@ -193,7 +194,7 @@ const redated: Rule = {
     if (pubYear - doc.year <= REDATED_YEARS) return [];
     // an old file posted late with its true 成文日期 shown (policy libraries) is honest: only a
     // page whose written date is as new as its publish date looks re-dated
-    const written = contentDates(page).filter((d) => d.label === '成文日期' || d.label === '发文日期');
+    const written = contentDates(page).filter((d) => labelRole(d.label) === 'written');
     if (written.some((d) => Number(d.date.slice(0, 4)) - doc.year <= REDATED_YEARS)) return [];
     return [
       {

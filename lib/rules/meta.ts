@@ -4,7 +4,6 @@
  */
 import type { PageModel, Rule, RuleFinding } from '../types';
 import tags from '../data/meta-tags.json';
-import { parseMetaDate } from '../scan/pubdate';
 import { footerSiteCode, sameCode } from './footer-text';
 import { jiucuoCodes } from './footer-marks';
 
@@ -43,12 +42,6 @@ function domainHost(entry: string): string {
     .replace(/[/?#].*$/, '')
     .replace(/:\d+$/, '')
     .toLowerCase();
-}
-
-/** The publish date the page shows in its text (a 发布时间/发布日期 label), or null. */
-function visiblePubDate(page: PageModel): string | null {
-  const d = page.dates.find((m) => !m.inFooter && m.label !== undefined && tags.visiblePubDateLabels.includes(m.label));
-  return d ? d.date : null;
 }
 
 function mismatch(message: string, evidence: string, suggestion: string): RuleFinding {
@@ -97,20 +90,38 @@ const mismatchRule: Rule = {
         ),
       );
     }
-    // Only article pages: a list page's labelled dates belong to its items, not to the page.
-    const metaDate = page.pageType === 'article' ? parseMetaDate(value(page, 'PubDate')) : null;
-    const shownDate = metaDate ? visiblePubDate(page) : null;
-    if (metaDate && shownDate && metaDate !== shownDate) {
-      out.push(
-        mismatch(
-          `PubDate 标签（${metaDate}）与页面显示的发布日期（${shownDate}）不一致`,
-          `PubDate=${value(page, 'PubDate')}；页面发布日期 ${shownDate}`,
-          '核对发布日期，使 PubDate 标签与页面显示一致',
-        ),
-      );
-    }
     return out;
   },
 };
 
-export const metaRules: Rule[] = [missingRule, mismatchRule];
+/**
+ * The PubDate meta disagrees with the 发布日期 the article shows. The page context already took the
+ * shown date (lib/scan/pubdate.ts); CMSs often stamp PubDate with the page's generation time, so
+ * this is a hint to check, not a deduction.
+ */
+const pubDateMismatchRule: Rule = {
+  id: 'meta.pubdate-mismatch',
+  title: 'PubDate 标签与页面发布日期不一致',
+  category: 'meta',
+  severity: 'hint',
+  check(page) {
+    // only articles: a list page's labelled dates belong to its items (the context picks the label only there)
+    if (page.pageType !== 'article' || page.pubDateSource !== 'label') return [];
+    const metaDate = page.metaPubDate;
+    const shownDate = page.pubDate;
+    if (!metaDate || !shownDate || metaDate === shownDate) return [];
+    const raw = value(page, 'PubDate') || metaDate;
+    return [
+      {
+        ruleId: 'meta.pubdate-mismatch',
+        severity: 'hint',
+        category: 'meta',
+        message: `PubDate 标签（${metaDate}）与页面显示的发布日期（${shownDate}）不一致，已按页面显示的日期判断，请复核`,
+        evidence: `PubDate=${raw}；页面发布日期 ${shownDate}`,
+        suggestion: '核对发布日期，使 PubDate 标签与页面显示一致',
+      },
+    ];
+  },
+};
+
+export const metaRules: Rule[] = [missingRule, mismatchRule, pubDateMismatchRule];

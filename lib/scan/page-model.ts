@@ -3,7 +3,10 @@ import { Collector } from './collect';
 import { findFooter } from './footer';
 import { guessPageType } from './page-type';
 import { findDates } from '../text/dates';
-import { pickPubDate } from './pubdate';
+import { pickPubDateWithSource } from './pubdate';
+import { findMainContent } from './main-content';
+import { refinePageType } from '../timeliness/page-type';
+import { foldText } from '../text/normalise';
 import type { TextIndex } from './text-index';
 import limits from '../data/scan-limits.json';
 import { probeLinkVisibility } from './link-visibility';
@@ -95,12 +98,25 @@ function* finishStages(c: Collector, doc: Document, opts: BuildOptions): Generat
     images: c.images.map(({ info, start }) => ({ ...info, inFooter: inFooter(start) })),
     dates,
     pubDate: null,
-    pageType: 'other',
+    pubDateSource: null,
+    metaPubDate: null,
+    pageType: guessPageType(url, meta, dates),
+    folded: foldText(text),
+    main: null,
     notes,
     spamProbe,
   };
-  model.pageType = guessPageType(url, meta, dates);
-  model.pubDate = pickPubDate(model);
+  yield;
+  // the page context, computed once: the refined type, the article region, then the publish date
+  model.pageType = refinePageType(model);
+  if (model.pageType === 'article' || model.pageType === 'other') {
+    yield;
+    model.main = findMainContent(doc, text);
+  }
+  const pick = pickPubDateWithSource(model);
+  model.pubDate = pick.date;
+  model.pubDateSource = pick.source;
+  model.metaPubDate = pick.meta;
   return { model, index: c.index, elements, footerEl: region?.el ?? null };
 }
 

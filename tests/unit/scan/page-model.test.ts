@@ -82,7 +82,8 @@ describe('page model on real pages', () => {
     const { model } = realPage('yichun-bulletin-2022.html', 'www.yichun.gov.cn');
     expect(model.footer!.text).toContain('3609000002');
     expect(model.footer!.text).toContain('赣ICP备06000141号');
-    expect(model.pubDate).toBe('2023-05-16');
+    expect(model.pubDate).toBe('2023-04-18'); // the shown 发文日期, not the PubDate meta's generation time
+    expect(model.metaPubDate).toBe('2023-05-16');
   });
 });
 
