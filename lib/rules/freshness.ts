@@ -8,7 +8,7 @@ import { todayIso } from '../settings';
 import { labelRole, labelSet } from '../text/date-labels';
 import { analyse } from '../timeliness/analyse';
 import { contentDates } from '../timeliness/list-items';
-import { ownDocNumber } from '../timeliness/doc-number';
+import { ownDocNumber } from '../text/doc-number';
 
 /** An article shows its date near the top: within this share of the main text (or the first chars). */
 const HEAD_SHARE = 0.5;
@@ -131,8 +131,11 @@ const noDate: Rule = {
     const mainEnd = page.footer?.start ?? page.text.length;
     if (page.text.slice(0, mainEnd).replace(/\s+/g, '').length < MIN_ARTICLE_CHARS) return [];
     const head = Math.max(mainEnd * HEAD_SHARE, HEAD_MIN);
+    // the article region (page context) counts too: a long navigation can push its date line past `head`
+    const main = page.main;
+    const inArticleHead = (pos: number) => !!main && pos >= main.start && pos < Math.min(main.end, main.start + HEAD_MIN);
     const shown = contentDates(page).some(
-      (d) => (d.label !== undefined && PUBLISH_LABELS.has(d.label)) || d.start < head,
+      (d) => (d.label !== undefined && PUBLISH_LABELS.has(d.label)) || d.start < head || inArticleHead(d.start),
     );
     if (shown) return [];
     return [

@@ -3,6 +3,7 @@
  * page's own date is after the rename took effect; `hint` when the page has no date. Historical
  * mentions (原国土资源局, “…更名为…”, “组建…”) in the same sentence are left alone.
  */
+import { ownDocNumber } from '../text/doc-number';
 import type { PageModel, Rule, RuleFinding } from '../types';
 import { AhoCorasick } from '../text/aho-corasick';
 import data from '../data/renamed-bodies.json';
@@ -58,7 +59,6 @@ export function outdatedMentions(text: string): OutdatedHit[] {
 
 const LABELLED = /发布|成文|印发|日期|时间/;
 const WRITTEN = /成文日期[:：]?\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/;
-const DOC_NO_YEAR = /发文字号[:：]?\s*[^\s〔]{1,12}〔(\d{4})〕/;
 const pad = (n: string) => n.padStart(2, '0');
 
 /**
@@ -71,8 +71,8 @@ export function documentDate(page: PageModel): string | null {
   for (const d of page.dates) if (!d.inFooter && d.label && LABELLED.test(d.label)) c.push(d.date);
   const w = WRITTEN.exec(page.text);
   if (w) c.push(`${w[1]}-${pad(w[2]!)}-${pad(w[3]!)}`);
-  const n = DOC_NO_YEAR.exec(page.text);
-  if (n) c.push(`${n[1]}-12-31`);
+  const n = ownDocNumber(page.text);
+  if (n) c.push(`${n.year}-12-31`);
   return c.length ? c.sort()[0]! : null;
 }
 

@@ -3,6 +3,7 @@
  * Finds 文号-shaped strings and lists what is off: lookalike brackets ([2020] 【2020】 (2020) （2020）
  * ﹝2020﹞), a two-digit year, 第 before the number, a leading zero, no 号.
  * 国令第707号 (no year) is a different, correct form and is not matched.
+ * Also the one reader of a page's own 文号 and its year (ownDocNumber).
  */
 
 export interface DocNumberIssue {
@@ -52,4 +53,22 @@ export function findDocNumberIssues(text: string): DocNumberIssue[] {
     out.push({ start, end, raw: text.slice(start, end), fixed, problems });
   }
   return out;
+}
+
+/** Brackets a 文号 year is written in, right or wrong. */
+const OPEN_ANY = '〔\\[［(（【';
+const CLOSE_ANY = '〕\\]］)）】';
+/** The labelled 文号 (发文字号：国发〔2019〕5号, 文号: …): group 1 the 文号, group 2 its year. */
+const LABELLED = new RegExp(`(?:发文字号|文\\s*号)[\\s:：]*([^\\n]{0,30}?[${OPEN_ANY}](\\d{4})[${CLOSE_ANY}]\\s*第?\\s*\\d+\\s*号)`);
+
+/**
+ * The 文号 a policy page gives itself, read only from its label so a document cited in the body
+ * (根据国发〔2015〕5号) never counts.
+ */
+export function ownDocNumber(text: string): { raw: string; year: number; start: number; end: number } | null {
+  const m = LABELLED.exec(text);
+  if (!m) return null;
+  const raw = m[1]!.trim();
+  const start = m.index + m[0].length - m[1]!.length + (m[1]!.length - m[1]!.trimStart().length);
+  return { raw, year: Number(m[2]), start, end: start + raw.length };
 }
