@@ -29,6 +29,28 @@ function firstMarker(text: string, from: number, to: number): number {
   return best;
 }
 
+/** True when `text` holds a strong footer marker (网站标识码, ICP备 …). */
+export function hasFooterMarker(text: string): boolean {
+  return markers.strong.some((m) => text.includes(m));
+}
+
+/**
+ * The body of the last same-origin frame that holds a footer marker: some sites load their footer
+ * in an <iframe>. Cross-origin frames and detached (DOMParser) documents have no contentDocument.
+ */
+export function footerFrameBody(frames: HTMLIFrameElement[]): HTMLElement | null {
+  for (let i = frames.length - 1; i >= 0; i--) {
+    let body: HTMLElement | null | undefined;
+    try {
+      body = frames[i]!.contentDocument?.body;
+    } catch {
+      continue; // cross-origin: not ours to read
+    }
+    if (body && hasFooterMarker(body.textContent || '')) return body;
+  }
+  return null;
+}
+
 function looksLikeFooter(el: Element): boolean {
   if (el.tagName === 'FOOTER') return true;
   const id = el.id || '';

@@ -1,6 +1,6 @@
 import type { LinkInfo, PageModel } from '../types';
 import { Collector } from './collect';
-import { findFooter } from './footer';
+import { findFooter, footerFrameBody } from './footer';
 import { guessPageType } from './page-type';
 import { findDates } from '../text/dates';
 import { pickPubDateWithSource } from './pubdate';
@@ -61,8 +61,15 @@ function* finishStages(c: Collector, doc: Document, opts: BuildOptions): Generat
   } catch {
     /* about:blank and friends */
   }
+  let region = findFooter(c.text, c.blocks);
+  // no footer in the page itself: a same-origin frame may carry it; its text follows the page's
+  const frameBody = region ? null : footerFrameBody(c.frames);
+  if (frameBody) {
+    c.include(frameBody);
+    c.step();
+    region = findFooter(c.text, c.blocks);
+  }
   const text = c.text;
-  const region = findFooter(text, c.blocks);
   const inFooter = (pos: number) => !!region && pos >= region.start && pos < region.end;
   const elements: Element[] = [];
   const links: LinkInfo[] = c.links.map(({ el, start }) => {
@@ -84,6 +91,7 @@ function* finishStages(c: Collector, doc: Document, opts: BuildOptions): Generat
   const notes: string[] = [];
   if (c.truncated) notes.push(`页面文字超过 ${limits.maxTextChars} 字，只检查了前面部分。`);
   if (doc.querySelector('frameset')) notes.push('页面使用框架（frameset），框架内的页面需分别打开检查。');
+  else if (frameBody) notes.push('页面底部位于内嵌框架（iframe）中，已一并检查；其他框架内容未检查。');
   else if (doc.querySelector('iframe')) notes.push('页面含内嵌框架（iframe），其内容未检查。');
   const model: PageModel = {
     url,
