@@ -13,7 +13,7 @@ import { serveFolder, type StaticServer } from './serve';
 import { resolveTarget, type Target } from './targets';
 import { formatTable, siteSummaries, type ScanOutput, type StoredSite } from './report';
 import type { ScanSummary } from '../lib/messages';
-import type { ColumnStatus, Finding } from '../lib/types';
+import type { Finding, PageRecord } from '../lib/types';
 
 interface Args {
   format: 'table' | 'json';
@@ -71,7 +71,7 @@ async function main() {
   const targets: Target[] = args.targets.map(resolveTarget);
   const servers: StaticServer[] = [];
   const pages: { target: string; url: string }[] = [];
-  const columnsBySite = new Map<string, { columns: ColumnStatus[]; home?: ColumnStatus }>();
+  const columnPagesBySite = new Map<string, PageRecord[]>();
   const out: ScanOutput = { pages: [], sites: [], errors: [] };
   for (const t of targets) {
     if (t.kind === 'error') out.errors.push({ target: t.arg, error: t.error });
@@ -99,12 +99,7 @@ async function main() {
         out.errors.push({ target: p.target, error: r.error });
         continue;
       }
-      if (r.column) {
-        const c = columnsBySite.get(r.page.site) ?? { columns: [] };
-        if (r.page.pageType === 'home') c.home = r.column;
-        else c.columns.push(r.column);
-        columnsBySite.set(r.page.site, c);
-      }
+      if (r.page.columnStatus) columnPagesBySite.set(r.page.site, [...(columnPagesBySite.get(r.page.site) ?? []), r.page]);
       out.pages.push({
         url: r.page.url,
         title: r.page.title,
@@ -121,7 +116,7 @@ async function main() {
     const sites = (await worker.evaluate(() => (globalThis as any).govcheck.sites())) as { site: string; name: string; siteCode: string }[];
     for (const s of sites) {
       const findings = (await worker.evaluate((site) => (globalThis as any).govcheck.siteFindings(site), s.site)) as Finding[];
-      stored.set(s.site, { name: s.name, code: s.siteCode, findings, columns: columnsBySite.get(s.site)?.columns ?? [], home: columnsBySite.get(s.site)?.home });
+      stored.set(s.site, { name: s.name, code: s.siteCode, findings, columnPages: columnPagesBySite.get(s.site) ?? [] });
     }
     out.sites = siteSummaries(stored);
     if (args.out) {
