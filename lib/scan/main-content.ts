@@ -51,14 +51,15 @@ export function mapArticle(text: string, article: string): MainRegion | null {
 }
 
 /**
- * The article region, or null: not article-like, too large to try, or Readability found nothing
- * that maps back to the page text.
+ * The article region, or null: not article-like, or Readability found nothing that maps back to
+ * the page text; 'too-large' above the limits of lib/data/scan-limits.json (Readability parses
+ * in one go: on the 2 MB bench page it takes ~170 ms, one long task on the page's main thread).
  */
-export function findMainContent(doc: Document, text: string): MainRegion | null {
-  if (text.length > limits.readabilityMaxChars) return null;
+export function findMainContent(doc: Document, text: string): MainRegion | null | 'too-large' {
+  if (text.length > limits.readabilityMaxChars) return 'too-large';
   const root = doc.documentElement;
   if (!root) return null;
-  if (root.getElementsByTagName('*').length > limits.readabilityMaxElements) return null;
+  if (root.getElementsByTagName('*').length > limits.readabilityMaxElements) return 'too-large';
   try {
     if (!isProbablyReaderable(doc)) return null;
     const clone = doc.cloneNode(true) as Document;

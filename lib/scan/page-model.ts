@@ -119,7 +119,9 @@ function* finishStages(c: Collector, doc: Document, opts: BuildOptions): Generat
   model.pageType = refinePageType(model);
   if (model.pageType === 'article' || model.pageType === 'other') {
     yield;
-    model.main = findMainContent(doc, text);
+    const main = findMainContent(doc, text);
+    if (main === 'too-large') notes.push('页面过大，未识别正文区域，发布日期等按全文判断。');
+    else model.main = main;
   }
   const pick = pickPubDateWithSource(model);
   model.pubDate = pick.date;

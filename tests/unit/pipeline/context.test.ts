@@ -135,3 +135,17 @@ describe('footer in a same-origin frame', () => {
     expect(model.notes.join('')).toContain('其内容未检查');
   });
 });
+
+describe('main-content size limit', () => {
+  it('skips Readability above readabilityMaxChars and says so in a note', async () => {
+    const limits = (await import('../../../lib/data/scan-limits.json')).default;
+    const para = '这是一段很长的正文内容，用来让页面超过正文识别的大小上限。'.repeat(40);
+    const n = Math.ceil(limits.readabilityMaxChars / para.length) + 1;
+    const body = `<h1>标题</h1><p>发布日期：2026-11-02</p>` + Array.from({ length: n }, () => `<p>${para}</p>`).join('');
+    const { model } = modelFromHtml(`<html><body>${body}</body></html>`, 'https://www.example.gov.cn/art/big.html');
+    expect(model.text.length).toBeGreaterThan(limits.readabilityMaxChars);
+    expect(model.main).toBeNull();
+    expect(model.notes.join('')).toContain('未识别正文区域');
+    expect(model.pubDate).toBe('2026-11-02');
+  });
+});
