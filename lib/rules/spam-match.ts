@@ -6,7 +6,7 @@
  * offsets into the original text and say whether a zero-width character sat inside them.
  */
 import vocab from '../data/spam-vocabulary.json';
-import { FULL_WIDTH_ALNUM, foldText as fold, stripZeroWidth } from '../text/normalise';
+import { FULL_WIDTH_ALNUM, foldText as fold, stripZeroWidth, type FoldedText } from '../text/normalise';
 
 export type TermKind = 'alone' | 'brand' | 'companion' | 'term' | 'generic' | 'deco';
 
@@ -46,9 +46,10 @@ export interface Folded {
 }
 
 /** Folds width (lib/text/normalise.ts) and ASCII case one unit for one, and drops zero-width characters (keeping a map). */
-export function foldText(text: string): Folded {
-  // full-width letters and digits only: full-width punctuation is decoration here
-  const f = fold(text, FULL_WIDTH_ALNUM);
+export function foldText(text: string, folded?: FoldedText): Folded {
+  // the page context's folded text when given (its extra punctuation folding matches no term or
+  // decoration), else full-width letters and digits only
+  const f = folded ?? fold(text, FULL_WIDTH_ALNUM);
   const s = /[A-Z]/.test(f.text) ? f.text.replace(/[A-Z]/g, (c) => c.toLowerCase()) : f.text;
   if (!f.map) return { s, map: null };
   const map = new Int32Array(f.map.length + 1);
@@ -96,8 +97,8 @@ const DECO_TERM: Term = { text: '★', kind: 'deco', weight: vocab.decorationWei
 const isLatin = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
 
 /** Every vocabulary hit (the longest at each position) and every run of ≥ 2 decoration characters. */
-export function findHits(text: string): Hit[] {
-  const { s, map } = foldText(text);
+export function findHits(text: string, folded?: FoldedText): Hit[] {
+  const { s, map } = foldText(text, folded);
   const hits: Hit[] = [];
   const orig = (i: number) => (map ? map[i]! : i);
   const n = s.length;

@@ -1,5 +1,5 @@
 import type { PageModel, Rule, RuleFinding } from '../types';
-import { clusters, SPAM_THRESHOLD, type Cluster } from './spam-match';
+import { clusters, findHits, SPAM_THRESHOLD, type Cluster } from './spam-match';
 import vocab from '../data/spam-vocabulary.json';
 import { stripZeroWidth } from '../text/normalise';
 
@@ -42,7 +42,7 @@ export const spamTextRule: Rule = {
   severity: 'veto',
   check(page) {
     const out: RuleFinding[] = [];
-    for (const c of clusters(page.text)) {
+    for (const c of clusters(page.text, findHits(page.text, page.folded))) {
       if (c.score < SPAM_THRESHOLD) continue;
       if (out.length >= MAX_FINDINGS) break;
       const evidence = evidenceOf(page.text, c);
