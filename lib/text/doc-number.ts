@@ -14,10 +14,16 @@ export interface DocNumberIssue {
   problems: string[];
 }
 
+/** Brackets a 文号 year is written in, right (〔〕) or wrong: regex class bodies. */
+const OPEN_ANY = '〔\\[【(（﹝〖［';
+const CLOSE_ANY = '〕\\]】)）﹞〗］';
+
 // an agency code (CJK) right before a bracketed year, then the number. The agency is a lookbehind
 // so the search starts at the rare bracket characters, not at every Chinese character.
-const DOC_NO =
-  /(?<=[\u4e00-\u9fff]\s?)([〔\[【(（﹝〖［])\s?((?:19|20)\d{2}|\d{2})\s?([〕\]】)）﹞〗］])\s?(第)?\s?(\d{1,5})(号)?/g;
+const DOC_NO = new RegExp(
+  `(?<=[\\u4e00-\\u9fff]\\s?)([${OPEN_ANY}])\\s?((?:19|20)\\d{2}|\\d{2})\\s?([${CLOSE_ANY}])\\s?(第)?\\s?(\\d{1,5})(号)?`,
+  'g',
+);
 
 const OPEN_OK = '〔';
 const CLOSE_OK = '〕';
@@ -55,9 +61,6 @@ export function findDocNumberIssues(text: string): DocNumberIssue[] {
   return out;
 }
 
-/** Brackets a 文号 year is written in, right or wrong. */
-const OPEN_ANY = '〔\\[［(（【';
-const CLOSE_ANY = '〕\\]］)）】';
 /** The labelled 文号 (发文字号：国发〔2019〕5号, 文号: …): group 1 the 文号, group 2 its year. */
 const LABELLED = new RegExp(`(?:发文字号|文\\s*号)[\\s:：]*([^\\n]{0,30}?[${OPEN_ANY}](\\d{4})[${CLOSE_ANY}]\\s*第?\\s*\\d+\\s*号)`);
 
