@@ -35,7 +35,7 @@ export function hasFooterMarker(text: string): boolean {
 }
 
 /**
- * The body of the last same-origin frame that holds a footer marker: some sites load their footer
+ * The body of the last footer-sized same-origin frame that holds a footer marker: some sites load their footer
  * in an <iframe>. Cross-origin frames and detached (DOMParser) documents have no contentDocument.
  */
 export function footerFrameBody(frames: HTMLIFrameElement[]): HTMLElement | null {
@@ -46,7 +46,10 @@ export function footerFrameBody(frames: HTMLIFrameElement[]): HTMLElement | null
     } catch {
       continue; // cross-origin: not ours to read
     }
-    if (body && hasFooterMarker(body.textContent || '')) return body;
+    const text = body?.textContent || '';
+    // a footer-sized frame only: a whole page in a frame is not the page's footer (and walking it
+    // in one go would hold the main thread)
+    if (body && text.length <= limits.maxFooterChars * 2 && hasFooterMarker(text)) return body;
   }
   return null;
 }

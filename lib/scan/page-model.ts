@@ -81,7 +81,9 @@ function* finishStages(c: Collector, doc: Document, opts: BuildOptions): Generat
   yield;
   // spam probes read the document itself (computed styles; ids and [hidden] subtrees), each in
   // its own slice; styles only exist with a window (not in DOMParser documents)
-  if (doc.defaultView) probeLinkVisibility(doc, links, elements, host);
+  // (links of a footer frame are left out: their styles and boxes belong to the frame's window)
+  const ownLinks = frameBody ? links.filter((l) => elements[l.element]!.ownerDocument === doc) : links;
+  if (doc.defaultView) probeLinkVisibility(doc, ownLinks, elements, host);
   yield;
   const spamProbe = probeSpam(doc, host);
   yield;
