@@ -51,17 +51,25 @@ export function mapArticle(text: string, article: string): MainRegion | null {
 }
 
 /**
- * The article region, or null: not article-like, or Readability found nothing that maps back to
- * the page text; 'too-large' above the limits of lib/data/scan-limits.json (Readability parses
- * in one go: on the 2 MB bench page it takes ~170 ms, one long task on the page's main thread).
+ * Whether to look for the article at all: 'too-large' above the limits of
+ * lib/data/scan-limits.json (Readability parses in one go: on the 2 MB bench page it takes
+ * ~170 ms, one long task on the page's main thread), false when the page is not article-like.
  */
-export function findMainContent(doc: Document, text: string): MainRegion | null | 'too-large' {
+export function articleLike(doc: Document, text: string): boolean | 'too-large' {
   if (text.length > limits.readabilityMaxChars) return 'too-large';
   const root = doc.documentElement;
-  if (!root) return null;
+  if (!root) return false;
   if (root.getElementsByTagName('*').length > limits.readabilityMaxElements) return 'too-large';
   try {
-    if (!isProbablyReaderable(doc)) return null;
+    return isProbablyReaderable(doc);
+  } catch {
+    return false;
+  }
+}
+
+/** The article region Readability finds on a clone of `doc`, or null when none maps back to the text. */
+export function parseArticle(doc: Document, text: string): MainRegion | null {
+  try {
     const clone = doc.cloneNode(true) as Document;
     const article = new Readability(clone, { maxElemsToParse: limits.readabilityMaxElements }).parse();
     if (!article?.textContent) return null;

@@ -4,7 +4,7 @@ import { findFooter, footerFrameBody } from './footer';
 import { guessPageType } from './page-type';
 import { findDates } from '../text/dates';
 import { pickPubDateWithSource } from './pubdate';
-import { findMainContent } from './main-content';
+import { articleLike, parseArticle } from './main-content';
 import { refinePageType } from '../timeliness/page-type';
 import { foldText } from '../text/normalise';
 import type { TextIndex } from './text-index';
@@ -121,9 +121,12 @@ function* finishStages(c: Collector, doc: Document, opts: BuildOptions): Generat
   model.pageType = refinePageType(model);
   if (model.pageType === 'article' || model.pageType === 'other') {
     yield;
-    const main = findMainContent(doc, text);
-    if (main === 'too-large') notes.push('页面过大，未识别正文区域，发布日期等按全文判断。');
-    else model.main = main;
+    const like = articleLike(doc, text);
+    if (like === 'too-large') notes.push('页面过大，未识别正文区域，发布日期等按全文判断。');
+    else if (like) {
+      yield;
+      model.main = parseArticle(doc, text);
+    }
   }
   const pick = pickPubDateWithSource(model);
   model.pubDate = pick.date;
