@@ -1,6 +1,7 @@
-import type { ColumnStatus, Finding, PageType } from '../lib/types';
-import { columnVerdict } from '../lib/verdict/columns';
-import { siteVerdict, type Verdict } from '../lib/verdict/index';
+import type { Finding, PageRecord, PageType } from '../lib/types';
+import { verdictCounts, type Verdict } from '../lib/verdict/index';
+import { judgeSite } from '../lib/verdict/site';
+import { COLUMN_RULES } from '../lib/verdict/site-columns';
 import { severityLabel } from '../lib/labels';
 
 export interface PageResult {
@@ -38,22 +39,24 @@ export interface StoredSite {
   name: string;
   code: string;
   findings: Finding[];
-  /** column statuses of the home and column pages scanned in this run */
-  columns: ColumnStatus[];
-  home?: ColumnStatus;
+  /** the home and column pages scanned in this run (their records carry the column status) */
+  columnPages: PageRecord[];
 }
 
-/** Per-site verdicts: the findings' vetoes and score, plus 栏目不更新/首页不更新 over the scanned columns. */
+/**
+ * Per-site verdicts through the dashboard's builder (lib/verdict/site.ts): the findings' vetoes
+ * and score, plus 栏目不更新/首页不更新 over the scanned columns.
+ */
 export function siteSummaries(stored: Map<string, StoredSite>): SiteResult[] {
   return [...stored.entries()].map(([site, s]) => {
-    const columns = columnVerdict(s.columns, s.home);
-    const v = siteVerdict(s.findings, { vetoReasons: columns.reasons });
+    const columnFindings = s.findings.filter((f) => COLUMN_RULES.includes(f.ruleId));
+    const { verdict: v, vetoReasons } = judgeSite(verdictCounts(s.findings), s.columnPages, columnFindings);
     return {
       site,
       siteName: s.name,
       siteCode: s.code,
       verdict: v.verdict,
-      vetoCount: v.vetoCount + columns.reasons.length,
+      vetoCount: v.vetoCount + vetoReasons.length,
       findingCount: s.findings.filter((f) => f.status !== 'dismissed').length,
       score: Math.round(v.score * 100) / 100,
       reasons: v.reasons,

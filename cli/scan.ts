@@ -14,7 +14,7 @@ import { resolveTarget, type Target } from './targets';
 import { formatTable, siteSummaries, type ScanOutput, type StoredSite } from './report';
 import { writeFully } from './output';
 import type { ScanSummary } from '../lib/messages';
-import type { ColumnStatus, Finding } from '../lib/types';
+import type { Finding, PageRecord } from '../lib/types';
 import { buildReportDocx } from '../lib/export/docx';
 import { reportInputFromBackup } from '../lib/export/docx-backup';
 import { activeRoundId } from '../lib/rounds/active';
@@ -84,7 +84,7 @@ async function main() {
   const targets: Target[] = args.targets.map(resolveTarget);
   const servers: StaticServer[] = [];
   const pages: { target: string; url: string }[] = [];
-  const columnsBySite = new Map<string, { columns: ColumnStatus[]; home?: ColumnStatus }>();
+  const columnPagesBySite = new Map<string, PageRecord[]>();
   const out: ScanOutput = { pages: [], sites: [], errors: [] };
   for (const t of targets) {
     if (t.kind === 'error') out.errors.push({ target: t.arg, error: t.error });
@@ -112,12 +112,7 @@ async function main() {
         out.errors.push({ target: p.target, error: r.error });
         continue;
       }
-      if (r.column) {
-        const c = columnsBySite.get(r.page.site) ?? { columns: [] };
-        if (r.page.pageType === 'home') c.home = r.column;
-        else c.columns.push(r.column);
-        columnsBySite.set(r.page.site, c);
-      }
+      if (r.page.columnStatus) columnPagesBySite.set(r.page.site, [...(columnPagesBySite.get(r.page.site) ?? []), r.page]);
       out.pages.push({
         url: r.page.url,
         title: r.page.title,
@@ -134,7 +129,7 @@ async function main() {
     const sites = (await worker.evaluate(() => (globalThis as any).govcheck.sites())) as { site: string; name: string; siteCode: string }[];
     for (const s of sites) {
       const findings = (await worker.evaluate((site) => (globalThis as any).govcheck.siteFindings(site), s.site)) as Finding[];
-      stored.set(s.site, { name: s.name, code: s.siteCode, findings, columns: columnsBySite.get(s.site)?.columns ?? [], home: columnsBySite.get(s.site)?.home });
+      stored.set(s.site, { name: s.name, code: s.siteCode, findings, columnPages: columnPagesBySite.get(s.site) ?? [] });
     }
     out.sites = siteSummaries(stored);
     if (args.out) {

@@ -50,7 +50,7 @@ export interface ProtocolMap {
   focusFinding(id: string): boolean;
   /** side panel → content: statuses changed, repaint */
   refreshMarks(): void;
-  /** content → background: which of these link hosts are on the spam-domain list (background/spam.ts) */
+  /** content script or offscreen document → background: which of these link hosts are on the spam-domain list (background/spam.ts) */
   checkSpamHosts(hosts: string[]): { host: string; entry: string }[];
   /** background (shortcut) / side panel → content: start capture mode (标记问题) */
   captureStart(): boolean;

@@ -94,13 +94,40 @@ export interface PageModel {
   scripts: ScriptInfo[];
   images: ImageInfo[];
   dates: DateMention[];
-  /** the page's own publish / last-update date (ISO) or null */
+  /**
+   * The page's own publish / last-update date (ISO) or null, picked after the page type is
+   * refined: on an article a visible 发布日期/发布时间 wins over a PubDate meta that disagrees.
+   */
   pubDate: string | null;
+  /** where pubDate came from: the meta tag, a labelled date, a list's newest item, the article's first date */
+  pubDateSource: 'meta' | 'label' | 'list' | 'text' | null;
+  /** the PubDate meta (or an alternate) as ISO, or null: kept to report a disagreement */
+  metaPubDate: string | null;
+  /** the refined page type (lib/timeliness/page-type.ts), computed once per page; every rule reads this one */
   pageType: PageType;
+  /**
+   * `text` folded for matching: full-width digits, letters and punctuation to ASCII, zero-width
+   * characters removed; `map` leads back to `text` offsets (lib/text/normalise.ts).
+   */
+  folded: FoldedText;
+  /**
+   * [start, end) of the main content (the article) inside `text`, found by Readability on
+   * article-like pages; null when none was found or the page is too large to try.
+   */
+  main: { start: number; end: number } | null;
   /** present when the scan stopped early (too large, frameset): a note for the user */
   notes: string[];
   /** spam traces from the document itself; absent when the page had no DOM to probe */
   spamProbe?: SpamProbe;
+}
+
+/** Text folded for matching, with the way back to the original offsets (lib/text/normalise.ts). */
+export interface FoldedText {
+  text: string;
+  /** original index of each folded character; null when nothing was removed (same offsets) */
+  map: Int32Array | null;
+  /** length of the original text */
+  originalLength: number;
 }
 
 /** What a rule returns: located either in the text, at an element, or on the whole page. */

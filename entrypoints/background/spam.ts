@@ -1,5 +1,5 @@
 import { onMessage } from '@/lib/messages';
-import { matchSpamHost } from '@/lib/rules/hosts';
+import { matchSpamHost } from '@/lib/hosts';
 // ~13,000 hosts (≈190 KB): kept out of the content script, loaded once here
 import domainsText from '@/lib/data/spam-domains.txt?raw';
 

@@ -1,6 +1,6 @@
 import type { QuoteSelector, RuleFinding, Severity } from '@/lib/types';
 import type { BuiltPage } from '@/lib/scan/page-model';
-import { quoteFor } from '@/lib/scan/report';
+import { quoteFor } from '@/lib/pipeline/report';
 import { anchorsAtFooter } from '@/lib/rules/index';
 import opts from '@/lib/data/capture.json';
 

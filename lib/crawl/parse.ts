@@ -1,17 +1,11 @@
 /**
- * A fetched page through the same scan code the content script runs: parse the HTML into a
- * detached document (scripts never run, nothing loads), build the PageModel, run every rule,
- * judge the column. Needs a DOMParser: the offscreen document in Chromium, the background page
- * in Firefox, happy-dom in tests.
+ * A fetched page through the one scan pipeline (lib/pipeline), one-shot on a detached document
+ * (scripts never run, nothing loads), plus the links the crawl follows. Needs a DOMParser: the
+ * offscreen document in Chromium, the background page in Firefox, happy-dom in tests.
  */
-import type { ColumnStatus, ScanReport, Settings } from '../types';
-import { buildPageModel } from '../scan/page-model';
-import { runRules } from '../rules/run';
-import { toFindings } from '../scan/report';
-import { normaliseUrl } from '../fingerprint';
-import { todayIso } from '../settings';
-import { readSiteCode } from '../rules/footer';
-import { analyse } from '../timeliness/analyse';
+import type { Settings } from '../types';
+import { scanPage } from '../pipeline/scan-page';
+import type { Background } from '../pipeline/stages';
 import { collectLinks } from './links';
 import type { ParsedPage } from './types';
 
@@ -21,41 +15,13 @@ export interface ParseInput {
   settings: Settings;
 }
 
-function siteNameOf(meta: Record<string, string>, title: string): string {
-  if (meta.SiteName) return meta.SiteName;
-  const parts = title.split(/\s*[-_|｜—]\s*/).filter(Boolean);
-  return parts.length > 1 ? parts[parts.length - 1]! : title;
-}
-
-export function parseCrawledPage(input: ParseInput, parser: { parseFromString(html: string, type: 'text/html'): Document }): ParsedPage {
-  const t0 = Date.now();
+export async function parseCrawledPage(
+  input: ParseInput,
+  parser: { parseFromString(html: string, type: 'text/html'): Document },
+  background: Background,
+): Promise<ParsedPage> {
   const doc = parser.parseFromString(input.html, 'text/html');
   const links = collectLinks(doc, input.url);
-  const { model } = buildPageModel(doc, { url: input.url, today: todayIso(input.settings) });
-  const { findings: results, errors } = runRules(model, input.settings);
-  const reported = toFindings(model, results, input.settings.inspector);
-  // the refined type and status the freshness rules used, so the table and the findings agree
-  const t = analyse(model, input.settings);
-  const column: ColumnStatus | null = t.status;
-  const pageType = t.pageType;
-  const report: ScanReport = {
-    page: {
-      url: normaliseUrl(model.url),
-      site: model.host,
-      title: model.title,
-      pageType,
-      pubDate: model.pubDate,
-      scanMs: Date.now() - t0,
-      lastScanned: Date.now(),
-      findingCount: reported.length,
-      ...(pageType === 'column' || pageType === 'home'
-        ? { columnType: column.columnType, columnName: column.columnName, newestDate: column.newestDate, columnStatus: column.status, crawledAt: Date.now() }
-        : {}),
-    },
-    siteName: siteNameOf(model.meta, model.title),
-    siteCode: readSiteCode(model),
-    findings: reported.map((r) => r.finding),
-    notes: [...model.notes, ...errors.map((e) => `规则 ${e.ruleId} 出错已跳过：${e.error}`)],
-  };
-  return { url: model.url, links, column, pageType, report };
+  const { built, report } = await scanPage(doc, { url: input.url, settings: input.settings, background, crawledAt: Date.now() });
+  return { url: built.model.url, links, column: report.column ?? null, pageType: report.page.pageType, report };
 }

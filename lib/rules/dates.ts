@@ -9,12 +9,14 @@ import type { Detection, DefinedRule } from './define';
 import { defineRule } from './define';
 import { daysBetween, todayIso } from '../settings';
 import { isClockDate } from '../text/dates';
+import { labelRole } from '../text/date-labels';
 import { analyse } from '../timeliness/analyse';
 
 function lead(label: string | undefined): string {
-  if (label === '发布时间' || label === '发布日期') return '发布于';
-  if (label === '更新时间') return '更新于';
-  if (label === '成文日期' || label === '发文日期') return '成文于';
+  const role = labelRole(label);
+  if (role === 'publish') return '发布于';
+  if (role === 'update') return '更新于';
+  if (role === 'written') return '成文于';
   return '日期';
 }
 

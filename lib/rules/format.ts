@@ -6,10 +6,11 @@
 import type { PageModel } from '../types';
 import { defineRule, type DefinedRule, type Detection } from './define';
 import { findDocNumberIssues } from '../text/doc-number';
+import { foldWidth } from '../text/normalise';
 
 const DATE = /(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?/g;
-const FULLWIDTH = /[０-９]/g;
-const toHalf = (s: string) => s.replace(FULLWIDTH, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+const FULLWIDTH_DIGITS = /[０-９]/g;
+const toHalf = (s: string) => foldWidth(s, FULLWIDTH_DIGITS);
 
 function daysIn(y: number, m: number): number {
   return new Date(Date.UTC(y, m, 0)).getUTCDate();

@@ -6,15 +6,16 @@
 import type { PageModel, Settings } from '../types';
 import { defineRule, type DefinedRule, type Detection, type RuleDefinition } from './define';
 import { todayIso } from '../settings';
+import { labelRole, labelSet } from '../text/date-labels';
 import { analyse } from '../timeliness/analyse';
 import { contentDates } from '../timeliness/list-items';
-import { ownDocNumber, signedYears } from '../timeliness/doc-number';
+import { ownDocNumber, signedYears } from '../text/doc-number';
 
 /** An article shows its date near the top: within this share of the main text (or the first chars). */
 const HEAD_SHARE = 0.5;
 const HEAD_MIN = 1000;
 /** Labels that show a page's date wherever they sit. */
-const PUBLISH_LABELS = new Set(['发布时间', '发布日期', '日期', '成文日期', '发文日期', '更新时间']);
+const PUBLISH_LABELS = labelSet('shownDate');
 /** Less main text than this is no article to judge (not rendered, or a frame shell). */
 const MIN_ARTICLE_CHARS = 40;
 /** A declared column with this many undated title links and no date is treated as stale. */
@@ -175,8 +176,11 @@ const noDate = freshnessRule({
     const mainEnd = page.footer?.start ?? page.text.length;
     if (page.text.slice(0, mainEnd).replace(/\s+/g, '').length < MIN_ARTICLE_CHARS) return [];
     const head = Math.max(mainEnd * HEAD_SHARE, HEAD_MIN);
+    // the article region (page context) counts too: a long navigation can push its date line past `head`
+    const main = page.main;
+    const inArticleHead = (pos: number) => !!main && pos >= main.start && pos < Math.min(main.end, main.start + HEAD_MIN);
     const shown = contentDates(page).some(
-      (d) => (d.label !== undefined && PUBLISH_LABELS.has(d.label)) || d.start < head,
+      (d) => (d.label !== undefined && PUBLISH_LABELS.has(d.label)) || d.start < head || inArticleHead(d.start),
     );
     if (shown) return [];
     return [
@@ -241,7 +245,7 @@ const redated = freshnessRule({
     if (pubYear - doc.year <= REDATED_YEARS) return [];
     // an old file posted late with its true 成文日期 shown (policy libraries) is honest: only a
     // page whose written date is as new as its publish date looks re-dated
-    const written = contentDates(page).filter((d) => d.label === '成文日期' || d.label === '发文日期');
+    const written = contentDates(page).filter((d) => labelRole(d.label) === 'written');
     if (written.some((d) => Number(d.date.slice(0, 4)) - doc.year <= REDATED_YEARS)) return [];
     // so does the signing date alone on its line under the signature (2015年3月4日)
     if (signedYears(main, doc.end).some((y) => y - doc.year <= REDATED_YEARS)) return [];

@@ -10,6 +10,7 @@ import { externalHost, hostOf } from './hosts';
 
 import { LINK_TEXT_THRESHOLD, spamScore } from './spam-match';
 import vocab from '../data/spam-vocabulary.json';
+import { stripZeroWidth } from '../text/normalise';
 
 const LABELS = vocab.hidingLabels as Record<string, string>;
 const UI = new Set(vocab.uiTechniques);
@@ -23,7 +24,7 @@ function short(s: string, n: number): string {
 }
 
 export function linkEvidence(text: string, href: string): string {
-  return `${short(text.replace(/[\u200B-\u200D\u2060\uFEFF]/g, '').replace(/\s+/g, ' ') || '（无文字）', 40)} → ${short(href, 120)}`;
+  return `${short(stripZeroWidth(text).text.replace(/\s+/g, ' ') || '（无文字）', 40)} → ${short(href, 120)}`;
 }
 
 

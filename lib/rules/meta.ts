@@ -5,7 +5,6 @@
 import type { PageModel } from '../types';
 import { defineRule, type DefinedRule, type Detection } from './define';
 import tags from '../data/meta-tags.json';
-import { parseMetaDate } from '../scan/pubdate';
 import { footerSiteCode, sameCode } from './footer-text';
 import { jiucuoCodes } from './footer-marks';
 
@@ -67,12 +66,6 @@ function domainHost(entry: string): string {
     .toLowerCase();
 }
 
-/** The publish date the page shows in its text (a 发布时间/发布日期 label), or null. */
-function visiblePubDate(page: PageModel): string | null {
-  const d = page.dates.find((m) => !m.inFooter && m.label !== undefined && tags.visiblePubDateLabels.includes(m.label));
-  return d ? d.date : null;
-}
-
 function mismatch(message: string, evidence: string, suggestion: string): Detection {
   return { message, evidence, suggestion };
 }
@@ -126,20 +119,42 @@ const mismatchRule = defineRule({
         ),
       );
     }
-    // Only article pages: a list page's labelled dates belong to its items, not to the page.
-    const metaDate = page.pageType === 'article' ? parseMetaDate(value(page, 'PubDate')) : null;
-    const shownDate = metaDate ? visiblePubDate(page) : null;
-    if (metaDate && shownDate && metaDate !== shownDate) {
-      out.push(
-        mismatch(
-          `PubDate 标签（${metaDate}）与页面显示的发布日期（${shownDate}）不一致`,
-          `PubDate=${value(page, 'PubDate')}；页面发布日期 ${shownDate}`,
-          '核对发布日期，使 PubDate 标签与页面显示一致',
-        ),
-      );
-    }
     return out;
   },
 });
 
-export const metaRules: DefinedRule[] = [missingRule, mismatchRule];
+/**
+ * The PubDate meta disagrees with the 发布日期 the article shows. The page context already took the
+ * shown date (lib/scan/pubdate.ts); CMSs often stamp PubDate with the page's generation time, so
+ * this is a hint to check, not a deduction.
+ */
+const pubDateMismatchRule = defineRule({
+  id: 'meta.pubdate-mismatch',
+  family: 'meta',
+  title: 'PubDate 标签与页面发布日期不一致',
+  category: 'meta',
+  severities: ['hint'],
+  indicator: { kind: 'outside', note: '《政府网站发展指引》网页设计规范：PubDate 标签须为页面的发布日期' },
+  weight: { points: 0.5, cap: 1 },
+  examples: {
+    fires: [withMeta({ ...FULL_META, PubDate: '2026-11-22 09:30' })],
+    silent: [withMeta({ ...FULL_META, PubDate: '2026-11-20 09:30' }), withMeta({ ...FULL_META, PubDate: '2026-11-22' }, '<h1>示例市召开冬季安全生产工作部署会</h1><p>正文内容。</p>')],
+  },
+  check(page) {
+    // only articles: a list page's labelled dates belong to its items (the context picks the label only there)
+    if (page.pageType !== 'article' || page.pubDateSource !== 'label') return [];
+    const metaDate = page.metaPubDate;
+    const shownDate = page.pubDate;
+    if (!metaDate || !shownDate || metaDate === shownDate) return [];
+    const raw = value(page, 'PubDate') || metaDate;
+    return [
+      {
+        message: `PubDate 标签（${metaDate}）与页面显示的发布日期（${shownDate}）不一致，已按页面显示的日期判断，请复核`,
+        evidence: `PubDate=${raw}；页面发布日期 ${shownDate}`,
+        suggestion: '核对发布日期，使 PubDate 标签与页面显示一致',
+      },
+    ];
+  },
+});
+
+export const metaRules: DefinedRule[] = [missingRule, mismatchRule, pubDateMismatchRule];

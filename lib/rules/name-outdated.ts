@@ -5,6 +5,7 @@
  */
 import type { PageModel } from '../types';
 import { defineRule, type DefinedRule, type Detection } from './define';
+import { ownDocNumber } from '../text/doc-number';
 import { AhoCorasick } from '../text/aho-corasick';
 import data from '../data/renamed-bodies.json';
 
@@ -57,9 +58,7 @@ export function outdatedMentions(text: string): OutdatedHit[] {
   return out;
 }
 
-const LABELLED = /发布|成文|印发|日期|时间/;
 const WRITTEN = /成文日期[:：]?\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/;
-const DOC_NO_YEAR = /发文字号[:：]?\s*[^\s〔]{1,12}〔(\d{4})〕/;
 const pad = (n: string) => n.padStart(2, '0');
 
 /**
@@ -69,11 +68,12 @@ const pad = (n: string) => n.padStart(2, '0');
 export function documentDate(page: PageModel): string | null {
   const c: string[] = [];
   if (page.pubDate) c.push(page.pubDate.slice(0, 10));
-  for (const d of page.dates) if (!d.inFooter && d.label && LABELLED.test(d.label)) c.push(d.date);
+  // every labelled date (lib/data/date-labels.json: 发布/成文/发文/生成日期, 更新时间 …) the date finder read
+  for (const d of page.dates) if (!d.inFooter && d.label !== undefined) c.push(d.date);
   const w = WRITTEN.exec(page.text);
   if (w) c.push(`${w[1]}-${pad(w[2]!)}-${pad(w[3]!)}`);
-  const n = DOC_NO_YEAR.exec(page.text);
-  if (n) c.push(`${n[1]}-12-31`);
+  const n = ownDocNumber(page.text);
+  if (n) c.push(`${n.year}-12-31`);
   return c.length ? c.sort()[0]! : null;
 }
 

@@ -6,6 +6,7 @@
  * offsets into the original text and say whether a zero-width character sat inside them.
  */
 import vocab from '../data/spam-vocabulary.json';
+import { FULL_WIDTH_ALNUM, foldText as fold, stripZeroWidth, type FoldedText } from '../text/normalise';
 
 export type TermKind = 'alone' | 'brand' | 'companion' | 'term' | 'generic' | 'deco';
 
@@ -32,8 +33,6 @@ export interface Cluster {
   zw: boolean;
 }
 
-const ZW = /[\u200B-\u200D\u2060\uFEFF]/;
-const ZW_G = /[\u200B-\u200D\u2060\uFEFF]/g;
 /** a brand that needs a companion: brand + companion reaches the threshold */
 const BRAND_WEIGHT = 3;
 const COMPANION_WEIGHT = vocab.threshold - BRAND_WEIGHT;
@@ -46,34 +45,17 @@ export interface Folded {
   map: Int32Array | null;
 }
 
-/** Folds width and ASCII case one unit for one, and drops zero-width characters (keeping a map). */
-export function foldText(text: string): Folded {
-  let s = text;
-  // full-width letters and digits only: full-width punctuation (，：) is everywhere and matters not
-  if (/[A-Z\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]/.test(s)) {
-    s = s.replace(/[A-Z\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]/g, (c) => {
-      const code = c.charCodeAt(0);
-      const ascii = code >= 0xff01 ? String.fromCharCode(code - 0xfee0) : c;
-      return ascii.toLowerCase();
-    });
-  }
-  if (!ZW.test(s)) return { s, map: null };
-  const map = new Int32Array(s.length + 1);
-  const parts: string[] = [];
-  let n = 0;
-  let runStart = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c === 0x200b || c === 0x200c || c === 0x200d || c === 0x2060 || c === 0xfeff) {
-      parts.push(s.slice(runStart, i));
-      runStart = i + 1;
-      continue;
-    }
-    map[n++] = i;
-  }
-  parts.push(s.slice(runStart));
-  map[n] = s.length;
-  return { s: parts.join(''), map: map.subarray(0, n + 1) };
+/** Folds width (lib/text/normalise.ts) and ASCII case one unit for one, and drops zero-width characters (keeping a map). */
+export function foldText(text: string, folded?: FoldedText): Folded {
+  // the page context's folded text when given (its extra punctuation folding matches no term or
+  // decoration), else full-width letters and digits only
+  const f = folded ?? fold(text, FULL_WIDTH_ALNUM);
+  const s = /[A-Z]/.test(f.text) ? f.text.replace(/[A-Z]/g, (c) => c.toLowerCase()) : f.text;
+  if (!f.map) return { s, map: null };
+  const map = new Int32Array(f.map.length + 1);
+  map.set(f.map);
+  map[f.map.length] = text.length;
+  return { s, map };
 }
 
 function buildTerms(): Term[] {
@@ -115,8 +97,8 @@ const DECO_TERM: Term = { text: '★', kind: 'deco', weight: vocab.decorationWei
 const isLatin = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
 
 /** Every vocabulary hit (the longest at each position) and every run of ≥ 2 decoration characters. */
-export function findHits(text: string): Hit[] {
-  const { s, map } = foldText(text);
+export function findHits(text: string, folded?: FoldedText): Hit[] {
+  const { s, map } = foldText(text, folded);
   const hits: Hit[] = [];
   const orig = (i: number) => (map ? map[i]! : i);
   const n = s.length;
@@ -148,7 +130,7 @@ export function findHits(text: string): Hit[] {
 /** Between a brand and its companion only ASCII letters/digits and light separators. */
 function gapOk(text: string, from: number, to: number): boolean {
   if (to < from || to - from > vocab.companionGap) return false;
-  return /^[a-z0-9 _\-·.]*$/i.test(text.slice(from, to).replace(ZW_G, ''));
+  return /^[a-z0-9 _\-·.]*$/i.test(stripZeroWidth(text.slice(from, to)).text);
 }
 
 function scoreOf(text: string, hits: Hit[]): number {

@@ -1,15 +1,15 @@
 import type { PageModel } from '../types';
 import { defineRule, type DefinedRule, type Detection } from './define';
-import { clusters, SPAM_THRESHOLD, type Cluster } from './spam-match';
+import { clusters, findHits, SPAM_THRESHOLD, type Cluster } from './spam-match';
 import vocab from '../data/spam-vocabulary.json';
+import { stripZeroWidth } from '../text/normalise';
 
 const MAX_FINDINGS = 30;
 const EVIDENCE_CHARS = 60;
-const ZW_G = /[\u200B-\u200D\u2060\uFEFF]/g;
 const SUGGESTION = '核查网站是否被篡改或植入内容，删除后排查后台与服务器安全';
 
 function evidenceOf(text: string, c: Cluster): string {
-  const raw = text.slice(c.start, Math.min(c.end, c.start + EVIDENCE_CHARS)).replace(ZW_G, '');
+  const raw = stripZeroWidth(text.slice(c.start, Math.min(c.end, c.start + EVIDENCE_CHARS))).text;
   return raw.replace(/\s+/g, ' ') + (c.end - c.start > EVIDENCE_CHARS ? '…' : '');
 }
 
@@ -47,7 +47,7 @@ export const spamTextRule: DefinedRule = defineRule({
   },
   check(page) {
     const out: Detection[] = [];
-    for (const c of clusters(page.text)) {
+    for (const c of clusters(page.text, findHits(page.text, page.folded))) {
       if (c.score < SPAM_THRESHOLD) continue;
       if (out.length >= MAX_FINDINGS) break;
       const evidence = evidenceOf(page.text, c);

@@ -42,6 +42,8 @@ export class Collector {
   readonly images: { info: Omit<ImageInfo, 'inFooter'>; start: number }[] = [];
   /** block elements with their [start, end) in `text` */
   readonly blocks: { el: Element; start: number; end: number }[] = [];
+  /** iframes met on the way (their content is not walked unless `include`d) */
+  readonly frames: HTMLIFrameElement[] = [];
   truncated = false;
   private parts: string[] = [];
   private length = 0;
@@ -82,6 +84,7 @@ export class Collector {
           this.addScript(el as HTMLScriptElement);
           continue;
         }
+        if (tag === 'IFRAME' && !this.skipElement(el)) this.frames.push(el as HTMLIFrameElement);
         if (SKIP.has(tag) || this.skipElement(el) || (el as HTMLElement).hidden) continue;
         if (tag === 'A' || tag === 'AREA') this.links.push({ el: el as HTMLAnchorElement, start: this.length });
         else if (tag === 'IMG') {
@@ -99,6 +102,11 @@ export class Collector {
     this.text = this.parts.join('');
     this.parts = [this.text];
     return true;
+  }
+
+  /** Walks `root` (a same-origin frame's body) next, its text after what was collected so far. */
+  include(root: Node): void {
+    this.stack.push(root);
   }
 
   private sep() {

@@ -29,6 +29,31 @@ function firstMarker(text: string, from: number, to: number): number {
   return best;
 }
 
+/** True when `text` holds a strong footer marker (网站标识码, ICP备 …). */
+export function hasFooterMarker(text: string): boolean {
+  return markers.strong.some((m) => text.includes(m));
+}
+
+/**
+ * The body of the last footer-sized same-origin frame that holds a footer marker: some sites load their footer
+ * in an <iframe>. Cross-origin frames and detached (DOMParser) documents have no contentDocument.
+ */
+export function footerFrameBody(frames: HTMLIFrameElement[]): HTMLElement | null {
+  for (let i = frames.length - 1; i >= 0; i--) {
+    let body: HTMLElement | null | undefined;
+    try {
+      body = frames[i]!.contentDocument?.body;
+    } catch {
+      continue; // cross-origin: not ours to read
+    }
+    const text = body?.textContent || '';
+    // a footer-sized frame only: a whole page in a frame is not the page's footer (and walking it
+    // in one go would hold the main thread)
+    if (body && text.length <= limits.maxFooterChars * 2 && hasFooterMarker(text)) return body;
+  }
+  return null;
+}
+
 function looksLikeFooter(el: Element): boolean {
   if (el.tagName === 'FOOTER') return true;
   const id = el.id || '';

@@ -6,7 +6,7 @@
  * The decision logic takes a LayoutSource, so unit tests can feed it fake styles and boxes.
  */
 import type { LinkInfo } from '../types';
-import { externalHost } from '../rules/hosts';
+import { externalHost } from '../hosts';
 
 /** The computed-style properties the decision reads (a CSSStyleDeclaration has them all). */
 export interface StyleLike {

@@ -1,9 +1,12 @@
 import type { LinkInfo, PageModel } from '../types';
 import { Collector } from './collect';
-import { findFooter } from './footer';
+import { findFooter, footerFrameBody } from './footer';
 import { guessPageType } from './page-type';
 import { findDates } from '../text/dates';
-import { pickPubDate } from './pubdate';
+import { pickPubDateWithSource } from './pubdate';
+import { articleLike, parseArticle } from './main-content';
+import { refinePageType } from '../timeliness/page-type';
+import { foldText } from '../text/normalise';
 import type { TextIndex } from './text-index';
 import limits from '../data/scan-limits.json';
 import { probeLinkVisibility } from './link-visibility';
@@ -58,8 +61,15 @@ function* finishStages(c: Collector, doc: Document, opts: BuildOptions): Generat
   } catch {
     /* about:blank and friends */
   }
+  let region = findFooter(c.text, c.blocks);
+  // no footer in the page itself: a same-origin frame may carry it; its text follows the page's
+  const frameBody = region ? null : footerFrameBody(c.frames);
+  if (frameBody) {
+    c.include(frameBody);
+    c.step();
+    region = findFooter(c.text, c.blocks);
+  }
   const text = c.text;
-  const region = findFooter(text, c.blocks);
   const inFooter = (pos: number) => !!region && pos >= region.start && pos < region.end;
   const elements: Element[] = [];
   const links: LinkInfo[] = c.links.map(({ el, start }) => {
@@ -71,7 +81,9 @@ function* finishStages(c: Collector, doc: Document, opts: BuildOptions): Generat
   yield;
   // spam probes read the document itself (computed styles; ids and [hidden] subtrees), each in
   // its own slice; styles only exist with a window (not in DOMParser documents)
-  if (doc.defaultView) probeLinkVisibility(doc, links, elements, host);
+  // (links of a footer frame are left out: their styles and boxes belong to the frame's window)
+  const ownLinks = frameBody ? links.filter((l) => elements[l.element]!.ownerDocument === doc) : links;
+  if (doc.defaultView) probeLinkVisibility(doc, ownLinks, elements, host);
   yield;
   const spamProbe = probeSpam(doc, host);
   yield;
@@ -81,6 +93,7 @@ function* finishStages(c: Collector, doc: Document, opts: BuildOptions): Generat
   const notes: string[] = [];
   if (c.truncated) notes.push(`页面文字超过 ${limits.maxTextChars} 字，只检查了前面部分。`);
   if (doc.querySelector('frameset')) notes.push('页面使用框架（frameset），框架内的页面需分别打开检查。');
+  else if (frameBody) notes.push('页面底部位于内嵌框架（iframe）中，已一并检查；其他框架内容未检查。');
   else if (doc.querySelector('iframe')) notes.push('页面含内嵌框架（iframe），其内容未检查。');
   const model: PageModel = {
     url,
@@ -95,12 +108,30 @@ function* finishStages(c: Collector, doc: Document, opts: BuildOptions): Generat
     images: c.images.map(({ info, start }) => ({ ...info, inFooter: inFooter(start) })),
     dates,
     pubDate: null,
-    pageType: 'other',
+    pubDateSource: null,
+    metaPubDate: null,
+    pageType: guessPageType(url, meta, dates),
+    folded: foldText(text),
+    main: null,
     notes,
     spamProbe,
   };
-  model.pageType = guessPageType(url, meta, dates);
-  model.pubDate = pickPubDate(model);
+  yield;
+  // the page context, computed once: the refined type, the article region, then the publish date
+  model.pageType = refinePageType(model);
+  if (model.pageType === 'article' || model.pageType === 'other') {
+    yield;
+    const like = articleLike(doc, text);
+    if (like === 'too-large') notes.push('页面过大，未识别正文区域，发布日期等按全文判断。');
+    else if (like) {
+      yield;
+      model.main = parseArticle(doc, text);
+    }
+  }
+  const pick = pickPubDateWithSource(model);
+  model.pubDate = pick.date;
+  model.pubDateSource = pick.source;
+  model.metaPubDate = pick.meta;
   return { model, index: c.index, elements, footerEl: region?.el ?? null };
 }
 

@@ -1,4 +1,5 @@
 import type { DateMention, PageType } from '../types';
+import { pubDateRank } from '../text/date-labels';
 
 const HOME_PATH = /^\/(index\.(s?html?|jsp|php|aspx?)|default\.(s?html?|aspx?))?$/i;
 
@@ -18,6 +19,7 @@ export function guessPageType(url: string, meta: Record<string, string>, dates: 
   const content = dates.filter((d) => !d.inFooter);
   if (content.length >= 5) return 'column';
   if (meta.ColumnName || meta.ColumnType) return 'column';
-  if (content.some((d) => d.label && /发布|日期/.test(d.label))) return 'article';
+  // a label that dates the page (发布日期, 成文日期, 日期 …; not 更新时间 or bare 时间)
+  if (content.some((d) => pubDateRank(d.label) !== undefined)) return 'article';
   return 'other';
 }

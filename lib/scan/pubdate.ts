@@ -1,28 +1,21 @@
 /**
  * The date a page shows as its own publish date, as ISO `YYYY-MM-DD`, or null.
  *
- * Order: the `PubDate` meta (then common alternates) → a date labelled 发布时间/发布日期, then 日期,
+ * Order: the `PubDate` meta (then common alternates), unless an article shows a different labelled
+ * date (that one wins; meta.pubdate-mismatch reports the disagreement) → a date labelled 发布时间/发布日期, then 日期,
  * then 成文日期/发文日期/生成日期 (信息公开 tables) → for list pages (column, home) the newest dated
  * item → for article and other pages the first dated mention near the top. Footer and copyright dates and
  * header clock widgets never count.
  */
 import type { DateMention, PageModel } from '../types';
 import { isClockDate, isoDate, normaliseDigits } from '../text/dates';
+import { pubDateRank } from '../text/date-labels';
 
-type PubDateInput = Pick<PageModel, 'meta' | 'dates' | 'pageType' | 'text'>;
+type PubDateInput = Pick<PageModel, 'meta' | 'dates' | 'pageType' | 'text'> & { main?: PageModel['main'] };
 
 /** Meta names after `PubDate`, compared case-insensitively, highest priority first. */
 const ALT_META = ['pubdate', 'publishdate', 'article:published_time'];
 
-/** Label priority for the publish date; 更新时间 and bare 时间 are not publish dates. */
-const LABEL_RANK: Record<string, number> = {
-  发布时间: 0,
-  发布日期: 0,
-  日期: 1,
-  成文日期: 2,
-  发文日期: 2,
-  生成日期: 2,
-};
 
 /** An article's date sits near the top: within this share of the text (or the first chars). */
 const ARTICLE_HEAD_SHARE = 0.2;
@@ -62,7 +55,7 @@ function fromLabel(dates: DateMention[], list: boolean): string | null {
   let group: DateMention[] = [];
   for (const d of dates) {
     if (d.inFooter || d.label === undefined) continue;
-    const r = LABEL_RANK[d.label];
+    const r = pubDateRank(d.label);
     if (r === undefined) continue;
     if (r < rank) {
       rank = r;
@@ -74,19 +67,54 @@ function fromLabel(dates: DateMention[], list: boolean): string | null {
   return list ? newest(group) : group[0]!.date;
 }
 
-export function pickPubDate(page: PubDateInput): string | null {
-  const meta = fromMeta(page.meta);
-  if (meta) return meta;
+export interface PubDatePick {
+  date: string | null;
+  source: PageModel['pubDateSource'];
+  /** the meta's date, whether it won or not */
+  meta: string | null;
+}
 
+/**
+ * The date an article shows with a label that dates the page (发布日期, 日期, 发文日期, 生成日期 …,
+ * by rank): inside the main content when one was found (a related-news list after the article
+ * labels its own items), else anywhere outside the footer.
+ */
+function shownDate(page: PubDateInput): string | null {
+  const main = page.main;
+  if (main) {
+    const inMain = fromLabel(page.dates.filter((d) => d.start >= main.start && d.start < main.end), false);
+    if (inMain) return inMain;
+  }
+  return fromLabel(page.dates, false);
+}
+
+export function pickPubDateWithSource(page: PubDateInput): PubDatePick {
+  const meta = fromMeta(page.meta);
   const list = page.pageType === 'column' || page.pageType === 'home';
+  if (meta) {
+    // an article's visible date wins over a meta that disagrees: CMSs stamp PubDate with the
+    // page's generation time (wanzai 2015 bulletin: meta 2022-04-24, shown 发布日期 2017-05-15;
+    // yichun 2022: meta 2023-05-16, 信息公开 table 发文日期 2023-04-18)
+    const shown = page.pageType === 'article' ? shownDate(page) : null;
+    if (shown && shown !== meta) return { date: shown, source: 'label', meta };
+    return { date: meta, source: 'meta', meta };
+  }
+
   const labelled = fromLabel(page.dates, list);
-  if (labelled) return labelled;
+  if (labelled) return { date: labelled, source: 'label', meta };
 
   // content dates only: no footer/copyright dates, no header clock widget
   const content = page.dates.filter((d) => !d.inFooter && !isClockDate(page.text, d));
-  if (list) return newest(content);
+  if (list) {
+    const n = newest(content);
+    return { date: n, source: n ? 'list' : null, meta };
+  }
   // article pages, and pages of unknown type (often articles the type guess missed)
   const head = Math.max(page.text.length * ARTICLE_HEAD_SHARE, ARTICLE_HEAD_MIN);
   const first = content.find((d) => d.start < head && !d.inferredYear);
-  return first ? first.date : null;
+  return { date: first ? first.date : null, source: first ? 'text' : null, meta };
+}
+
+export function pickPubDate(page: PubDateInput): string | null {
+  return pickPubDateWithSource(page).date;
 }

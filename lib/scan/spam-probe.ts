@@ -5,7 +5,7 @@
  * - links inside [hidden] subtrees, which the collector skips (it never reads them as text).
  */
 import type { SpamProbe } from '../types';
-import { externalHost } from '../rules/hosts';
+import { externalHost } from '../hosts';
 import vocab from '../data/spam-vocabulary.json';
 
 const MAX_ID_ELEMENTS = 20000;

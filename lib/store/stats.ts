@@ -12,9 +12,10 @@ import type { Finding, FindingStatus, Severity, SiteRecord } from '../types';
 import type { GovCheckDB } from './db';
 import { ALL_ROUNDS } from './site-aggregates';
 import { findingsForRound } from './repo';
-import { columnVetoReasons, COLUMN_RULES } from '../verdict/site-columns';
+import { COLUMN_RULES } from '../verdict/site-columns';
+import { judgeSite } from '../verdict/site';
 import { counts as isCounted } from '../verdict/score';
-import { verdictFromCounts, vetoPhrase, type SiteVerdict, type VerdictOptions, type VerdictCounts, type VetoReason } from '../verdict/index';
+import { vetoPhrase, type SiteVerdict, type VerdictOptions, type VerdictCounts, type VetoReason } from '../verdict/index';
 
 export interface SiteStats {
   site: SiteRecord;
@@ -101,8 +102,8 @@ export async function siteStats(db: GovCheckDB, q: StatsQuery = {}, opts: Verdic
         openPhrases: [...phrases.open].sort(),
         perRule,
       };
-      const vetoReasons = columnVetoReasons(pagesBySite.get(site.site) ?? [], columnFindingsBySite.get(site.site) ?? [], now);
-      return { site, pages: pageCount.get(site.site) ?? 0, vetoReasons, findings: total, bySeverity, byStatus, verdict: verdictFromCounts(counts, { ...opts, vetoReasons }), counts };
+      const { verdict, vetoReasons } = judgeSite(counts, pagesBySite.get(site.site) ?? [], columnFindingsBySite.get(site.site) ?? [], opts, now);
+      return { site, pages: pageCount.get(site.site) ?? 0, vetoReasons, findings: total, bySeverity, byStatus, verdict, counts };
     });
     performance.measure?.('govcheck-stats', { start: t0 });
     return out;
@@ -195,8 +196,8 @@ export async function recountSiteStats(db: GovCheckDB, q: StatsQuery = {}, opts:
         openPhrases: [...new Set(v.filter((f) => f.status === 'open').map(vetoPhrase))].sort(),
         perRule,
       };
-      const vetoReasons = columnVetoReasons(pagesBySite.get(site.site) ?? [], columnFindingsBySite.get(site.site) ?? [], now);
-      return { site, pages: pagesBySite.get(site.site)?.length ?? 0, vetoReasons, findings: total, bySeverity, byStatus, verdict: verdictFromCounts(counts, { ...opts, vetoReasons }), counts };
+      const { verdict, vetoReasons } = judgeSite(counts, pagesBySite.get(site.site) ?? [], columnFindingsBySite.get(site.site) ?? [], opts, now);
+      return { site, pages: pagesBySite.get(site.site)?.length ?? 0, vetoReasons, findings: total, bySeverity, byStatus, verdict, counts };
     }).filter((s) => !inRound || s.findings > 0 || (pagesBySite.get(s.site.site) ?? []).some((p) => p.rounds?.includes(q.round!)));
     // for the bench and DevTools: how long the recount took
     performance.measure?.('govcheck-stats', { start: t0 });

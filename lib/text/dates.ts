@@ -8,6 +8,8 @@
  * are skipped here and left to the date-validity rule.
  */
 import type { DateMention } from '../types';
+import { FOUND_LABELS, labelSet } from './date-labels';
+import { FULL_WIDTH_DATE, foldWidth } from './normalise';
 
 export interface FindDatesOptions {
   /** offset in `text` where the footer region begins; dates at or after it are footer dates */
@@ -16,19 +18,8 @@ export interface FindDatesOptions {
   today: string;
 }
 
-/** Labels recognised before a date, longest first so 发布时间 wins over 时间. */
-const LABELS = [
-  '发布时间',
-  '发布日期',
-  '更新时间',
-  '成文日期',
-  '发文日期',
-  '生成日期',
-  '日期',
-  '时间',
-] as const;
 /** Generic labels that must not be the tail of a longer word (截止日期, 活动时间). */
-const GENERIC_LABELS = new Set(['日期', '时间']);
+const GENERIC_LABELS = labelSet('generic');
 /** How far back to look for a label; only gap characters may separate it from the date. */
 const LABEL_LOOKBACK = 200;
 /** What may sit between a label and its date: colons, white space, brackets. */
@@ -53,9 +44,7 @@ const CLOSE_BRACKETS = ']】)）〕';
 
 /** Map full-width digits and separators to ASCII, keeping every offset unchanged. */
 export function normaliseDigits(text: string): string {
-  return text.replace(/[\uff10-\uff19\uff0d\uff0f\uff0e\uff1a]/g, (c) =>
-    String.fromCharCode(c.charCodeAt(0) - 0xfee0),
-  );
+  return foldWidth(text, FULL_WIDTH_DATE);
 }
 
 /** ISO date string when y-m-d is a real calendar date, else null. */
@@ -126,7 +115,7 @@ function monthDayStandsAlone(s: string, start: number, end: number): boolean {
 function findLabel(text: string, start: number): string | undefined {
   const from = Math.max(0, start - LABEL_LOOKBACK);
   const before = text.slice(from, start).replace(LABEL_GAP, '');
-  for (const label of LABELS) {
+  for (const label of FOUND_LABELS) {
     if (!before.endsWith(label)) continue;
     const i = before.length - label.length;
     const prev = i > 0 ? before[i - 1] : text[from - 1];

@@ -3,7 +3,8 @@
  * Finds 文号-shaped strings and lists what is off: lookalike brackets ([2020] 【2020】 (2020) （2020）
  * ﹝2020﹞), a two-digit year, 第 before the number, a leading zero, no 号.
  * 国令第707号 (no year) is a different, correct form and is not matched.
- * Also the one reader of the 文号 a document gives itself (ownDocNumber), for freshness.redated.
+ * Also the one reader of the 文号 a document gives itself (ownDocNumber) and of its signing date
+ * (signedYears), for freshness.redated and name.outdated.
  */
 import own from '../data/doc-number.json';
 
@@ -15,10 +16,16 @@ export interface DocNumberIssue {
   problems: string[];
 }
 
+/** Brackets a 文号 year is written in, right (〔〕) or wrong: regex class bodies. */
+const OPEN_ANY = '〔\\[【(（﹝〖［';
+const CLOSE_ANY = '〕\\]】)）﹞〗］';
+
 // an agency code (CJK) right before a bracketed year, then the number. The agency is a lookbehind
 // so the search starts at the rare bracket characters, not at every Chinese character.
-const DOC_NO =
-  /(?<=[\u4e00-\u9fff]\s?)([〔\[【(（﹝〖［])\s?((?:19|20)\d{2}|\d{2})\s?([〕\]】)）﹞〗］])\s?(第)?\s?(\d{1,5})(号)?/g;
+const DOC_NO = new RegExp(
+  `(?<=[\\u4e00-\\u9fff]\\s?)([${OPEN_ANY}])\\s?((?:19|20)\\d{2}|\\d{2})\\s?([${CLOSE_ANY}])\\s?(第)?\\s?(\\d{1,5})(号)?`,
+  'g',
+);
 
 const OPEN_OK = '〔';
 const CLOSE_OK = '〕';
@@ -66,7 +73,7 @@ export interface OwnDocNumber {
 }
 
 /** 发文字号：国发〔2019〕5号 (the value may sit in the next table cell). */
-const LABELLED = /(?:发文字号|文\s*号)[\s:：]*([^\n]{0,30}?[〔\[［(（【](\d{4})[〕\]］)）】]\s*第?\s*\d+\s*号)/;
+const LABELLED = new RegExp(`(?:发文字号|文\\s*号)[\\s:：]*([^\\n]{0,30}?[${OPEN_ANY}](\\d{4})[${CLOSE_ANY}]\\s*第?\\s*\\d+\\s*号)`);
 /** A line holding only a 文号 (GB/T 9704 puts it alone under the 发文机关标志 / title). */
 const ALONE = /^[ \t\u00a0\u3000]*([\u4e00-\u9fff]{1,15}[〔\[［(（【﹝]((?:19|20)\d{2})[〕\]］)）】﹞]\s*\d{1,5}\s*号)[ \t\u00a0\u3000]*$/gm;
 /** A line this long with a full stop is body text (navigation and titles carry no 。). */
@@ -117,4 +124,22 @@ export function ownDocNumber(text: string): OwnDocNumber | null {
     return { raw: a[1]!, year: Number(a[2]), start, end: start + a[1]!.length, source: 'line' };
   }
   return null;
+}
+
+/** 二〇一五 → 2015 (年份 under the signature are often written in Chinese numerals). */
+const CN_DIGITS: Record<string, string> = { 〇: '0', 零: '0', '○': '0', Ｏ: '0', O: '0', 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' };
+/** A line holding only a date: 2015年3月4日 or 二〇一五年三月四日 (the 成文日期 under the signature). */
+const DATE_LINE = /^[ \t\u00a0\u3000]*((?:19|20)\d{2}|[〇零○ＯO一二三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日[ \t\u00a0\u3000]*$/gm;
+
+/**
+ * Years of the dates standing alone on a line after `from`: the signing date (成文日期) GB/T 9704
+ * puts under the issuing body's name at the end of the text.
+ */
+export function signedYears(text: string, from = 0): number[] {
+  const out: number[] = [];
+  for (const m of text.slice(from).matchAll(DATE_LINE)) {
+    const y = m[1]!.replace(/./g, (c) => CN_DIGITS[c] ?? c);
+    out.push(Number(y));
+  }
+  return out;
 }

@@ -3,10 +3,13 @@
  * look-alike codes that must not be mistaken for them. Pure; no DOM.
  */
 
-/** Full-width digits and letters (０-９, Ａ-Ｚ, ａ-ｚ) → ASCII, one UTF-16 unit for one, so offsets hold. */
+import { foldWidth as fold } from './normalise';
+
+const NUMBER_CHARS = /[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A\uFF0A]/g;
+
+/** Full-width digits, letters and ＊ → ASCII (lib/text/normalise.ts), one unit for one, so offsets hold. */
 export function foldWidth(s: string): string {
-  if (!/[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A\uFF0A]/.test(s)) return s;
-  return s.replace(/[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A\uFF0A]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+  return fold(s, NUMBER_CHARS);
 }
 
 const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];

@@ -21,6 +21,8 @@ export function analyse(page: PageModel, settings: Settings): Timeliness {
   const hit = perSettings?.get(settings);
   if (hit) return hit;
   const scan = scanList(page);
+  // the page context carries the refined type (lib/scan/page-model.ts); refining is idempotent,
+  // so a hand-made model in a test gets the same answer
   const pageType = refinePageType(page, scan);
   const status = columnStatusFrom({ ...page, pageType }, settings, scan);
   const result = { pageType, scan, status };

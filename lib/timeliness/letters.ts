@@ -7,6 +7,7 @@
 import type { DateMention, PageModel } from '../types';
 import data from '../data/interaction.json';
 import { contentDates } from './list-items';
+import { labelsOf } from '../text/date-labels';
 import { detectColumnType } from './column-type';
 
 export interface Letter {
@@ -18,11 +19,13 @@ export interface Letter {
 
 const GAP = /[\s:：\[\]【】()（）|]*$/;
 const LOOKBACK = 16;
+const QUESTION = labelsOf('question');
+const REPLY = labelsOf('reply');
 
 function labelKind(text: string, d: DateMention): 'q' | 'r' | null {
   const before = text.slice(Math.max(0, d.start - LOOKBACK), d.start).replace(GAP, '');
-  if (data.questionLabels.some((l) => before.endsWith(l))) return 'q';
-  if (data.replyLabels.some((l) => before.endsWith(l))) return 'r';
+  if (QUESTION.some((l) => before.endsWith(l))) return 'q';
+  if (REPLY.some((l) => before.endsWith(l))) return 'r';
   return null;
 }
 

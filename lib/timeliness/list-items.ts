@@ -6,6 +6,7 @@
  */
 import type { DateMention, PageModel } from '../types';
 import { isClockDate } from '../text/dates';
+import { labelSet } from '../text/date-labels';
 import table from '../data/column-types.json';
 
 export interface ListItem {
@@ -29,7 +30,7 @@ const MAX_ITEM_LINE = 120;
 /** What may sit between a date and its line's edge. */
 const EDGE = /^[\s\[\]【】()（）|·•\-–—:：]*$/;
 /** Labels that stamp the page, not an item. */
-const PAGE_LABELS = new Set(['更新时间', '生成日期']);
+const PAGE_LABELS = labelSet('pageStamp');
 const MIN_LINK_TITLE = 8;
 
 function lineAt(text: string, pos: number): [number, number] {

@@ -5,12 +5,13 @@
  * 办事指南 is never a column.
  */
 import type { PageModel, PageType } from '../types';
+import { labelSet } from '../text/date-labels';
 import { contentDates, isItemDate, scanList, type ListScan } from './list-items';
 import { isGuidePage } from './guide';
 
 /** Item lines that make a page a list without any column meta. */
 const MIN_LIST_ITEMS = 3;
-const PUBLISH_LABELS = new Set(['发布时间', '发布日期', '日期']);
+const PUBLISH_LABELS = labelSet('headerPublish');
 /** A line this long with a full stop is prose; list titles and navigation carry no 。 */
 const PROSE_LINE = 40;
 

@@ -4,7 +4,7 @@
  */
 import type { PageModel, Settings } from '../../lib/types';
 import { buildPageModel, buildPageModelChunked } from '../../lib/scan/page-model';
-import { toFindings } from '../../lib/scan/report';
+import { toFindings } from '../../lib/pipeline/report';
 import { paint, clearPaint } from '../../entrypoints/content/highlight';
 import { createHitTester } from '../../entrypoints/content/hover';
 import { Collector } from '../../lib/scan/collect';

@@ -124,6 +124,8 @@ describe('site crawl (检查全站栏目)', () => {
       if (v === 'blank') expect([file, rules]).toEqual([file, expect.arrayContaining(['freshness.blank-column'])]);
       if (v === 'fresh') expect([file, rules.filter((r) => r.startsWith('freshness.'))]).toEqual([file, []]);
     }
+    // the offscreen parse asks the background's spam-domain list too (pipeline stage by message)
+    expect(findings.filter((f) => f.url === home + 'czxx/index.html').map((f) => f.ruleId)).toContain('links.spam');
     const first = await api<{ findings: number; pages: number }>('counts');
 
     // the inspector dismisses one; a second crawl neither duplicates findings nor reopens it

@@ -1,4 +1,5 @@
 import type { PageModel } from '../../lib/types';
+import { foldText } from '../../lib/text/normalise';
 
 /** A PageModel built by hand around `text`, for rule tests that need no DOM. */
 export function fakePage(text: string, extra: Partial<PageModel> = {}, footerStart?: number): PageModel {
@@ -15,7 +16,11 @@ export function fakePage(text: string, extra: Partial<PageModel> = {}, footerSta
     images: [],
     dates: [],
     pubDate: null,
+    pubDateSource: null,
+    metaPubDate: null,
     pageType: 'article',
+    folded: foldText(extra.text ?? text),
+    main: null,
     notes: [],
     ...extra,
   };

@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { anchorQuote } from '../../../lib/capture/quote';
-import { quoteFor } from '../../../lib/scan/report';
+import { quoteFor } from '../../../lib/pipeline/report';
 import { modelFromHtml, DEMO_SITE } from '../../helpers/load-page';
 
 const HERO = readFileSync(path.join(DEMO_SITE, 'xwdt/2026-11-18-hero.html'), 'utf8');

@@ -10,6 +10,7 @@ import { SiteCrawl, type CrawlDeps } from '../../../lib/crawl/crawl';
 import { parseCrawledPage } from '../../../lib/crawl/parse';
 import { columnVerdict } from '../../../lib/verdict/columns';
 import { DEFAULT_SETTINGS } from '../../../lib/settings';
+import { checkSpamHosts } from '../../../entrypoints/background/spam';
 import type { FetchOutcome, ParsedPage } from '../../../lib/crawl/types';
 
 const DIR = path.resolve(import.meta.dirname, '../../fixtures/crawl-site');
@@ -39,7 +40,7 @@ function deps(net: ReturnType<typeof fakeNet>, saved: ParsedPage[], over: Partia
   return {
     homeUrl: HOME,
     fetch: net.fetch,
-    parse: async (url, html) => parseCrawledPage({ url, html, settings }, p),
+    parse: async (url, html) => parseCrawledPage({ url, html, settings }, p, { checkSpamHosts }),
     save: async (page) => void saved.push(page),
     verdict: (cols, home) => columnVerdict(cols, home ?? undefined),
     onProgress: () => undefined,

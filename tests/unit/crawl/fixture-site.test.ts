@@ -9,6 +9,7 @@ import path from 'node:path';
 import { parseCrawledPage } from '../../../lib/crawl/parse';
 import { discoverColumns } from '../../../lib/crawl/discover';
 import { DEFAULT_SETTINGS } from '../../../lib/settings';
+import { checkSpamHosts } from '../../../entrypoints/background/spam';
 
 const DIR = path.resolve(import.meta.dirname, '../../fixtures/crawl-site');
 const HOME = 'http://www.crawl-county.gov.cn/';
@@ -16,7 +17,8 @@ const settings = { ...DEFAULT_SETTINGS, today: '2026-11-23' };
 
 const parser = () => domParser(HOME);
 
-const parse = (file: string) => parseCrawledPage({ url: HOME + file, html: readFileSync(path.join(DIR, file), 'utf8'), settings }, parser());
+const parse = (file: string) =>
+  parseCrawledPage({ url: HOME + file, html: readFileSync(path.join(DIR, file), 'utf8'), settings }, parser(), { checkSpamHosts });
 
 describe('crawl fixture site through the scan code', () => {
   it.each([
@@ -28,8 +30,8 @@ describe('crawl fixture site through the scan code', () => {
     ['ghjh/index.html', 'stale', '2024-06-01', '规划计划'],
     ['zcjd/index.html', 'blank', null, null],
     ['hdjl/zxft/index.html', 'stale', '2024-01-01', '其他'],
-  ])('%s is %s', (file, status, newest, type) => {
-    const p = parse(file);
+  ])('%s is %s', async (file, status, newest, type) => {
+    const p = await parse(file);
     expect(p.pageType).toBe('column');
     expect(p.column?.status).toBe(status);
     expect(p.column?.newestDate).toBe(newest);
@@ -41,14 +43,14 @@ describe('crawl fixture site through the scan code', () => {
     if (status === 'fresh') expect(ids.filter((r) => r.startsWith('freshness.'))).toEqual([]);
   });
 
-  it('an article page linked from the navigation is not a column', () => {
-    const p = parse('zfgk/gk.html');
+  it('an article page linked from the navigation is not a column', async () => {
+    const p = await parse('zfgk/gk.html');
     expect(p.pageType).toBe('article');
     expect(p.report.page.columnStatus).toBeUndefined();
   });
 
-  it('the home page yields its columns, the site map, the PDF as skipped, and leaves other sites alone', () => {
-    const p = parse('index.html');
+  it('the home page yields its columns, the site map, the PDF as skipped, and leaves other sites alone', async () => {
+    const p = await parse('index.html');
     const d = discoverColumns(p.links, HOME);
     expect(d.siteMap).toBe(HOME + 'sitemap.html');
     const names = Object.fromEntries(d.columns.map((c) => [c.url.replace(HOME, ''), c.name]));
@@ -60,7 +62,7 @@ describe('crawl fixture site through the scan code', () => {
     expect(d.columns.length).toBe(16); // 17 nav links minus 首页 and the PDF
     expect(d.skipped).toEqual([{ url: HOME + 'files/bszn.pdf', name: '办事指南', reason: expect.stringContaining('PDF') }]);
     expect(d.offsite).toBe(0); // gov.cn and jiangxi links sit in the body, not the navigation
-    const map = discoverColumns(parse('sitemap.html').links, HOME, true);
+    const map = discoverColumns((await parse('sitemap.html')).links, HOME, true);
     expect(map.columns.map((c) => c.url)).toContain(HOME + 'hdjl/zxft/index.html');
   });
 });

@@ -58,7 +58,7 @@ function tables(xml: string): string[][][] {
 
 async function scanReal(db: GovCheckDB, file: string, host: string, now: number) {
   const url = `https://${host}/art/${file}`;
-  const parsed = parseCrawledPage({ url, html: readFileSync(path.join(REAL_PAGES, file), 'utf8'), settings: { ...DEFAULT_SETTINGS, today: '2026-11-23' } }, domParser(url));
+  const parsed = await parseCrawledPage({ url, html: readFileSync(path.join(REAL_PAGES, file), 'utf8'), settings: { ...DEFAULT_SETTINGS, today: '2026-11-23' } }, domParser(url), {});
   await saveScan(db, parsed.report, now, ROUND);
   return parsed.report;
 }

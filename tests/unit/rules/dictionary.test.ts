@@ -13,6 +13,7 @@ import typosData from '../../../lib/data/typos.json';
 import expressionsData from '../../../lib/data/expressions.json';
 import discouragedData from '../../../lib/data/discouraged.json';
 import leadersData from '../../../lib/data/leaders.json';
+import { fakePage } from '../../helpers/fake-page';
 import renamed from '../../../lib/data/renamed-bodies.json';
 import type { PageModel } from '../../../lib/types';
 
@@ -110,10 +111,7 @@ describe('leaders table', () => {
 });
 
 describe('renamed bodies table', () => {
-  const page = (text: string, pubDate: string | null): PageModel => ({
-    url: 'https://www.example.gov.cn/a.html', host: 'www.example.gov.cn', title: '', text, footer: null, footerHtml: '', meta: {},
-    links: [], scripts: [], images: [], dates: [], pubDate, pageType: 'article', notes: [],
-  });
+  const page = (text: string, pubDate: string | null): PageModel => fakePage(text, { pubDate });
   const rule = nameOutdatedRules[0]!;
 
   it('each body: fires after its date, hint without a date, silent before it and in historical mentions', () => {

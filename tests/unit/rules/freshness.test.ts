@@ -4,6 +4,7 @@ import { RULES } from '../../../lib/rules';
 import { runRules } from '../../../lib/rules/run';
 import { findDates } from '../../../lib/text/dates';
 import { realPage } from '../../helpers/load-page';
+import { foldText } from '../../../lib/text/normalise';
 import type { PageModel, RuleFinding, Settings } from '../../../lib/types';
 import { DEMO_PAGES, REAL_PAGES, SETTINGS, TODAY, demo, own } from '../timeliness/fixtures';
 
@@ -31,7 +32,11 @@ function textPage(text: string, over: Partial<PageModel> = {}, today = TODAY): P
     images: [],
     dates,
     pubDate: null,
+    pubDateSource: null,
+    metaPubDate: null,
     pageType: 'column',
+    folded: foldText(text),
+    main: null,
     notes: [],
     ...over,
   };

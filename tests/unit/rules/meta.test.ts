@@ -27,10 +27,11 @@ function run(model: PageModel, id: string): RuleFinding[] {
 }
 
 describe('metaRules', () => {
-  it('has meta.missing (hint) and meta.mismatch (deduct)', () => {
+  it('has meta.missing (hint), meta.mismatch (deduct) and meta.pubdate-mismatch (hint)', () => {
     expect(metaRules.map((r) => [r.id, r.severity, r.category])).toEqual([
       ['meta.missing', 'hint', 'meta'],
       ['meta.mismatch', 'deduct', 'meta'],
+      ['meta.pubdate-mismatch', 'hint', 'meta'],
     ]);
   });
 });
@@ -126,24 +127,38 @@ describe('meta.mismatch', () => {
     expect(run(page({ ...ALL, SiteDomain: 'fgw.zj.gov.cn,www.yichun.gov.cn' }), 'meta.mismatch')).toEqual([]);
   });
 
-  it('fires when PubDate differs from the visible 发布日期 of an article', () => {
-    const body = '<h1>标题</h1><p>发布日期：2017-05-15 10:49:00</p><p>正文内容。</p>';
-    const fs = run(page({ ...ALL, PubDate: '2022-04-24 10:00:43' }, { body }), 'meta.mismatch');
-    expect(fs).toHaveLength(1);
-    expect(fs[0]!.message).toBe('PubDate 标签（2022-04-24）与页面显示的发布日期（2017-05-15）不一致');
-  });
-
-  it('accepts a PubDate with the same day and skips pages without a labelled date', () => {
-    const body = '<h1>标题</h1><p>发布时间：2023年5月16日</p>';
-    expect(run(page({ ...ALL, PubDate: '2023-05-16 08:00' }, { body }), 'meta.mismatch')).toEqual([]);
-    expect(run(page({ ...ALL, PubDate: '2023-05-16 08:00' }), 'meta.mismatch')).toEqual([]);
-  });
-
   it('reports one finding per mismatch', () => {
     const body = '<p>发布日期：2017-05-15</p>';
     const footer = FOOTER + '<script id="_jiucuo_" sitecode="3609000003"></script>';
     const fs = run(page({ ...ALL, SiteIDCode: '3609000001', SiteDomain: 'www.x.gov.cn' }, { body, footer }), 'meta.mismatch');
-    expect(fs).toHaveLength(4);
-    expect(new Set(fs.map((f) => f.evidence)).size).toBe(4);
+    expect(fs).toHaveLength(3); // the PubDate disagreement is meta.pubdate-mismatch's
+    expect(new Set(fs.map((f) => f.evidence)).size).toBe(3);
+  });
+});
+
+describe('meta.pubdate-mismatch', () => {
+  it('fires (hint) when PubDate differs from the visible 发布日期 of an article; the shown date is the page date', () => {
+    const body = '<h1>标题</h1><p>发布日期：2017-05-15 10:49:00</p><p>正文内容。</p>';
+    const m = page({ ...ALL, PubDate: '2022-04-24 10:00:43' }, { body });
+    expect(m.pubDate).toBe('2017-05-15');
+    expect(m.metaPubDate).toBe('2022-04-24');
+    const fs = run(m, 'meta.pubdate-mismatch');
+    expect(fs).toHaveLength(1);
+    expect(fs[0]).toMatchObject({ ruleId: 'meta.pubdate-mismatch', severity: 'hint', category: 'meta' });
+    expect(fs[0]!.message).toContain('PubDate 标签（2022-04-24）与页面显示的发布日期（2017-05-15）不一致');
+    expect(run(m, 'meta.mismatch')).toEqual([]);
+  });
+
+  it('stays silent on the same day, without a labelled date, and on list pages', () => {
+    const body = '<h1>标题</h1><p>发布时间：2023年5月16日</p>';
+    expect(run(page({ ...ALL, PubDate: '2023-05-16 08:00' }, { body }), 'meta.pubdate-mismatch')).toEqual([]);
+    const unlabelled = page({ ...ALL, PubDate: '2023-05-16 08:00' });
+    expect(unlabelled.pubDate).toBe('2023-05-16');
+    expect(run(unlabelled, 'meta.pubdate-mismatch')).toEqual([]);
+    const items = Array.from({ length: 5 }, (_, i) => `<li><a href="/a/${i}.html">通知${i}</a> 发布日期：2026-0${i + 1}-10</li>`).join('');
+    const list = page({ ...SITE, ...COLUMN, publishdate: '2022-04-24' }, { url: 'https://www.yichun.gov.cn/col/col1/index.html', body: `<ul>${items}</ul>` });
+    expect(list.pageType).toBe('column');
+    expect(list.metaPubDate).toBe('2022-04-24');
+    expect(run(list, 'meta.pubdate-mismatch')).toEqual([]);
   });
 });

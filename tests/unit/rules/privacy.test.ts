@@ -5,15 +5,13 @@ import { bankCardRule, idCardRule, phoneRule } from '../../../lib/rules/privacy'
 import { modelFromHtml } from '../../helpers/load-page';
 import { DEFAULT_SETTINGS } from '../../../lib/settings';
 import type { PageModel, Rule } from '../../../lib/types';
+import { fakePage } from '../../helpers/fake-page';
 
 const FIX = path.resolve(import.meta.dirname, '../../fixtures/spam');
 const settings = { ...DEFAULT_SETTINGS, today: '2026-11-23' };
 
 function page(text: string): PageModel {
-  return {
-    url: 'https://www.example.gov.cn/a.html', host: 'www.example.gov.cn', title: '', text, footer: null, footerHtml: '',
-    meta: {}, links: [], scripts: [], images: [], dates: [], pubDate: null, pageType: 'article', notes: [],
-  };
+  return fakePage(text);
 }
 const run = (rule: Rule, text: string) => rule.check(page(text), settings);
 

@@ -3,7 +3,7 @@ import { describe, it, expect } from 'vitest';
 import { modelFromHtml, parseHtml, realPage } from '../../helpers/load-page';
 import { buildPageModel, buildPageModelChunked } from '../../../lib/scan/page-model';
 import { nodeAt } from '../../../lib/scan/text-index';
-import { toFindings, quoteFor } from '../../../lib/scan/report';
+import { toFindings, quoteFor } from '../../../lib/pipeline/report';
 import { runRules } from '../../../lib/rules/run';
 import { DEFAULT_SETTINGS } from '../../../lib/settings';
 import type { Rule } from '../../../lib/types';
@@ -82,7 +82,8 @@ describe('page model on real pages', () => {
     const { model } = realPage('yichun-bulletin-2022.html', 'www.yichun.gov.cn');
     expect(model.footer!.text).toContain('3609000002');
     expect(model.footer!.text).toContain('赣ICP备06000141号');
-    expect(model.pubDate).toBe('2023-05-16');
+    expect(model.pubDate).toBe('2023-04-18'); // the shown 发文日期, not the PubDate meta's generation time
+    expect(model.metaPubDate).toBe('2023-05-16');
   });
 });
 

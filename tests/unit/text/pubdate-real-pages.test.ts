@@ -19,10 +19,10 @@ const CASES: [file: string, host: string, pubDate: string][] = [
   ['shanxi-news-2019.html', 'www.shanxi.gov.cn', '2019-09-18'],
   ['zjdpc-news-2016.html', 'www.zjdpc.gov.cn', '2016-11-22'],
   ['cmse-news-2012.html', 'www.cmse.gov.cn', '2012-06-24'], // no meta: 发布日期 label
-  ['wanzai-bulletin-2015.html', 'www.wanzai.gov.cn', '2022-04-24'], // meta wins over 发布日期 2017-05-15
-  ['wanzai-bulletin-2022.html', 'www.wanzai.gov.cn', '2023-08-16'],
-  ['yichun-bulletin-2022.html', 'www.yichun.gov.cn', '2023-05-16'],
-  ['yichun-jiangxi-bulletin-2022.html', 'www.yichun.gov.cn', '2023-05-16'],
+  ['wanzai-bulletin-2015.html', 'www.wanzai.gov.cn', '2017-05-15'], // 发布日期 wins over the meta's generation time 2022-04-24
+  ['wanzai-bulletin-2022.html', 'www.wanzai.gov.cn', '2023-05-11'], // 生成日期 shown; meta 2023-08-16
+  ['yichun-bulletin-2022.html', 'www.yichun.gov.cn', '2023-04-18'], // 发文日期 shown; meta 2023-05-16
+  ['yichun-jiangxi-bulletin-2022.html', 'www.yichun.gov.cn', '2023-03-31'], // 发文日期 shown; meta 2023-05-16
   ['kepu-news-2023.html', 'www.kepu.gov.cn', '2023-12-01'], // no meta: the date after 作者
 ];
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findDates } from '../../../lib/text/dates';
-import { parseMetaDate, pickPubDate } from '../../../lib/scan/pubdate';
+import { parseMetaDate, pickPubDate, pickPubDateWithSource } from '../../../lib/scan/pubdate';
 import type { PageType } from '../../../lib/types';
 
 const TODAY = '2024-01-05';
@@ -37,9 +37,22 @@ describe('parseMetaDate', () => {
 });
 
 describe('pickPubDate', () => {
-  it('takes the PubDate meta first', () => {
-    const p = page('发布时间：2023-06-01\n正文', { meta: { PubDate: '2023-05-16 12:34:05' } });
-    expect(pickPubDate(p)).toBe('2023-05-16');
+  it('takes the PubDate meta first, unless an article shows a different labelled date', () => {
+    const meta = { PubDate: '2023-05-16 12:34:05' };
+    expect(pickPubDate(page('正文 2023-06-01', { meta }))).toBe('2023-05-16');
+    expect(pickPubDate(page('发布时间：2023-05-16\n正文', { meta }))).toBe('2023-05-16');
+    expect(pickPubDateWithSource(page('发布时间：2023-06-01\n正文', { meta }))).toEqual({ date: '2023-06-01', source: 'label', meta: '2023-05-16' });
+    // 信息公开 tables: 发文日期 and 生成日期 date the page too
+    expect(pickPubDate(page('发文日期：\n2023-04-18\n正文', { meta }))).toBe('2023-04-18');
+    // 更新时间 and bare 时间 never date the page; a column's labels belong to its items
+    expect(pickPubDate(page('更新时间：2023-06-01\n正文', { meta }))).toBe('2023-05-16');
+    expect(pickPubDate(page('发布时间：2023-06-01\n正文', { meta, pageType: 'column' }))).toBe('2023-05-16');
+  });
+
+  it('prefers the labelled date inside the main content when the context found it', () => {
+    const text = '相关新闻 发布日期：2023-01-02\n标题\n发布日期：2023-06-01\n正文';
+    const p = { ...page(text, { meta: { PubDate: '2023-05-16' } }), main: { start: text.indexOf('标题'), end: text.length } };
+    expect(pickPubDate(p)).toBe('2023-06-01');
   });
 
   it('falls back to alternate meta names, PubDate winning over them', () => {

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { columnStatus } from '../../../lib/timeliness/column';
 import { breadcrumbName, detectColumnType, matchColumnType, titleHead } from '../../../lib/timeliness/column-type';
 import { refinePageType } from '../../../lib/timeliness/page-type';
+import { guessPageType } from '../../../lib/scan/page-type';
 import { scanList } from '../../../lib/timeliness/list-items';
 import { thresholds, DEFAULT_THRESHOLDS } from '../../../lib/timeliness/thresholds';
 import { realPage } from '../../helpers/load-page';
@@ -58,7 +59,8 @@ describe('page type refinement', () => {
 
   it('an article with a related-news list is an article, not a column', () => {
     const page = own('article-related.html');
-    expect(page.pageType).toBe('column'); // the first guess counts 7 dates
+    expect(guessPageType(page.url, page.meta, page.dates)).toBe('column'); // the first guess counts 7 dates
+    expect(page.pageType).toBe('article'); // the page context carries the refined type
     expect(refinePageType(page)).toBe('article');
   });
 
@@ -165,7 +167,8 @@ describe('page type refinement: declared columns', () => {
       <h1>示例市召开冬季安全生产工作部署会</h1>
       <p>会议要求，各地各部门要压实安全生产责任，全面排查整治各类隐患，坚决防范遏制重特大事故发生，确保人民群众生命财产安全和社会大局稳定。</p></body></html>`;
     const page = modelFromHtml(html, 'https://www.example.gov.cn/gzdt/1.html', TODAY).model;
-    expect(page.pageType).toBe('column'); // the first guess, from the meta alone
+    expect(guessPageType(page.url, page.meta, page.dates)).toBe('column'); // the first guess, from the meta alone
+    expect(page.pageType).toBe('other');
     expect(refinePageType(page)).toBe('other');
   });
 });

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { ownDocNumber } from '../../../lib/text/doc-number';
-import { signedYears } from '../../../lib/timeliness/doc-number';
+import { signedYears } from '../../../lib/text/doc-number';
 import { freshnessRules } from '../../../lib/rules/freshness';
 import { runRules } from '../../../lib/rules/run';
 import { SETTINGS, own } from './fixtures';
