@@ -1,6 +1,7 @@
 /**
  * A small generated county site for the batch scan's test and bench: a home page whose navigation
- * links `pages - 1` pages, columns (dated lists) and, every fourth, an article. `identity: false`
+ * links `pages - 1` pages, columns (dated lists) and, every `articleEvery`th (default 4th, 0 for none),
+ * an article (the crawl skips article links: it checks columns). `identity: false`
  * leaves out 网站名称 and 网站标识码, as some real sites do (the batch list then supplies them).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -9,12 +10,13 @@ import path from 'node:path';
 const NAMES = ['工作动态', '通知公告', '政策文件', '人事信息', '规划计划', '部门动态', '公示公告', '财政信息'];
 const pad = (n: number) => String(n).padStart(2, '0');
 
-export function generateCountySite(dir: string, opts: { pages: number; name: string; code: string; identity?: boolean; today?: string }): void {
+export function generateCountySite(dir: string, opts: { pages: number; name: string; code: string; identity?: boolean; today?: string; articleEvery?: number }): void {
   const identity = opts.identity ?? true;
   const today = new Date(`${opts.today ?? '2026-11-23'}T00:00:00Z`);
-  const links = Array.from({ length: opts.pages - 1 }, (_, i) => ({ i, article: i % 4 === 3, name: `${NAMES[i % NAMES.length]}${i}` }));
+  const every = opts.articleEvery ?? 4;
+  const links = Array.from({ length: opts.pages - 1 }, (_, i) => ({ i, article: every > 0 && i % every === every - 1, name: `${NAMES[i % NAMES.length]}${i}` }));
   const shell = (title: string, body: string) =>
-    `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>${title}${identity ? `_${opts.name}` : ''}</title>` +
+    `<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>${identity ? `${title}_${opts.name}` : ''}</title>` +
     (identity ? `<meta name="SiteName" content="${opts.name}"><meta name="SiteIDCode" content="${opts.code}">` : '') +
     `</head><body><nav class="nav"><a href="/">首页</a>${links.map((l) => `<a href="${l.article ? `/wz/t2026111${l.i % 10}_${l.i}.html` : `/col${l.i}/`}">${l.name}</a>`).join('')}</nav>` +
     `<main>${body}</main><footer class="footer">${identity ? `<p>主办单位：${opts.name}　网站标识码：${opts.code}</p>` : '<p>版权所有</p>'}</footer></body></html>`;
