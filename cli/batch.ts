@@ -29,6 +29,8 @@ export interface SiteRun {
   result?: BatchSiteResult;
   pages: PageResult[];
   error?: string;
+  /** the site is reported, but its column crawl did not finish (not recorded in --state: a rerun tries again) */
+  crawlError?: string;
   /** finished in an earlier run (--state) */
   resumed?: boolean;
 }
@@ -72,7 +74,7 @@ export async function runBatch(browser: LaunchedBrowser, sites: SiteEntry[], opt
       opts.progress.started(entry.url);
       const run = await inspectSite(browser, entry, opts).catch((e): SiteRun => ({ entry, pages: [], error: `检查失败：${e instanceof Error ? e.message.split('\n')[0] : String(e)}` }));
       runs[i] = run;
-      opts.progress.finished(entry.url, run.error ? `错误：${run.error}` : `${run.result!.verdict}，问题 ${run.result!.findingCount} 个`);
+      opts.progress.finished(entry.url, run.error ? `错误：${run.error}` : `${run.result!.verdict}，问题 ${run.result!.findingCount} 个${run.crawlError ? `（${run.crawlError}）` : ''}`);
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(opts.concurrency, todo.length)) }, worker));
@@ -137,8 +139,8 @@ async function inspectSite(browser: LaunchedBrowser, entry: SiteEntry, opts: Bat
   const pages = stored
     .sort((a, b) => (a.url === home.page.url ? -1 : b.url === home.page.url ? 1 : a.url.localeCompare(b.url)))
     .map((p) => pageResult(p, byUrl.get(p.url) ?? [], p.url === home.page.url ? home.notes : []));
-  const run: SiteRun = { entry, result, pages };
-  if (opts.stateDir) {
+  const run: SiteRun = { entry, result, pages, ...(crawl?.phase === 'error' ? { crawlError: `栏目检查未完成：${crawl.error ?? '原因不明'}` } : {}) };
+  if (opts.stateDir && !run.crawlError) {
     const rec: FinishedSite = { version: 1, key: entry.key, url: entry.url, crawl: opts.crawl, result, pages, backup: await api<string>('siteBackup', site) };
     saveFinished(opts.stateDir, rec);
   }

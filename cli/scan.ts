@@ -150,7 +150,8 @@ async function batchMain(args: Args, log: (s: string) => void): Promise<void> {
     for (const r of runs) {
       out.pages.push(...r.pages);
       if (r.result) out.sites.push(r.result);
-      if (r.error) out.errors.push({ target: `${r.entry.url}（第 ${r.entry.line} 行）`, error: r.error });
+      const err = r.error ?? r.crawlError;
+      if (err) out.errors.push({ target: `${r.entry.url}（第 ${r.entry.line} 行）`, error: err });
     }
     await writeFiles(browser.worker, args, log);
   } finally {

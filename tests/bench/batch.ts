@@ -75,6 +75,8 @@ export interface BatchBenchResult {
   browserProcesses: number;
   verdicts: Record<string, number>;
   errors: number;
+  /** sites whose crawl checked fewer columns than the site has, with why */
+  shortCrawls: { site: string; crawl: unknown }[];
 }
 
 export async function runBatchBench(opts: { sites: number; pages: number; concurrency: number }): Promise<BatchBenchResult> {
@@ -139,6 +141,7 @@ export async function runBatchBench(opts: { sites: number; pages: number; concur
       browserProcesses: procs,
       verdicts,
       errors: runs.filter((r) => r.error).length,
+      shortCrawls: runs.filter((r) => r.result && (r.result.crawl?.checked ?? 0) < opts.pages - 1).map((r) => ({ site: r.entry.url, crawl: r.result!.crawl })),
     };
   } finally {
     sampling = false;
@@ -170,6 +173,7 @@ function table(r: BatchBenchResult): string {
     ['peak browser PSS', `${r.peakBrowserPssMB} MB (${r.browserProcesses} Chromium processes at most)`],
     ['verdicts', Object.entries(r.verdicts).map(([k, v]) => `${k} ${v}`).join(', ') + (r.errors ? `; errors ${r.errors}` : '')],
   ];
+  for (const c of r.shortCrawls) rows.push(['short crawl', `${c.site} ${JSON.stringify(c.crawl)}`]);
   const w = Math.max(...rows.map(([k]) => k.length));
   return rows.map(([k, v]) => `  ${k.padEnd(w)}  ${v}`).join('\n');
 }
