@@ -22,6 +22,8 @@ export interface BatchOptions {
   progress: BatchProgress;
   /** how often a running crawl's progress is read (ms) */
   pollMs?: number;
+  /** stops taking new sites; what is running is dropped, not reported (the run is being interrupted) */
+  signal?: AbortSignal;
 }
 
 export interface SiteRun {
@@ -68,11 +70,13 @@ export async function runBatch(browser: LaunchedBrowser, sites: SiteEntry[], opt
   }
   let next = 0;
   const worker = async () => {
-    while (next < todo.length) {
+    while (next < todo.length && !opts.signal?.aborted) {
       const i = todo[next++]!;
       const entry = sites[i]!;
       opts.progress.started(entry.url);
       const run = await inspectSite(browser, entry, opts).catch((e): SiteRun => ({ entry, pages: [], error: `检查失败：${e instanceof Error ? e.message.split('\n')[0] : String(e)}` }));
+      // interrupted while it ran: the browser is closing under it, so its outcome means nothing
+      if (opts.signal?.aborted) return;
       runs[i] = run;
       opts.progress.finished(entry.url, run.error ? `错误：${run.error}` : `${run.result!.verdict}，问题 ${run.result!.findingCount} 个${run.crawlError ? `（${run.crawlError}）` : ''}`);
     }
@@ -140,7 +144,7 @@ async function inspectSite(browser: LaunchedBrowser, entry: SiteEntry, opts: Bat
     .sort((a, b) => (a.url === home.page.url ? -1 : b.url === home.page.url ? 1 : a.url.localeCompare(b.url)))
     .map((p) => pageResult(p, byUrl.get(p.url) ?? [], p.url === home.page.url ? home.notes : []));
   const run: SiteRun = { entry, result, pages, ...(crawl?.phase === 'error' ? { crawlError: `栏目检查未完成：${crawl.error ?? '原因不明'}` } : {}) };
-  if (opts.stateDir && !run.crawlError) {
+  if (opts.stateDir && !run.crawlError && !opts.signal?.aborted) {
     const rec: FinishedSite = { version: 1, key: entry.key, url: entry.url, crawl: opts.crawl, result, pages, backup: await api<string>('siteBackup', site) };
     saveFinished(opts.stateDir, rec);
   }

@@ -143,9 +143,20 @@ async function batchMain(args: Args, log: (s: string) => void): Promise<void> {
   const ext = scannerCopy(ensureBuilt(log));
   const browser = await launchWithExtension({ extensionPath: ext, executablePath, loopbackHosts: args.resolve });
   const progress = new BatchProgress(sites.length);
+  // Ctrl-C or a stopped pod: close the browser and its temporary copies; finished sites stay in --state
+  const interrupted = new AbortController();
+  const stop = (signal: NodeJS.Signals) => {
+    interrupted.abort();
+    progress.note(args.state ? `已中断（${signal}）：已完成的网站记录在 ${args.state}，再次运行同一命令即可继续` : `已中断（${signal}）`);
+    void browser.close().finally(() => {
+      rmSync(ext, { recursive: true, force: true });
+      process.exit(signal === 'SIGINT' ? 130 : 143);
+    });
+  };
+  process.once('SIGINT', stop).once('SIGTERM', stop);
   try {
     await setToday(browser.worker, args.today);
-    const runs = await runBatch(browser, sites, { concurrency: args.concurrency, crawl: args.crawl, stateDir: args.state, progress });
+    const runs = await runBatch(browser, sites, { concurrency: args.concurrency, crawl: args.crawl, stateDir: args.state, progress, signal: interrupted.signal });
     progress.end();
     for (const r of runs) {
       out.pages.push(...r.pages);

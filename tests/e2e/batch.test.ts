@@ -2,12 +2,14 @@
  * Batch scan end to end (`npm run scan -- --sites LIST --crawl`): three sites on loopback under
  * their own *.gov.cn names (--resolve), the demo site, the crawl fixture and a generated site whose
  * pages show no 网站名称 / 网站标识码 (the list supplies them). One unsharded run is the reference;
- * two shards merged (npm run merge) give the same sites and findings; a rerun on the first shard's
- * --state skips the sites it finished and reports the same as the reference.
+ * two shards merged (npm run merge) give the same sites and findings; a run killed midway and rerun
+ * on its --state skips the site it finished and reports the same as the reference.
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFile, spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import Papa from 'papaparse';
+import { strFromU8, unzipSync } from 'fflate';
 import os from 'node:os';
 import path from 'node:path';
 import { ROOT, TODAY } from './harness';
@@ -24,6 +26,28 @@ function run(cmd: string, args: string[]): Promise<{ code: number; stdout: strin
   return new Promise((resolve) => {
     execFile('npx', ['tsx', cmd, ...args], { cwd: ROOT, encoding: 'utf8', timeout: 120_000, maxBuffer: 64 << 20 }, (err, stdout, stderr) => {
       resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr, ms: Date.now() - t0 });
+    });
+  });
+}
+
+/** Runs the batch scan and stops it (SIGTERM to its process group) once stderr matches `when`. */
+function scanUntil(extra: string[], when: RegExp): Promise<{ code: number | null; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('npx', ['tsx', 'cli/scan.ts', '--sites', list, '--crawl', '--format', 'json', '--no-out', '--today', TODAY, ...resolveArgs, ...extra], { cwd: ROOT, detached: true, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    let sent = false;
+    child.stderr!.on('data', (c: Buffer) => {
+      stderr += c.toString('utf8');
+      if (!sent && when.test(stderr)) {
+        sent = true;
+        process.kill(-child.pid!, 'SIGTERM');
+      }
+    });
+    const timer = setTimeout(() => process.kill(-child.pid!, 'SIGKILL'), 120_000);
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stderr });
     });
   });
 }
@@ -89,7 +113,9 @@ describe('batch scan (npm run scan -- --sites)', () => {
 
   it('scans and crawls each listed site, several at once: one sites[] entry each, progress on stderr, a bad line named and skipped, a backup the dashboard imports', async () => {
     const backup = path.join(tmp, 'all.json');
-    const r = await scan(['--concurrency', '3', '--backup', backup]);
+    const csv = path.join(tmp, 'all.csv');
+    const docx = path.join(tmp, 'all.docx');
+    const r = await scan(['--concurrency', '3', '--backup', backup, '--out', csv, '--docx', docx]);
     expect(r.stderr).toContain('网站列表 第 5 行：网址格式不正确（“not a url”），已跳过');
     expect(r.code).toBe(1); // the bad line is an error of the run
     reference = JSON.parse(r.stdout);
@@ -119,17 +145,21 @@ describe('batch scan (npm run scan -- --sites)', () => {
     referenceBackup = validateBackup(JSON.parse(readFileSync(backup, 'utf8')));
     expect(referenceBackup.sites.find((s) => s.site === HOSTS.gen)).toMatchObject({ name: '批量测试县人民政府', siteCode: '3609990077' });
     expect(facts(referenceBackup).findings.length).toBeGreaterThan(5);
+    // the CSV and the 通报 draft cover every site
+    const rows = Papa.parse<string[]>(readFileSync(csv, 'utf8').slice(1), { skipEmptyLines: true }).data.slice(1);
+    expect(rows.length).toBe(referenceBackup.findings.filter((f) => f.status !== 'dismissed').length);
+    const xml = strFromU8(unzipSync(new Uint8Array(readFileSync(docx)))['word/document.xml']!);
+    for (const name of ['示范县人民政府', '示范区人民政府', '批量测试县人民政府']) expect(xml).toContain(name);
   }, 120_000);
 
-  it('two shards merged equal the unsharded run; a rerun on a shard\'s --state skips its finished sites and reports the same', async () => {
+  it('two shards merged equal the unsharded run', async () => {
     expect(reference).toBeDefined();
     const shardOfHost = (k: Key) => shardOf(HOSTS[k], 2);
     // the fixture hosts fall into both shards (the hash is fixed; this guards the test's premise)
     expect(new Set((Object.keys(HOSTS) as Key[]).map(shardOfHost)).size).toBe(2);
-    const state = path.join(tmp, 'state');
     const s0 = path.join(tmp, 'shard-0.json');
     const s1 = path.join(tmp, 'shard-1.json');
-    const [a, b] = [await scan(['--shard', '0/2', '--state', state, '--backup', s0]), await scan(['--shard', '1/2', '--backup', s1])];
+    const [a, b] = [await scan(['--shard', '0/2', '--backup', s0]), await scan(['--shard', '1/2', '--backup', s1])];
     const inFirst = (Object.keys(HOSTS) as Key[]).filter((k) => shardOfHost(k) === 0);
     expect(a.stderr).toContain(`分片 0/2：本机检查 ${inFirst.length} 个网站（列表共 3 个）`);
     expect(JSON.parse(a.stdout).sites.map((s: SiteJson) => s.site).sort()).toEqual(inFirst.map((k) => HOSTS[k]).sort());
@@ -141,16 +171,31 @@ describe('batch scan (npm run scan -- --sites)', () => {
     expect(m.stderr).toContain('已合并 2 个备份（网站 3 个');
     expect(facts(validateBackup(JSON.parse(readFileSync(merged, 'utf8'))))).toEqual(facts(referenceBackup));
 
-    // the rerun on shard 0's state: its sites are not fetched again, the rest is, the report is whole
+  }, 180_000);
+
+  it('a run killed midway, rerun with the same --state, skips the sites it finished and reports the same as one uninterrupted run', async () => {
+    expect(reference).toBeDefined();
+    const state = path.join(tmp, 'state');
+    // one site at a time, stopped once the first has finished (the second is then being crawled)
+    const killed = await scanUntil(['--concurrency', '1', '--state', state], /\[进度\] 网站 1\/3/);
+    expect(killed.stderr).toContain(`已中断（SIGTERM）：已完成的网站记录在 ${state}`);
+    const finished = readdirSync(state).filter((f) => f.endsWith('.json'));
+    expect(finished).toHaveLength(1);
+    const done = (Object.keys(HOSTS) as Key[]).filter((k) => killed.stderr.includes(`完成 http://${HOSTS[k]}:`));
+    expect(done).toHaveLength(1);
+
     const before = Object.fromEntries((Object.keys(HOSTS) as Key[]).map((k) => [k, requestsTo(k)]));
-    const resumed = await scan(['--state', state]);
-    expect(resumed.stderr).toContain(`已跳过上次完成的网站 ${inFirst.length} 个（--state ${state}）`);
+    const backup = path.join(tmp, 'resumed.json');
+    const resumed = await scan(['--state', state, '--backup', backup]);
+    expect(resumed.stderr).toContain(`已跳过上次完成的网站 1 个（--state ${state}）`);
     for (const k of Object.keys(HOSTS) as Key[]) {
-      if (inFirst.includes(k)) expect(requestsTo(k), k).toBe(before[k]);
+      if (done.includes(k)) expect(requestsTo(k), k).toBe(before[k]);
       else expect(requestsTo(k), k).toBeGreaterThan(before[k]!);
     }
     const json = JSON.parse(resumed.stdout);
     expect(verdicts(json.sites)).toEqual(verdicts(reference.sites));
     expect(json.pages.map((p: { url: string }) => p.url)).toEqual(reference.pages.map((p) => p.url));
+    // the finished site's records came back from the state: the backup is the whole round's
+    expect(facts(validateBackup(JSON.parse(readFileSync(backup, 'utf8'))))).toEqual(facts(referenceBackup));
   }, 180_000);
 });
