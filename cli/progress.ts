@@ -54,10 +54,21 @@ export class BatchProgress {
 
   private emit(event?: string): void {
     if (this.tty) {
-      const text = this.line();
-      const width = this.out.columns ?? 100;
       // the line is redrawn in place, so it must not wrap
-      this.out.write('\r\x1b[K' + (text.length > width - 1 ? text.slice(0, width - 2) + '…' : text));
+      this.out.write('\r\x1b[K' + fitWidth(this.line(), (this.out.columns ?? 100) - 1));
     } else this.out.write(`[进度] ${this.line()}${event ? `｜${event}` : ''}\n`);
   }
+}
+
+/** `text` cut to `cols` terminal columns (CJK characters take two). */
+export function fitWidth(text: string, cols: number): string {
+  let used = 0;
+  let out = '';
+  for (const ch of text) {
+    const w = ch.codePointAt(0)! >= 0x2e80 ? 2 : 1;
+    if (used + w > cols - 1) return out + '…';
+    used += w;
+    out += ch;
+  }
+  return out;
 }

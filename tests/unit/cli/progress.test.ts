@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PassThrough } from 'node:stream';
-import { BatchProgress } from '../../../cli/progress';
+import { BatchProgress, fitWidth } from '../../../cli/progress';
 
 function sink(tty: boolean) {
   const s = new PassThrough() as PassThrough & { isTTY?: boolean; columns?: number };
@@ -11,6 +11,11 @@ function sink(tty: boolean) {
 }
 
 describe('batch progress on stderr', () => {
+  it('fits a line to the terminal width, CJK characters counting two columns', () => {
+    expect(fitWidth('网站 1/2', 20)).toBe('网站 1/2');
+    expect(fitWidth('网站网站网站', 7)).toBe('网站网…');
+  });
+
   it('into a pipe: one line per event with sites done/total, pages and the current URL', () => {
     const out = sink(false);
     const p = new BatchProgress(2, out.s);
@@ -36,7 +41,9 @@ describe('batch progress on stderr', () => {
     expect(out.text()).not.toContain('\n');
     const frames = out.text().split('\r\x1b[K').filter(Boolean);
     expect(frames).toHaveLength(2);
-    for (const f of frames) expect(f.length).toBeLessThanOrEqual(59);
+    // CJK characters take two columns: the frame fits 59 columns, not 59 characters
+    for (const f of frames) expect([...f].reduce((w, c) => w + (c.codePointAt(0)! >= 0x2e80 ? 2 : 1), 0)).toBeLessThanOrEqual(59);
+    expect(frames[0]!.endsWith('…')).toBe(true);
     p.end();
     expect(out.text().endsWith('\n')).toBe(true);
   });
