@@ -3,6 +3,7 @@ import { verdictCounts, type Verdict } from '../lib/verdict/index';
 import { judgeSite } from '../lib/verdict/site';
 import { COLUMN_RULES } from '../lib/verdict/site-columns';
 import { severityLabel } from '../lib/labels';
+import type { BatchSiteResult } from './batch-types';
 
 export interface PageResult {
   url: string;
@@ -81,8 +82,11 @@ export function formatTable(out: ScanOutput): string {
   }
   lines.push('');
   lines.push('网站汇总');
-  for (const s of out.sites) {
+  for (const s of out.sites as (SiteResult & Partial<BatchSiteResult>)[]) {
     lines.push(`  ${s.siteName || s.site}（${s.site}）网站标识码：${s.siteCode || '未找到'}  结论：${s.verdict}  得分：${s.score}  单项否决问题 ${s.vetoCount} 个，问题共 ${s.findingCount} 个`);
+    const fromList = [s.siteNameFrom === 'list' ? '网站名称' : '', s.siteCodeFrom === 'list' ? '网站标识码' : ''].filter(Boolean);
+    if (fromList.length) lines.push(`    （网站页面上未找到${fromList.join('、')}，取自网站列表）`);
+    if (s.crawl) lines.push(`    栏目检查：已检查 ${s.crawl.checked} / ${s.crawl.total} 个栏目${s.crawl.error ? `（${s.crawl.error}）` : ''}`);
     for (const r of s.reasons) lines.push(`    · ${r}`);
   }
   for (const e of out.errors) lines.push(`  错误：${e.target}：${e.error}`);

@@ -2,7 +2,7 @@ import type { GovCheckDB } from './store/db';
 import type { ScanSummary } from './messages';
 import { allFindings, deleteAll, findingsForSite, listSites, findingsForPage, screenshotsForFindings, listRounds } from './store/repo';
 import { csvParts } from './export/scope';
-import { exportBackup, importBackup, parseBackup, validateBackup, type ImportSummary } from './export/backup';
+import { exportBackup, exportSiteBackup, importBackup, parseBackup, validateBackup, type ImportSummary } from './export/backup';
 import { siteStats } from './store/stats';
 import { normaliseUrl } from './fingerprint';
 
@@ -37,6 +37,23 @@ export function automationApi(
     pages: () => db.pages.toArray(),
     /** the JSON backup (lib/export/backup.ts) as text */
     backup: async () => JSON.stringify(await exportBackup(db)),
+    /** one site's backup as text (the batch scan's record of a finished site, `--state`) */
+    siteBackup: async (site: string) => JSON.stringify(await exportSiteBackup(db, site)),
+    /** the pages stored for one site (the batch scan's per-page report) */
+    sitePages: (site: string) => db.pages.where('site').equals(site).toArray(),
+    /**
+     * 网站名称 / 网站标识码 from a batch run's site list, kept only where the site's own pages gave
+     * none (as a scan keeps the first non-empty name); answers which fields it filled
+     */
+    async fillSiteIdentity(site: string, name?: string, code?: string): Promise<{ name: boolean; code: boolean }> {
+      return db.transaction('rw', db.sites, async () => {
+        const rec = await db.sites.get(site);
+        if (!rec) return { name: false, code: false };
+        const filled = { name: !rec.name && !!name, code: !rec.siteCode && !!code };
+        if (filled.name || filled.code) await db.sites.put({ ...rec, name: rec.name || name || '', siteCode: rec.siteCode || code || '' });
+        return filled;
+      });
+    },
     /** imports a backup (text or parsed object); answers the summary or a Chinese error */
     async importBackup(data: string | object): Promise<ImportSummary | { error: string }> {
       try {

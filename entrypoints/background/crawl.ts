@@ -29,6 +29,8 @@ const starting = new Map<string, { cancelled: boolean }>();
 let offscreenReady: Promise<void> | null = null;
 
 async function ensureOffscreen(): Promise<void> {
+  // a document being created is listed by getContexts before its listener runs: wait for it
+  if (offscreenReady) return offscreenReady;
   const url = chrome.runtime.getURL(OFFSCREEN);
   const existing = await chrome.runtime.getContexts?.({ contextTypes: ['OFFSCREEN_DOCUMENT' as chrome.runtime.ContextType], documentUrls: [url] });
   if (existing?.length) return;

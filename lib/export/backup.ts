@@ -8,6 +8,9 @@ import { hm, ymd } from './file-name';
 import type { Finding, PageRecord, RoundRecord, ScreenshotRecord, SiteRecord } from '../types';
 import type { GovCheckDB } from '../store/db';
 import { isAnchor, isSeverity, isSource, isStatus } from '../store/validate';
+import { collapseIncoming, planMerge, type ImportSummary } from './backup-merge';
+
+export { mergeFinding } from './backup-merge';
 
 export const BACKUP_FORMAT = 'govcheck-backup';
 export const BACKUP_VERSION = 1;
@@ -30,13 +33,7 @@ export interface Backup {
   screenshots: ScreenshotJson[];
 }
 
-export interface ImportSummary {
-  findings: { added: number; updated: number; skipped: number; skippedOlder: number; skippedSame: number; duplicates: number };
-  sites: { added: number; updated: number };
-  pages: { added: number; updated: number; skipped: number };
-  rounds: { added: number; skipped: number };
-  screenshots: { added: number; skipped: number };
-}
+export type { ImportSummary };
 
 export class BackupError extends Error {}
 
@@ -64,11 +61,28 @@ export async function exportBackup(db: GovCheckDB, now = Date.now()): Promise<Ba
   const [sites, pages, findings, rounds, shots] = await db.transaction('r', [db.sites, db.pages, db.findings, db.rounds, db.screenshots], () =>
     Promise.all([db.sites.toArray(), db.pages.toArray(), db.findings.toArray(), db.rounds.toArray(), db.screenshots.toArray()]),
   );
-  const screenshots: ScreenshotJson[] = [];
-  for (const { blob, ...rest } of shots) {
-    screenshots.push({ ...rest, type: blob.type || 'image/png', data: bytesToBase64(new Uint8Array(await blob.arrayBuffer())) });
-  }
-  return { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: now, sites, pages, findings, rounds, screenshots };
+  return { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: now, sites, pages, findings, rounds, screenshots: await encodeShots(shots) };
+}
+
+/** The backup of one site (its pages, findings and their screenshots; all rounds): a batch run's record of a finished site. */
+export async function exportSiteBackup(db: GovCheckDB, site: string, now = Date.now()): Promise<Backup> {
+  const [sites, pages, findings, rounds, shots] = await db.transaction('r', [db.sites, db.pages, db.findings, db.rounds, db.screenshots], async () => {
+    const findings = await db.findings.where('site').equals(site).toArray();
+    return Promise.all([
+      db.sites.where('site').equals(site).toArray(),
+      db.pages.where('site').equals(site).toArray(),
+      findings,
+      db.rounds.toArray(),
+      db.screenshots.where('findingId').anyOf(findings.map((f) => f.id)).toArray(),
+    ]);
+  });
+  return { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: now, sites, pages, findings, rounds, screenshots: await encodeShots(shots) };
+}
+
+async function encodeShots(shots: ScreenshotRecord[]): Promise<ScreenshotJson[]> {
+  const out: ScreenshotJson[] = [];
+  for (const { blob, ...rest } of shots) out.push({ ...rest, type: blob.type || 'image/png', data: bytesToBase64(new Uint8Array(await blob.arrayBuffer())) });
+  return out;
 }
 
 export function backupFileName(now: Date): string {
@@ -180,86 +194,13 @@ export function validateBackup(json: unknown): Backup {
   return b;
 }
 
-// ---------------------------------------------------------------- merge
-
-function mergeSite(prev: SiteRecord, inc: SiteRecord): SiteRecord {
-  return {
-    ...inc,
-    ...prev,
-    name: prev.name || inc.name,
-    siteCode: prev.siteCode || inc.siteCode,
-    homeUrl: prev.homeUrl || inc.homeUrl,
-    firstSeen: Math.min(prev.firstSeen, inc.firstSeen),
-    lastSeen: Math.max(prev.lastSeen, inc.lastSeen),
-  };
-}
-
-const sameSite = (a: SiteRecord, b: SiteRecord) =>
-  a.name === b.name && a.siteCode === b.siteCode && a.homeUrl === b.homeUrl && a.firstSeen === b.firstSeen && a.lastSeen === b.lastSeen;
-
-/** Round ids of both lists, `first`'s order first; undefined when neither has any. */
-function unionRounds(first: string[] | undefined, second: string[] | undefined): string[] | undefined {
-  if (!first?.length && !second?.length) return first ?? second;
-  return [...new Set([...(first ?? []), ...(second ?? [])])];
-}
-
-// older records may have a round but no seenIn (see lib/store/repo.ts seenAgain)
-const roundsOf = (f: Finding) => f.seenIn ?? (f.round ? [f.round] : undefined);
-
-/**
- * One finding from both sides. The newer `updatedAt` wins the inspector's fields (status, note,
- * severity…); what the scans recorded is combined, never dropped: the rounds it was seen in
- * (复查 depends on them), the screenshot link, the latest reopening, first and last seen.
- */
-export function mergeFinding(prev: Finding, inc: Finding): Finding {
-  const [win, lose] = inc.updatedAt > prev.updatedAt ? [inc, prev] : [prev, inc];
-  // the earlier-created copy holds the finding's own round, which leads seenIn
-  const [first, second] = inc.createdAt < prev.createdAt ? [inc, prev] : [prev, inc];
-  const out: Finding = {
-    ...win,
-    createdAt: Math.min(prev.createdAt, inc.createdAt),
-    lastSeen: Math.max(prev.lastSeen, inc.lastSeen),
-  };
-  const round = first.round ?? second.round;
-  if (round !== undefined) out.round = round;
-  const seenIn = unionRounds(roundsOf(first), roundsOf(second));
-  if (seenIn !== undefined) out.seenIn = seenIn;
-  const screenshotId = win.screenshotId ?? lose.screenshotId;
-  if (screenshotId !== undefined) out.screenshotId = screenshotId;
-  const reopened = [prev.reopenedAt, inc.reopenedAt].filter((t): t is number => t !== undefined);
-  if (reopened.length) out.reopenedAt = Math.max(...reopened);
-  return out;
-}
-
-const sameList = (a: string[] | undefined, b: string[] | undefined) => (a ?? []).join('\u0000') === (b ?? []).join('\u0000');
-
-const sameFinding = (a: Finding, b: Finding) =>
-  a.createdAt === b.createdAt &&
-  a.lastSeen === b.lastSeen &&
-  a.round === b.round &&
-  sameList(a.seenIn, b.seenIn) &&
-  a.screenshotId === b.screenshotId &&
-  a.reopenedAt === b.reopenedAt;
+// ---------------------------------------------------------------- import (merge rules: backup-merge.ts)
 
 /**
  * Merges a validated backup into the store in one transaction and returns what happened.
  * `onProgress` (0..1) is called between steps for the UI.
  */
 export async function importBackup(db: GovCheckDB, b: Backup, onProgress?: (p: number) => void): Promise<ImportSummary> {
-  const sum: ImportSummary = {
-    findings: { added: 0, updated: 0, skipped: 0, skippedOlder: 0, skippedSame: 0, duplicates: 0 },
-    sites: { added: 0, updated: 0 },
-    pages: { added: 0, updated: 0, skipped: 0 },
-    rounds: { added: 0, skipped: 0 },
-    screenshots: { added: 0, skipped: 0 },
-  };
-  // duplicates inside the file: the newer one's decisions stay, combined as with the store; counted
-  const incoming = new Map<string, Finding>();
-  for (const f of b.findings) {
-    const prev = incoming.get(f.id);
-    if (prev) sum.findings.duplicates++;
-    incoming.set(f.id, prev ? mergeFinding(prev, f) : f);
-  }
   // decode every image before the transaction: a bad one must stop the import, not half of it
   const shots: ScreenshotRecord[] = b.screenshots.map(({ data, type, ...rest }) => {
     let bytes: Uint8Array;
@@ -270,105 +211,26 @@ export async function importBackup(db: GovCheckDB, b: Backup, onProgress?: (p: n
     }
     return { ...rest, blob: new Blob([bytes as BlobPart], { type: type || 'image/png' }) };
   });
+  const incoming = collapseIncoming({ ...b, screenshots: shots });
   onProgress?.(0.1);
 
-  await db.transaction('rw', [db.sites, db.pages, db.findings, db.rounds, db.screenshots], async () => {
-    const sites = new Map<string, SiteRecord>();
-    for (const s of b.sites) sites.set(s.site, sites.has(s.site) ? mergeSite(sites.get(s.site)!, s) : s);
-    const siteKeys = [...sites.keys()];
-    const prevSites = await db.sites.bulkGet(siteKeys);
-    const siteOut: SiteRecord[] = [];
-    siteKeys.forEach((k, i) => {
-      const prev = prevSites[i];
-      const inc = sites.get(k)!;
-      if (!prev) {
-        sum.sites.added++;
-        siteOut.push(inc);
-      } else {
-        const m = mergeSite(prev, inc);
-        if (!sameSite(m, prev)) {
-          sum.sites.updated++;
-          siteOut.push(m);
-        }
-      }
-    });
-    await db.sites.bulkPut(siteOut);
-    onProgress?.(0.2);
-
-    const pages = new Map<string, PageRecord>();
-    for (const p of b.pages) {
-      const q = pages.get(p.url);
-      if (!q) pages.set(p.url, p);
-      else {
-        const rounds = unionRounds(q.rounds, p.rounds);
-        const newer = p.lastScanned > q.lastScanned ? p : q;
-        pages.set(p.url, rounds === undefined ? newer : { ...newer, rounds });
-      }
-    }
-    const pageKeys = [...pages.keys()];
-    const prevPages = await db.pages.bulkGet(pageKeys);
-    const pageOut: PageRecord[] = [];
-    pageKeys.forEach((k, i) => {
-      const prev = prevPages[i];
-      const inc = pages.get(k)!;
-      if (!prev) {
-        sum.pages.added++;
-        return void pageOut.push(inc);
-      }
-      // the newer scan's facts win; the rounds the page was scanned in are combined (复查)
-      const rounds = unionRounds(prev.rounds, inc.rounds);
-      if (inc.lastScanned > prev.lastScanned) {
-        sum.pages.updated++;
-        pageOut.push(rounds === undefined ? inc : { ...inc, rounds });
-        return;
-      }
-      sum.pages.skipped++;
-      if (!sameList(rounds, prev.rounds)) pageOut.push({ ...prev, rounds });
-    });
-    await db.pages.bulkPut(pageOut);
+  const summary = await db.transaction('rw', [db.sites, db.pages, db.findings, db.rounds, db.screenshots], async () => {
+    const [sites, pages] = await Promise.all([db.sites.bulkGet([...incoming.sites.keys()]), db.pages.bulkGet([...incoming.pages.keys()])]);
     onProgress?.(0.3);
-
-    const ids = [...incoming.keys()];
-    const prevFindings = await db.findings.bulkGet(ids);
+    const findings = await db.findings.bulkGet([...incoming.findings.keys()]);
     onProgress?.(0.5);
-    const out: Finding[] = [];
-    ids.forEach((id, i) => {
-      const prev = prevFindings[i];
-      const inc = incoming.get(id)!;
-      if (!prev) {
-        sum.findings.added++;
-        out.push(inc);
-        return;
-      }
-      const merged = mergeFinding(prev, inc);
-      if (inc.updatedAt > prev.updatedAt) {
-        sum.findings.updated++;
-        out.push(merged);
-        return;
-      }
-      // the local decision stays; rounds, screenshot and first/last seen still combine both sides
-      sum.findings.skipped++;
-      if (inc.updatedAt < prev.updatedAt) sum.findings.skippedOlder++;
-      else sum.findings.skippedSame++;
-      if (!sameFinding(merged, prev)) out.push(merged);
-    });
-    await db.findings.bulkPut(out);
+    const [rounds, screenshots] = await Promise.all([db.rounds.bulkGet(incoming.rounds.map((r) => r.id)), db.screenshots.bulkGet(shots.map((s) => s.id))]);
+    const plan = planMerge(incoming, { sites, pages, findings, rounds, screenshots });
+    await db.sites.bulkPut(plan.sites);
+    await db.pages.bulkPut(plan.pages);
+    await db.findings.bulkPut(plan.findings);
     onProgress?.(0.8);
-
-    const prevRounds = await db.rounds.bulkGet(b.rounds.map((r) => r.id));
-    const roundOut = b.rounds.filter((r, i) => !prevRounds[i]);
-    sum.rounds.added = roundOut.length;
-    sum.rounds.skipped = b.rounds.length - roundOut.length;
-    await db.rounds.bulkPut(roundOut);
-
-    const prevShots = await db.screenshots.bulkGet(shots.map((s) => s.id));
-    const shotOut = shots.filter((s, i) => !prevShots[i]);
-    sum.screenshots.added = shotOut.length;
-    sum.screenshots.skipped = shots.length - shotOut.length;
-    await db.screenshots.bulkPut(shotOut);
+    await db.rounds.bulkPut(plan.rounds);
+    await db.screenshots.bulkPut(plan.screenshots);
+    return plan.summary;
   });
   onProgress?.(1);
-  return sum;
+  return summary;
 }
 
 /** One Chinese sentence for the UI. */
