@@ -10,8 +10,12 @@ export function listWatches(db: GovCheckDB): Promise<WatchRecord[]> {
   return db.watches.toArray();
 }
 
+/** Stores the watch; a site never scanned gets its site row, so the dashboard lists it. */
 export async function putWatch(db: GovCheckDB, w: WatchRecord): Promise<void> {
-  await db.watches.put(w);
+  await db.transaction('rw', [db.watches, db.sites], async () => {
+    await db.watches.put(w);
+    if (!(await db.sites.get(w.site))) await db.sites.put({ site: w.site, name: '', siteCode: '', homeUrl: w.homeUrl, firstSeen: w.startedAt, lastSeen: w.startedAt });
+  });
 }
 
 export async function addProbe(db: GovCheckDB, p: ProbeRecord): Promise<void> {
