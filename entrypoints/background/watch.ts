@@ -16,6 +16,7 @@ import { alarmName, isActive, newWatch, nextProbeAt, resumeAt, siteOfAlarm } fro
 import { probeHome } from '@/lib/watch/probe';
 import { indicatorFindings, runHomeIndicators } from '@/lib/indicators/index';
 import type { ProbeRecord, WatchRecord } from '@/lib/watch/types';
+import { hostPatterns } from '@/lib/watch/request';
 import type { Finding } from '@/lib/types';
 
 export interface WatchDeps {
@@ -24,11 +25,6 @@ export interface WatchDeps {
   now?: () => number;
 }
 
-/** http(s)://host/* patterns of the home page: probes need the page's own scheme; the HTTPS check needs https. */
-export function watchOrigins(homeUrl: string): string[] {
-  const u = new URL(homeUrl);
-  return [...new Set([`${u.protocol}//${u.hostname}/*`, `https://${u.hostname}/*`])];
-}
 
 function homeOf(url: string): { site: string; homeUrl: string } | { error: string } {
   let u: URL;
@@ -41,7 +37,7 @@ function homeOf(url: string): { site: string; homeUrl: string } | { error: strin
   return { site: u.hostname.toLowerCase(), homeUrl: u.origin + '/' };
 }
 
-const granted = (homeUrl: string) => chrome.permissions.contains({ origins: [watchOrigins(homeUrl)[0]!] }).catch(() => false);
+const granted = (homeUrl: string) => chrome.permissions.contains({ origins: [hostPatterns(homeUrl)[0]!] }).catch(() => false);
 
 export function registerWatchHandlers(db: GovCheckDB, deps: WatchDeps = {}) {
   const now = deps.now ?? Date.now;
