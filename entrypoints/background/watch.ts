@@ -13,7 +13,7 @@ import { activeRoundId } from '@/lib/rounds/active';
 import { addProbe, getWatch, lastProbeAt, listWatches, putWatch } from '@/lib/store/probes';
 import { saveSiteFindings } from '@/lib/store/site-findings';
 import { alarmName, isActive, newWatch, nextProbeAt, resumeAt, siteOfAlarm } from '@/lib/watch/schedule';
-import { probeHome } from '@/lib/watch/probe';
+import { probeHome, referenceOnline } from '@/lib/watch/probe';
 import { indicatorFindings, runHomeIndicators } from '@/lib/indicators/index';
 import type { ProbeRecord, WatchRecord } from '@/lib/watch/types';
 import { hostPatterns } from '@/lib/watch/request';
@@ -21,6 +21,8 @@ import type { Finding } from '@/lib/types';
 
 export interface WatchDeps {
   fetchImpl?: typeof fetch;
+  /** whether the inspector's own network is up (default: a reference site answers) */
+  online?: () => Promise<boolean>;
   random?: () => number;
   now?: () => number;
 }
@@ -42,6 +44,7 @@ const granted = (homeUrl: string) => chrome.permissions.contains({ origins: [hos
 export function registerWatchHandlers(db: GovCheckDB, deps: WatchDeps = {}) {
   const now = deps.now ?? Date.now;
   const random = deps.random ?? Math.random;
+  const online = deps.online ?? (() => referenceOnline(deps.fetchImpl));
 
   const arm = (site: string, when: number) => chrome.alarms.create(alarmName(site), { when });
 
@@ -54,11 +57,11 @@ export function registerWatchHandlers(db: GovCheckDB, deps: WatchDeps = {}) {
     }
     let probe: ProbeRecord | null = null;
     if (await granted(w.homeUrl)) {
-      probe = await probeHome(site, w.homeUrl, { fetchImpl: deps.fetchImpl, now, redirectMode: 'auto' });
+      probe = await probeHome(site, w.homeUrl, { fetchImpl: deps.fetchImpl, now, redirectMode: 'auto', online });
       // stopped while the request ran: the probe belongs to no window
       const still = await getWatch(db, site);
       if (!still || !isActive(still, now()) || still.startedAt !== w.startedAt) return null;
-      await addProbe(db, probe);
+      if (probe) await addProbe(db, probe);
     }
     const next = nextProbeAt(probe?.at ?? now(), random);
     if (next < w.endsAt) await arm(site, next);

@@ -20,6 +20,7 @@ const SITE = '127.0.0.1';
 let srv: Loopback;
 let db: GovCheckDB;
 let clock = T0;
+let networkUp = true;
 const now = () => clock;
 
 beforeAll(async () => {
@@ -29,6 +30,7 @@ afterAll(() => srv.close());
 beforeEach(() => {
   fakeBrowser.reset();
   clock = T0;
+  networkUp = true;
   srv.mode = 'up';
   db = new GovCheckDB(`govcheck-watch-${crypto.randomUUID()}`);
   vi.spyOn(fakeBrowser.permissions, 'contains').mockResolvedValue(true as never);
@@ -39,7 +41,7 @@ afterEach(async () => {
 });
 
 /** A fresh background (new messaging module, as after a worker restart) on the same database. */
-async function startWatchBackground(random = Math.random) {
+async function startWatchBackground(random = Math.random, fetchImpl?: typeof fetch) {
   // a restart: the worker's listeners are gone, the browser's alarms stay
   const alarms = await fakeBrowser.alarms.getAll();
   fakeBrowser.reset();
@@ -48,7 +50,7 @@ async function startWatchBackground(random = Math.random) {
   vi.resetModules();
   const messages = await import('../../../lib/messages');
   const { registerWatchHandlers } = await import('../../../entrypoints/background/watch');
-  const bg = registerWatchHandlers(db, { now, random });
+  const bg = registerWatchHandlers(db, { now, random, fetchImpl, online: async () => networkUp });
   await bg.resumed;
   return { ...bg, send: messages.sendMessage };
 }
@@ -129,6 +131,24 @@ describe('站点无法访问 watch (background, fake clock)', { timeout: 60_000 
     expect(probes).toHaveLength(11);
     const w = (await db.watches.get(SITE))!;
     expect(availability(w, probes, clock)).toMatchObject({ probes: 11, failures: 0, rate: 0 });
+  });
+
+  it('while the inspector’s own network is down, probes that get no answer are gaps, not failures', async () => {
+    let cut = false;
+    // the machine's network: the loopback until it is cut, then every request fails without an answer
+    const net = ((input: RequestInfo | URL, init?: RequestInit) => (cut ? Promise.reject(new TypeError('fetch failed')) : fetch(input, init))) as typeof fetch;
+    const bg = await startWatchBackground(() => 0.5, net);
+    await bg.send('watchStart', { homeUrl: srv.url });
+    cut = true;
+    networkUp = false;
+    for (let i = 0; i < 5; i++) await fireNext();
+    expect(await db.probes.count()).toBe(1);
+    // the schedule goes on: the next hour is probed again
+    expect(await alarm()).toBeDefined();
+    // the network is back but the site still gives no answer: now a failure of kind network
+    networkUp = true;
+    await fireNext();
+    expect((await db.probes.orderBy('id').last())!).toMatchObject({ ok: false, error: 'network' });
   });
 
   it('failures at 5 % of the week make a 疑似 veto while watching and a real one at the window end; 4 % none', async () => {

@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { probeHome } from '../../../lib/watch/probe';
+import { probeHome, referenceOnline } from '../../../lib/watch/probe';
 import { startLoopback, type Loopback } from './loopback';
 
 let srv: Loopback;
@@ -20,8 +20,28 @@ describe('probeHome (checkLink against a loopback home page)', () => {
     srv.mode = 'slow';
     const slow = await probeHome('127.0.0.1', srv.url, { timeoutMs: 300 });
     expect(slow).toMatchObject({ ok: false, error: 'timeout' });
-    expect(slow.status).toBeUndefined();
-    expect(slow.ms).toBeGreaterThanOrEqual(290);
+    expect(slow!.status).toBeUndefined();
+    expect(slow!.ms).toBeGreaterThanOrEqual(290);
+  });
+
+  it('a failure without any answer counts only when the inspector’s own network is up; else it is a gap', async () => {
+    let asked = 0;
+    const offline = async () => (asked++, false);
+    srv.mode = 'slow';
+    expect(await probeHome('127.0.0.1', srv.url, { timeoutMs: 300, online: offline })).toBeNull();
+    expect(asked).toBe(1);
+    expect(await probeHome('127.0.0.1', srv.url, { timeoutMs: 300, online: async () => true })).toMatchObject({ ok: false, error: 'timeout' });
+    // a 503 is the site's own answer: the network is not asked about
+    srv.mode = 'down';
+    expect(await probeHome('127.0.0.1', srv.url, { online: offline })).toMatchObject({ ok: false, status: 503 });
+    srv.mode = 'up';
+    expect(await probeHome('127.0.0.1', srv.url, { online: offline })).toMatchObject({ ok: true });
+    expect(asked).toBe(1);
+  });
+
+  it('referenceOnline: true when the reference answers (even opaquely), false when the request fails', async () => {
+    expect(await referenceOnline((async () => new Response(null, { status: 200 })) as typeof fetch)).toBe(true);
+    expect(await referenceOnline((async () => Promise.reject(new TypeError('Failed to fetch'))) as typeof fetch)).toBe(false);
   });
 
   it('a closed port is a refused connection, a failure', async () => {
