@@ -4,11 +4,12 @@
  * the site verdict the availability veto gives, and the stop toggle.
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { startHarness, type Harness } from './harness';
+import { startHarness, tabIdOf, waitForScan, type Harness } from './harness';
 
 let h: Harness;
 beforeAll(async () => {
-  h = await startHarness();
+  // allHosts: the panel's permission request is granted without a prompt (see crawl.test.ts)
+  h = await startHarness({ allHosts: true });
 });
 afterAll(async () => {
   await h?.worker.evaluate(() => (globalThis as any).govcheck.clearAll());
@@ -87,5 +88,38 @@ describe('dashboard: 站点可访问性监测', () => {
     );
     expect(stopped.stoppedAt).toBeGreaterThanOrEqual(now);
     await dash.close();
+  });
+
+  it('side panel: 监测可访问性 arms a real alarm after a first probe; 检查首页指标 stores the home page hints', async () => {
+    const home = h.url('demo', 'index.html');
+    const site = new URL(home).hostname;
+    const page = await h.browser.context.newPage();
+    await page.goto(home);
+    await waitForScan(page);
+    const tabId = await tabIdOf(h.worker, page.url());
+    const panel = await h.browser.context.newPage();
+    await panel.goto(`chrome-extension://${h.browser.extensionId}/sidepanel.html?tabId=${tabId}`);
+    const before = Date.now();
+    await panel.getByTestId('watch-start').click();
+    await expect.poll(() => panel.getByTestId('watch-status').textContent(), { timeout: 20_000 }).toBe('监测中：访问 1 次，失败 0 次，失败率 0.0%');
+    const alarm = await h.worker.evaluate((name) => chrome.alarms.get(name), `watch:${site}`);
+    expect(alarm!.scheduledTime - before).toBeGreaterThanOrEqual(60 * 60_000);
+    expect(alarm!.scheduledTime - Date.now()).toBeLessThanOrEqual(72 * 60_000);
+
+    await panel.getByTestId('check-indicators').click();
+    await expect.poll(() => panel.getByTestId('watch-message').first().textContent(), { timeout: 30_000 }).toMatch(/^首页指标检查完成：\d 个待复核问题。$/);
+    const lines = await panel.getByTestId('watch-message').allTextContents();
+    expect(lines.slice(1).map((l) => l.split('：')[0])).toEqual(['站内搜索', '年度报表', 'HTTPS']);
+    const found = await h.worker.evaluate((s) => (globalThis as any).govcheck.siteFindings(s), site) as { ruleId: string; severity: string; url: string }[];
+    const hints = found.filter((f) => f.ruleId.startsWith('indicator.'));
+    expect(hints.length).toBe(Number(/(\d) 个/.exec(lines[0]!)![1]));
+    // the demo site is served over http only: no TLS on port 443
+    expect(hints.find((f) => f.ruleId === 'indicator.https')).toMatchObject({ severity: 'hint', url: new URL(home).origin + '/' });
+
+    await panel.getByTestId('watch-start').click();
+    await expect.poll(() => panel.getByTestId('watch-status').textContent()).toMatch(/^已停止/);
+    expect(await h.worker.evaluate((name) => chrome.alarms.get(name), `watch:${site}`)).toBeUndefined();
+    await panel.close();
+    await page.close();
   });
 });
