@@ -49,8 +49,12 @@ export function findSearchBox(facts: HomeFacts, baseUrl: string): SearchBox | nu
 }
 
 const CJK = /[\u4e00-\u9fff]/g;
+const ARTICLE_URL = S.headline.articleUrlPatterns.map((p) => new RegExp(p, 'i'));
+const COLUMN_URL = S.headline.columnUrlPatterns.map((p) => new RegExp(p, 'i'));
+/** An article's address, not a column's (a nav item like 战略规划和区域发展 is no headline). */
+const isArticleUrl = (u: URL) => !COLUMN_URL.some((r) => r.test(u.pathname)) && ARTICLE_URL.some((r) => r.test(u.pathname + u.search));
 
-/** A recent headline of the home page: the first same-site link whose text reads like a title. */
+/** A recent headline of the home page: the first same-site article link whose text reads like a title. */
 export function pickHeadline(facts: HomeFacts, baseUrl: string): string | null {
   const host = new URL(baseUrl).host;
   for (const l of facts.links) {
@@ -65,7 +69,7 @@ export function pickHeadline(facts: HomeFacts, baseUrl: string): string | null {
     } catch {
       continue;
     }
-    if (u.host !== host || !/^https?:$/.test(u.protocol) || u.pathname === '/' || !/\d/.test(u.pathname + u.search)) continue;
+    if (u.host !== host || !/^https?:$/.test(u.protocol) || !isArticleUrl(u)) continue;
     return text;
   }
   return null;

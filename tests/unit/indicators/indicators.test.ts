@@ -42,6 +42,12 @@ describe('站内搜索', () => {
     expect(new URLSearchParams(searches[0]).get('q')).toBe(HEADLINE);
   });
 
+  it('the headline is an article link, not a column (nav) link of the same length', () => {
+    const nav = '<div><a href="/col/col1620982/index.html">战略规划和区域发展处工作</a><a href="/zwgk/zcwj/">政策文件与解读专栏目录</a></div>';
+    expect(pickHeadline(homeFacts(homePage({ search: nav })), srv.url)).toBe(HEADLINE);
+    expect(pickHeadline(homeFacts(nav), srv.url)).toBeNull();
+  });
+
   it('a search that finds nothing is a hint, even though the result page echoes the query', async () => {
     workingSearch([]);
     const out = await checkSearch(homeFacts(homePage({ search: GET_FORM })), srv.url);
