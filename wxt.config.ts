@@ -9,8 +9,9 @@ export default defineConfig({
     name: 'GovCheck 政府网站巡检助手',
     description: '在浏览政府网站时标出问题：网站标识、错别字与严重表述错误、信息更新日期；一键导出问题清单。',
     default_locale: undefined,
+    // alarms: the 站点无法访问 watch probes a home page about hourly for a week (entrypoints/background/watch.ts)
     // offscreen: the site crawl parses fetched pages there (a service worker has no DOMParser)
-    permissions: ['storage', 'unlimitedStorage', 'activeTab', 'scripting', 'tabs', ...(browser === 'firefox' ? [] : ['sidePanel', 'offscreen'])],
+    permissions: ['storage', 'unlimitedStorage', 'activeTab', 'scripting', 'tabs', 'alarms', ...(browser === 'firefox' ? [] : ['sidePanel', 'offscreen'])],
     // Least privilege: the content script runs by itself on *.gov.cn only; other sites are
     // scanned on demand (activeTab) or after the inspector grants the host.
     // '<all_urls>': screenshots from the in-page 标记问题 button (captureVisibleTab needs it or activeTab)

@@ -1,6 +1,7 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { ParseInput } from './crawl/parse';
 import type { ParsedPage } from './crawl/types';
+import type { ProbeRecord, WatchRecord } from './watch/types';
 import type { ColumnStatus, Finding, PageRecord, ScanReport, FindingStatus, RoundRecord } from './types';
 
 /** What a finished scan tells whoever asked for it (side panel, background, CLI). */
@@ -70,6 +71,12 @@ export interface ProtocolMap {
   crawlCancel(site: string): boolean;
   /** background → offscreen document: parse and scan one fetched page */
   crawlParse(data: ParseInput): ParsedPage;
+  /** side panel / dashboard → background: watch the site's home page (站点无法访问); answers the watch and its first probe */
+  watchStart(data: { homeUrl: string }): { watch: WatchRecord; probe: ProbeRecord | null } | { error: string };
+  /** side panel / dashboard → background: stop watching a site (its probes are kept) */
+  watchStop(site: string): boolean;
+  /** side panel → background: 检查首页指标 (站内搜索, 年度报表, HTTPS); answers the stored findings and a note per check */
+  checkIndicators(data: { homeUrl: string }): { findings: Finding[]; notes: string[] } | { error: string };
 }
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();

@@ -16,6 +16,8 @@ import { SiteTable } from './SiteTable';
 import { SiteDetail } from './SiteDetail';
 import { Toolbar } from './Toolbar';
 import { WeightsEditor } from './WeightsEditor';
+import { WatchList } from './WatchList';
+import { useWatches } from './use-watches';
 
 type Sort = 'score' | 'name' | 'findings' | 'code';
 
@@ -51,6 +53,7 @@ export function Dashboard() {
     if (live) saveStatsCache(round, live);
   }, [live]);
   const raw = live ?? cached?.stats ?? null;
+  const watched = useWatches(db);
   const rounds = useLiveQuery(() => db.rounds.orderBy('createdAt').toArray(), [], [] as RoundRecord[]);
 
   // weights change the verdicts without another read of the store
@@ -166,7 +169,8 @@ export function Dashboard() {
             </p>
           ) : (
             <>
-              <SiteTable stats={shown} onOpen={openSite} />
+              <WatchList watched={watched} stats={stats} onError={(text) => report('error', text)} />
+              <SiteTable stats={shown} onOpen={openSite} watches={watched.watches} onError={(text) => report('error', text)} />
               <ScoreChart stats={shown} weights={weights} />
             </>
           )}

@@ -1,10 +1,13 @@
 import type { SiteStats } from '@/lib/store/stats';
 import type { Verdict } from '@/lib/verdict/index';
+import type { WatchRecord } from '@/lib/watch/types';
+import { WatchToggle } from './WatchToggle';
 
 const VERDICT_CLASS: Record<Verdict, string> = { 合格: 'pass', 不合格: 'fail', 疑似不合格: 'suspect' };
 
 /** All sites: name, 网站标识码, home URL, pages, counts by severity, verdict, score. */
-export function SiteTable({ stats, onOpen }: { stats: SiteStats[]; onOpen(site: string): void }) {
+export function SiteTable({ stats, onOpen, watches, onError }: { stats: SiteStats[]; onOpen(site: string): void; watches?: WatchRecord[]; onError?(text: string): void }) {
+  const watchOf = new Map((watches ?? []).map((w) => [w.site, w]));
   if (!stats.length) return <p class="empty">没有符合条件的网站。</p>;
   return (
     <table class="sites" data-testid="site-table">
@@ -19,6 +22,7 @@ export function SiteTable({ stats, onOpen }: { stats: SiteStats[]; onOpen(site: 
           <th>待复核</th>
           <th>结论</th>
           <th>得分</th>
+          <th>可访问性</th>
         </tr>
       </thead>
       <tbody>
@@ -42,6 +46,9 @@ export function SiteTable({ stats, onOpen }: { stats: SiteStats[]; onOpen(site: 
             </td>
             <td class="num" data-testid="site-score" title={s.verdict.scored ? '' : '单项否决，不参与评分'}>
               {s.verdict.scored ? s.verdict.score.toFixed(2) : `（${s.verdict.score.toFixed(2)}）`}
+            </td>
+            <td>
+              <WatchToggle site={s.site.site} homeUrl={s.site.homeUrl} watch={watchOf.get(s.site.site)} onError={onError ?? (() => undefined)} />
             </td>
           </tr>
         ))}

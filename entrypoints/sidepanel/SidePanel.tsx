@@ -18,6 +18,7 @@ import { CapturePermission } from './CapturePermission';
 import { SelectionContext } from '@/components/finding-extras';
 import { activeRoundId } from '@/lib/rounds/active';
 import { CrawlPanel } from './CrawlPanel';
+import { WatchPanel } from './WatchPanel';
 import { ExportMenu } from './ExportMenu';
 
 type View = 'page' | 'site';
@@ -118,6 +119,7 @@ export function SidePanel() {
       </header>
       <ExportMenu site={site} />
       <CrawlPanel tab={tab} />
+      <WatchPanel tab={tab} />
       <nav class="tabs">
         <button class={view === 'page' ? 'active' : ''} data-testid="view-page" onClick={() => setView('page')}>
           本页 ({pageFindings.filter((f) => f.status !== 'dismissed').length})

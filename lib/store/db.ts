@@ -1,6 +1,7 @@
 /** The extension's IndexedDB schema. Only the background opens it in the extension. */
 import Dexie, { type EntityTable } from 'dexie';
 import type { Finding, PageRecord, SiteRecord, ScreenshotRecord, RoundRecord } from '../types';
+import type { WatchRecord, ProbeRecord } from '../watch/types';
 import { aggregate, countPages, siteAggregatesMiddleware, type SiteAggregate, type SitePageCount } from './site-aggregates';
 
 export class GovCheckDB extends Dexie {
@@ -13,6 +14,9 @@ export class GovCheckDB extends Dexie {
   /** per site × round finding counts, maintained at write time (lib/store/site-aggregates.ts) */
   declare siteStats: EntityTable<SiteAggregate, 'key'>;
   declare sitePages: EntityTable<SitePageCount, 'site'>;
+  /** 站点无法访问 watch: watched sites and every probe that ran (lib/watch) */
+  declare watches: EntityTable<WatchRecord, 'site'>;
+  declare probes: EntityTable<ProbeRecord, 'id'>;
 
   constructor(name = 'govcheck') {
     super(name);
@@ -42,6 +46,8 @@ export class GovCheckDB extends Dexie {
     // has pages but no findings there, and still belongs in that round's 附件1. IndexedDB fills the
     // new index from the existing rows itself.
     this.version(4).stores({ pages: 'url, site, lastScanned, columnStatus, *rounds' });
+    // v5: the availability watch (站点无法访问): one row per watched site, one per probe that ran
+    this.version(5).stores({ watches: 'site', probes: '++id, [site+at]' });
     this.use(siteAggregatesMiddleware);
   }
 }

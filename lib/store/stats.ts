@@ -14,6 +14,8 @@ import { ALL_ROUNDS } from './site-aggregates';
 import { findingsForRound } from './repo';
 import { COLUMN_RULES } from '../verdict/site-columns';
 import { judgeSite } from '../verdict/site';
+import { availabilityVetoReasons } from '../watch/rate';
+import { watchProbes } from './probes';
 import { counts as isCounted } from '../verdict/score';
 import { vetoPhrase, type SiteVerdict, type VerdictOptions, type VerdictCounts, type VetoReason } from '../verdict/index';
 
@@ -50,7 +52,7 @@ const STATUSES: FindingStatus[] = ['open', 'confirmed', 'dismissed', 'fixed'];
  * findings. What the dashboard and the annex read.
  */
 export async function siteStats(db: GovCheckDB, q: StatsQuery = {}, opts: VerdictOptions = {}, now = Date.now()): Promise<SiteStats[]> {
-  return db.transaction('r', [db.sites, db.pages, db.findings, db.siteStats, db.sitePages], async () => {
+  return db.transaction('r', [db.sites, db.pages, db.findings, db.siteStats, db.sitePages, db.watches, db.probes], async () => {
     const t0 = performance.now();
     const [sites, aggs, pageSites, columnPages] = await Promise.all([
       db.sites.toArray(),
@@ -62,6 +64,8 @@ export async function siteStats(db: GovCheckDB, q: StatsQuery = {}, opts: Verdic
     ]);
     performance.measure?.('govcheck-stats-read', { start: t0 });
     const columnFindings = columnPages.length ? await db.findings.where('ruleId').anyOf(COLUMN_RULES).toArray() : [];
+    // 站点无法访问: the watched sites' probes (a few hundred rows per watched site)
+    const watched = await watchProbes(db);
     const pageCount = new Map(pageSites.map((p) => [p.site, p.pages]));
     // url order, as a full read gives them: the first home page of a site is its home
     columnPages.sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
@@ -102,7 +106,7 @@ export async function siteStats(db: GovCheckDB, q: StatsQuery = {}, opts: Verdic
         openPhrases: [...phrases.open].sort(),
         perRule,
       };
-      const { verdict, vetoReasons } = judgeSite(counts, pagesBySite.get(site.site) ?? [], columnFindingsBySite.get(site.site) ?? [], opts, now);
+      const { verdict, vetoReasons } = judgeSite(counts, pagesBySite.get(site.site) ?? [], columnFindingsBySite.get(site.site) ?? [], { ...opts, vetoReasons: availabilityVetoReasons(site.site, watched, now) }, now);
       return { site, pages: pageCount.get(site.site) ?? 0, vetoReasons, findings: total, bySeverity, byStatus, verdict, counts };
     });
     performance.measure?.('govcheck-stats', { start: t0 });
@@ -125,7 +129,7 @@ function addRule(perRule: VerdictCounts['perRule'], ruleId: string, severity: Se
  * aggregates are tested against (and a fallback should they ever be suspected wrong).
  */
 export async function recountSiteStats(db: GovCheckDB, q: StatsQuery = {}, opts: VerdictOptions = {}, now = Date.now()): Promise<SiteStats[]> {
-  return db.transaction('r', db.sites, db.pages, db.findings, async () => {
+  return db.transaction('r', [db.sites, db.pages, db.findings, db.watches, db.probes], async () => {
     const t0 = performance.now();
     const ruleIds = await distinctKeys(db, 'ruleId');
     // every read in flight at once: IndexedDB pipelines them within the transaction
@@ -166,7 +170,7 @@ export async function recountSiteStats(db: GovCheckDB, q: StatsQuery = {}, opts:
       else vetoBySite.set(f.site, [f]);
     }
 
-    const [sitePks, columnFindings] = await Promise.all([sitePksP, columnFindingsP]);
+    const [sitePks, columnFindings, watched] = await Promise.all([sitePksP, columnFindingsP, watchProbes(db)]);
     const pagesBySite = group(pages, (p) => p.site);
     const columnFindingsBySite = group(columnFindings, (f) => f.site);
 
@@ -196,7 +200,7 @@ export async function recountSiteStats(db: GovCheckDB, q: StatsQuery = {}, opts:
         openPhrases: [...new Set(v.filter((f) => f.status === 'open').map(vetoPhrase))].sort(),
         perRule,
       };
-      const { verdict, vetoReasons } = judgeSite(counts, pagesBySite.get(site.site) ?? [], columnFindingsBySite.get(site.site) ?? [], opts, now);
+      const { verdict, vetoReasons } = judgeSite(counts, pagesBySite.get(site.site) ?? [], columnFindingsBySite.get(site.site) ?? [], { ...opts, vetoReasons: availabilityVetoReasons(site.site, watched, now) }, now);
       return { site, pages: pagesBySite.get(site.site)?.length ?? 0, vetoReasons, findings: total, bySeverity, byStatus, verdict, counts };
     }).filter((s) => !inRound || s.findings > 0 || (pagesBySite.get(s.site.site) ?? []).some((p) => p.rounds?.includes(q.round!)));
     // for the bench and DevTools: how long the recount took

@@ -1,7 +1,8 @@
 /**
  * The one site-verdict builder, for the dashboard stats, the annex export (which reads those
  * stats) and the CLI report: the site's finding counts plus the column vetoes (栏目不更新 /
- * 首页不更新) judged over its list pages' recorded column statuses.
+ * 首页不更新) judged over its list pages' recorded column statuses, plus any other site-level veto
+ * reasons the caller has (opts.vetoReasons: 站点无法访问 from the availability watch).
  */
 import type { Finding, PageRecord } from '../types';
 import { columnVetoReasons } from './site-columns';
@@ -9,7 +10,7 @@ import { verdictFromCounts, type SiteVerdict, type VerdictCounts, type VerdictOp
 
 export interface SiteJudgement {
   verdict: SiteVerdict;
-  /** the column vetoes that went into it */
+  /** the site-level vetoes that went into it (columns, availability) */
   vetoReasons: VetoReason[];
 }
 
@@ -24,6 +25,6 @@ export function judgeSite(
   opts: VerdictOptions = {},
   now = Date.now(),
 ): SiteJudgement {
-  const vetoReasons = columnVetoReasons(pages, columnFindings, now);
+  const vetoReasons = [...columnVetoReasons(pages, columnFindings, now), ...(opts.vetoReasons ?? [])];
   return { verdict: verdictFromCounts(counts, { ...opts, vetoReasons }), vetoReasons };
 }

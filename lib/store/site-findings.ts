@@ -1,0 +1,32 @@
+/**
+ * Stores site-level findings that come from no page scan (home-page indicators): upserted by id
+ * like saveScan's, the inspector's status and note kept, the page record left alone.
+ */
+import type { Finding, ScanReport } from '../types';
+import type { GovCheckDB } from './db';
+
+type Incoming = ScanReport['findings'][number];
+
+export async function saveSiteFindings(db: GovCheckDB, site: { site: string; homeUrl: string; name?: string }, findings: Incoming[], now = Date.now(), round?: string): Promise<Finding[]> {
+  return db.transaction('rw', [db.sites, db.findings, db.rounds], async () => {
+    if (round && !(await db.rounds.get(round))) await db.rounds.put({ id: round, name: round, createdAt: now });
+    const prevSite = await db.sites.get(site.site);
+    await db.sites.put({
+      site: site.site,
+      name: prevSite?.name || site.name || '',
+      siteCode: prevSite?.siteCode ?? '',
+      homeUrl: prevSite?.homeUrl || site.homeUrl,
+      firstSeen: prevSite?.firstSeen ?? now,
+      lastSeen: now,
+    });
+    const prev = await db.findings.bulkGet(findings.map((f) => f.id));
+    const stored = findings.map((f, i): Finding => {
+      const p = prev[i];
+      if (!p) return { ...f, round, seenIn: round ? [round] : undefined, status: 'open', createdAt: now, lastSeen: now, updatedAt: now };
+      const seenIn = round && !(p.seenIn ?? []).includes(round) ? [...(p.seenIn ?? []), round] : p.seenIn;
+      return { ...p, message: f.message, suggestion: f.suggestion, lastSeen: now, seenIn, ...(p.status === 'fixed' ? { status: 'open' as const, reopenedAt: now, updatedAt: now } : {}) };
+    });
+    await db.findings.bulkPut(stored);
+    return stored;
+  });
+}
