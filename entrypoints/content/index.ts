@@ -1,4 +1,3 @@
-import './style.css';
 import { PageApp } from './app';
 
 /** True for hosts the extension scans by itself (least privilege: *.gov.cn only). */
