@@ -39,6 +39,10 @@ export interface LoadOptions {
 interface RunSample {
   dcl: number;
   load: number;
+  /** renderer main-thread ms up to load (CDP Performance metrics): style recalc, layout, all CPU */
+  styleMs: number;
+  layoutMs: number;
+  cpuMs: number;
   longestBefore: number;
   longestAfter: number;
   /** ms after load until the overlay showed a count (with the extension only) */
@@ -57,6 +61,12 @@ export interface LoadRow {
   loadPlain: number;
   loadExt: number;
   loadRatio: number;
+  stylePlain: number;
+  styleExt: number;
+  layoutPlain: number;
+  layoutExt: number;
+  cpuPlain: number;
+  cpuExt: number;
   beforePlain: number;
   beforeExt: number;
   afterPlain: number;
@@ -83,7 +93,14 @@ const log = (s: string) => process.stderr.write(s + '\n');
 async function loadOnce(context: BrowserContext, url: string, withExt: boolean, scanTimeoutS: number): Promise<RunSample> {
   const page = await context.newPage();
   try {
+    // thread-time metrics: the wall-clock figures on a shared machine swing with other load, and
+    // Chromium's own layout of a 50,000-span line swings between ~1 s and ~10 s from run to run
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Performance.enable', { timeDomain: 'threadTicks' } as never);
     await page.goto(url, { waitUntil: 'load', timeout: 300_000 });
+    const metrics = ((await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] }).metrics;
+    const metric = (k: string) => (metrics.find((x) => x.name === k)?.value ?? 0) * 1000;
+    await cdp.detach().catch(() => undefined);
     let scanDone: number | null = null;
     if (withExt) {
       try {
@@ -108,7 +125,7 @@ async function loadOnce(context: BrowserContext, url: string, withExt: boolean, 
     if (!r.tasks || r.error) throw new Error(`long-task probe: ${r.error}`);
     const before = r.tasks.filter((t) => t.start < r.load).map((t) => t.duration);
     const after = r.tasks.filter((t) => t.start >= r.load).map((t) => t.duration);
-    return { dcl: r.dcl, load: r.load, longestBefore: Math.max(0, ...before), longestAfter: Math.max(0, ...after), scanDone };
+    return { dcl: r.dcl, load: r.load, styleMs: metric('RecalcStyleDuration'), layoutMs: metric('LayoutDuration'), cpuMs: metric('ThreadTime'), longestBefore: Math.max(0, ...before), longestAfter: Math.max(0, ...after), scanDone };
   } finally {
     await page.close();
   }
@@ -120,7 +137,7 @@ function pad(s: string, n: number, right = false) {
 }
 
 function printLoadTable(rows: LoadRow[], runs: number) {
-  const head = ['page', 'KB', 'DCL plain', 'DCL ext', 'ratio', 'load plain', 'load ext', 'ratio', 'task<load plain/ext', 'task≥load plain/ext', 'scan done'];
+  const head = ['page', 'KB', 'DCL plain', 'DCL ext', 'ratio', 'load plain', 'load ext', 'ratio', 'style plain/ext', 'layout plain/ext', 'CPU plain/ext', 'task<load plain/ext', 'task≥load plain/ext', 'scan done'];
   const body = rows.map((r) => [
     r.page,
     String(r.sizeKB),
@@ -130,6 +147,9 @@ function printLoadTable(rows: LoadRow[], runs: number) {
     f1(r.loadPlain),
     f1(r.loadExt),
     r.loadRatio.toFixed(2),
+    `${f1(r.stylePlain)} / ${f1(r.styleExt)}`,
+    `${f1(r.layoutPlain)} / ${f1(r.layoutExt)}`,
+    `${f1(r.cpuPlain)} / ${f1(r.cpuExt)}`,
     `${f1(r.beforePlain)} / ${f1(r.beforeExt)}`,
     `${f1(r.afterPlain)} / ${f1(r.afterExt)}`,
     r.scanDone === null ? 'timeout' : `+${f1(r.scanDone)}`,
@@ -140,6 +160,7 @@ function printLoadTable(rows: LoadRow[], runs: number) {
   console.log(line(head));
   console.log(widths.map((w) => '-'.repeat(w)).join('  '));
   for (const b of body) console.log(line(b));
+  console.log('style / layout / CPU = renderer main-thread time up to load: style recalculation, layout, all tasks (CDP Performance metrics);');
   console.log('task<load / task≥load = longest long task starting before / after the load event (0 = none over 50 ms);');
   console.log('scan done = ms after load until the overlay showed its count (median over runs with a result).');
 }
@@ -174,7 +195,7 @@ export async function runPageLoadBench(opts: LoadOptions): Promise<{ rows: LoadR
         if (i % 2) b.push(await loadOnce(ext.context, url, true, opts.scanTimeoutS));
         a.push(await loadOnce(plainCtx, url, false, opts.scanTimeoutS));
         if (!(i % 2)) b.push(await loadOnce(ext.context, url, true, opts.scanTimeoutS));
-        log(`  ${p.name} run ${i + 1}: DCL ${f1(a[i]!.dcl)} / ${f1(b[i]!.dcl)} ms, load ${f1(a[i]!.load)} / ${f1(b[i]!.load)} ms, scan ${b[i]!.scanDone === null ? 'timeout' : '+' + f1(b[i]!.scanDone!)}`);
+        log(`  ${p.name} run ${i + 1}: DCL ${f1(a[i]!.dcl)} / ${f1(b[i]!.dcl)} ms, load ${f1(a[i]!.load)} / ${f1(b[i]!.load)} ms, style ${f1(a[i]!.styleMs)} / ${f1(b[i]!.styleMs)} ms, layout ${f1(a[i]!.layoutMs)} / ${f1(b[i]!.layoutMs)} ms, scan ${b[i]!.scanDone === null ? 'timeout' : '+' + f1(b[i]!.scanDone!)}`);
       }
       const m = (xs: RunSample[], k: keyof Omit<RunSample, 'scanDone'>) => median(xs.map((x) => x[k]));
       const done = b.map((x) => x.scanDone).filter((x): x is number => x !== null);
@@ -190,6 +211,12 @@ export async function runPageLoadBench(opts: LoadOptions): Promise<{ rows: LoadR
         loadPlain: m(a, 'load'),
         loadExt: m(b, 'load'),
         loadRatio: m(b, 'load') / m(a, 'load'),
+        stylePlain: m(a, 'styleMs'),
+        styleExt: m(b, 'styleMs'),
+        layoutPlain: m(a, 'layoutMs'),
+        layoutExt: m(b, 'layoutMs'),
+        cpuPlain: m(a, 'cpuMs'),
+        cpuExt: m(b, 'cpuMs'),
         beforePlain: m(a, 'longestBefore'),
         beforeExt: m(b, 'longestBefore'),
         afterPlain: m(a, 'longestAfter'),
