@@ -1,16 +1,17 @@
 /**
  * `npm run bench:load` (also part of `npm run bench`): what the extension costs a page while it
  * loads (issue 12). Generated pages of 50,000 and 200,000 elements, flat and nested, served on
- * loopback under a *.gov.cn name, are loaded alternately in plain Chromium and in Chromium with
- * the built extension. Reported: DOMContentLoaded and load medians, their ratio (with / without),
+ * loopback under a *.gov.cn name, are loaded alternately in Chromium with a blank extension (the
+ * baseline: same launch) and in Chromium with the built extension. Reported: DOMContentLoaded and load medians, their ratio (with / without),
  * and the longest task before and after load (main-world PerformanceObserver('longtask'),
  * buffered, which also sees content-script work), with the extension and without.
  *
  * Options: --runs N (default 5), --only SUBSTR, --ext-dir DIR (a build to measure instead of
- * building the sources, e.g. an older build for before/after figures), --scan-timeout SECONDS.
+ * building the sources, e.g. an older build for before/after figures), --scan-timeout SECONDS,
+ * --label NAME (output file name).
  * A report, not a test: exits 0 when a target is missed, 1 when the bench itself fails.
  */
-import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -34,6 +35,8 @@ export interface LoadOptions {
   only: string[];
   extDir: string | null;
   scanTimeoutS: number;
+  /** written to .bench-out/page-load[-label].json */
+  label: string;
 }
 
 interface RunSample {
@@ -173,14 +176,21 @@ export async function runPageLoadBench(opts: LoadOptions): Promise<{ rows: LoadR
   const all: LoadPage[] = [];
   for (const shape of ['flat', 'nested'] as const) for (const n of [50_000, 200_000]) all.push(generateLoadPage(shape, n));
   const pages = opts.only.length ? all.filter((p) => opts.only.some((o) => p.name.includes(o))) : all;
-  for (const p of pages) writeFileSync(path.join(tmp, `${p.name}.html`), p.html);
-  const server = await serveFolder(tmp);
-  let plain: Browser | null = null;
+  const pagesDir = path.join(tmp, 'pages');
+  mkdirSync(pagesDir);
+  for (const p of pages) writeFileSync(path.join(pagesDir, `${p.name}.html`), p.html);
+  const server = await serveFolder(pagesDir);
+  let plain: LaunchedBrowser | null = null;
   let ext: LaunchedBrowser | null = null;
   try {
-    const rules = `MAP ${HOST} 127.0.0.1, MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost`;
-    plain = await chromium.launch({ executablePath: exe, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--lang=zh-CN', `--host-resolver-rules=${rules}`] });
-    const plainCtx = await plain.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
+    // the baseline is the same launch with an extension that does nothing: same flags, same
+    // headless mode, same profile kind, so the only difference is GovCheck
+    const blankDir = path.join(tmp, 'blank-extension');
+    mkdirSync(blankDir);
+    writeFileSync(path.join(blankDir, 'manifest.json'), JSON.stringify({ manifest_version: 3, name: 'blank', version: '1.0', background: { service_worker: 'sw.js' } }));
+    writeFileSync(path.join(blankDir, 'sw.js'), '');
+    plain = await launchWithExtension({ extensionPath: blankDir, executablePath: exe, loopbackHosts: [HOST], offline: true });
+    const plainCtx = plain.context;
     await plainCtx.addInitScript({ content: PROBE });
     ext = await launchWithExtension({ extensionPath: extDir, executablePath: exe, loopbackHosts: [HOST], offline: true });
     await ext.context.addInitScript({ content: PROBE });
@@ -236,7 +246,7 @@ export async function runPageLoadBench(opts: LoadOptions): Promise<{ rows: LoadR
     );
     const outDir = path.join(ROOT, '.bench-out');
     mkdirSync(outDir, { recursive: true });
-    writeFileSync(path.join(outDir, 'page-load.json'), JSON.stringify({ date: new Date().toISOString(), extDir, runs: opts.runs, loadAverage: os.loadavg(), pass, rows }, null, 2));
+    writeFileSync(path.join(outDir, `page-load${opts.label ? '-' + opts.label : ''}.json`), JSON.stringify({ date: new Date().toISOString(), extDir, runs: opts.runs, loadAverage: os.loadavg(), pass, rows }, null, 2));
     return { rows, pass };
   } finally {
     await plain?.close().catch(() => undefined);
@@ -247,13 +257,14 @@ export async function runPageLoadBench(opts: LoadOptions): Promise<{ rows: LoadR
 }
 
 export function parseLoadArgs(argv: string[]): LoadOptions {
-  const o: LoadOptions = { runs: 5, only: [], extDir: null, scanTimeoutS: 120 };
+  const o: LoadOptions = { runs: 5, only: [], extDir: null, scanTimeoutS: 120, label: '' };
   for (let i = 0; i < argv.length; i++) {
     const v = argv[i]!;
     if (v === '--runs') o.runs = Math.max(1, Number(argv[++i]) || 5);
     else if (v === '--only') o.only.push(argv[++i] ?? '');
     else if (v === '--ext-dir') o.extDir = argv[++i] ?? null;
     else if (v === '--scan-timeout') o.scanTimeoutS = Number(argv[++i]) || 120;
+    else if (v === '--label') o.label = (argv[++i] ?? '').replace(/[^\w-]/g, '');
     else throw new Error(`unknown option ${v}`);
   }
   return o;
