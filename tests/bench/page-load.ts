@@ -29,6 +29,8 @@ const TARGET_TASK_MS = 50;
 const TASK_TARGET_ELEMENTS = 50_000;
 /** after load without the extension: as long as the extension waits before it scans, and more */
 const SETTLE_MS = 1500;
+/** pause after each load before the next one */
+const QUIET_MS = 2000;
 
 export interface LoadOptions {
   runs: number;
@@ -45,6 +47,8 @@ interface RunSample {
   /** renderer main-thread ms up to load (CDP Performance metrics): style recalc, layout, all CPU */
   styleMs: number;
   layoutMs: number;
+  /** JavaScript up to load (the content script's start-up with the extension) */
+  scriptMs: number;
   cpuMs: number;
   longestBefore: number;
   longestAfter: number;
@@ -68,6 +72,8 @@ export interface LoadRow {
   styleExt: number;
   layoutPlain: number;
   layoutExt: number;
+  scriptPlain: number;
+  scriptExt: number;
   cpuPlain: number;
   cpuExt: number;
   beforePlain: number;
@@ -128,9 +134,13 @@ async function loadOnce(context: BrowserContext, url: string, withExt: boolean, 
     if (!r.tasks || r.error) throw new Error(`long-task probe: ${r.error}`);
     const before = r.tasks.filter((t) => t.start < r.load).map((t) => t.duration);
     const after = r.tasks.filter((t) => t.start >= r.load).map((t) => t.duration);
-    return { dcl: r.dcl, load: r.load, styleMs: metric('RecalcStyleDuration'), layoutMs: metric('LayoutDuration'), cpuMs: metric('ThreadTime'), longestBefore: Math.max(0, ...before), longestAfter: Math.max(0, ...after), scanDone };
+    return { dcl: r.dcl, load: r.load, styleMs: metric('RecalcStyleDuration'), layoutMs: metric('LayoutDuration'), scriptMs: metric('ScriptDuration'), cpuMs: metric('ThreadTime'), longestBefore: Math.max(0, ...before), longestAfter: Math.max(0, ...after), scanDone };
   } finally {
     await page.close();
+    // let both browsers go quiet (page teardown, the extension's store writes): a load that
+    // shares the CPU with them parses in smaller slices, and Chromium then lays the growing
+    // page out more often, which on these shapes multiplies layout time
+    await new Promise((r) => setTimeout(r, QUIET_MS));
   }
 }
 
@@ -140,7 +150,7 @@ function pad(s: string, n: number, right = false) {
 }
 
 function printLoadTable(rows: LoadRow[], runs: number) {
-  const head = ['page', 'KB', 'DCL plain', 'DCL ext', 'ratio', 'load plain', 'load ext', 'ratio', 'style plain/ext', 'layout plain/ext', 'CPU plain/ext', 'task<load plain/ext', 'task≥load plain/ext', 'scan done'];
+  const head = ['page', 'KB', 'DCL plain', 'DCL ext', 'ratio', 'load plain', 'load ext', 'ratio', 'style plain/ext', 'layout plain/ext', 'script plain/ext', 'CPU plain/ext', 'task<load plain/ext', 'task≥load plain/ext', 'scan done'];
   const body = rows.map((r) => [
     r.page,
     String(r.sizeKB),
@@ -152,6 +162,7 @@ function printLoadTable(rows: LoadRow[], runs: number) {
     r.loadRatio.toFixed(2),
     `${f1(r.stylePlain)} / ${f1(r.styleExt)}`,
     `${f1(r.layoutPlain)} / ${f1(r.layoutExt)}`,
+    `${f1(r.scriptPlain)} / ${f1(r.scriptExt)}`,
     `${f1(r.cpuPlain)} / ${f1(r.cpuExt)}`,
     `${f1(r.beforePlain)} / ${f1(r.beforeExt)}`,
     `${f1(r.afterPlain)} / ${f1(r.afterExt)}`,
@@ -163,7 +174,7 @@ function printLoadTable(rows: LoadRow[], runs: number) {
   console.log(line(head));
   console.log(widths.map((w) => '-'.repeat(w)).join('  '));
   for (const b of body) console.log(line(b));
-  console.log('style / layout / CPU = renderer main-thread time up to load: style recalculation, layout, all tasks (CDP Performance metrics);');
+  console.log('style / layout / script / CPU = renderer main-thread time up to load: style recalculation, layout, JavaScript, all tasks (CDP Performance metrics);');
   console.log('task<load / task≥load = longest long task starting before / after the load event (0 = none over 50 ms);');
   console.log('scan done = ms after load until the overlay showed its count (median over runs with a result).');
 }
@@ -225,6 +236,8 @@ export async function runPageLoadBench(opts: LoadOptions): Promise<{ rows: LoadR
         styleExt: m(b, 'styleMs'),
         layoutPlain: m(a, 'layoutMs'),
         layoutExt: m(b, 'layoutMs'),
+        scriptPlain: m(a, 'scriptMs'),
+        scriptExt: m(b, 'scriptMs'),
         cpuPlain: m(a, 'cpuMs'),
         cpuExt: m(b, 'cpuMs'),
         beforePlain: m(a, 'longestBefore'),
