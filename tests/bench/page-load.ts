@@ -44,6 +44,8 @@ export interface LoadOptions {
 interface RunSample {
   dcl: number;
   load: number;
+  /** first contentful paint (0 when Chromium reported none) */
+  fcp: number;
   /** renderer main-thread ms up to load (CDP Performance metrics): style recalc, layout, all CPU */
   styleMs: number;
   layoutMs: number;
@@ -68,6 +70,9 @@ export interface LoadRow {
   loadPlain: number;
   loadExt: number;
   loadRatio: number;
+  fcpPlain: number;
+  fcpExt: number;
+  fcpRatio: number;
   stylePlain: number;
   styleExt: number;
   layoutPlain: number;
@@ -129,12 +134,13 @@ async function loadOnce(context: BrowserContext, url: string, withExt: boolean, 
     const r = await page.evaluate(() => {
       const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
       const lt = (window as unknown as { __loadProbe?: { tasks: { start: number; duration: number }[]; error: string | null } }).__loadProbe;
-      return { dcl: nav.domContentLoadedEventStart, load: nav.loadEventStart, tasks: lt?.tasks ?? null, error: lt ? lt.error : 'probe missing' };
+      const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? 0;
+      return { dcl: nav.domContentLoadedEventStart, load: nav.loadEventStart, fcp, tasks: lt?.tasks ?? null, error: lt ? lt.error : 'probe missing' };
     });
     if (!r.tasks || r.error) throw new Error(`long-task probe: ${r.error}`);
     const before = r.tasks.filter((t) => t.start < r.load).map((t) => t.duration);
     const after = r.tasks.filter((t) => t.start >= r.load).map((t) => t.duration);
-    return { dcl: r.dcl, load: r.load, styleMs: metric('RecalcStyleDuration'), layoutMs: metric('LayoutDuration'), scriptMs: metric('ScriptDuration'), cpuMs: metric('ThreadTime'), longestBefore: Math.max(0, ...before), longestAfter: Math.max(0, ...after), scanDone };
+    return { dcl: r.dcl, load: r.load, fcp: r.fcp, styleMs: metric('RecalcStyleDuration'), layoutMs: metric('LayoutDuration'), scriptMs: metric('ScriptDuration'), cpuMs: metric('ThreadTime'), longestBefore: Math.max(0, ...before), longestAfter: Math.max(0, ...after), scanDone };
   } finally {
     await page.close();
     // let both browsers go quiet (page teardown, the extension's store writes): a load that
@@ -150,7 +156,7 @@ function pad(s: string, n: number, right = false) {
 }
 
 function printLoadTable(rows: LoadRow[], runs: number) {
-  const head = ['page', 'KB', 'DCL plain', 'DCL ext', 'ratio', 'load plain', 'load ext', 'ratio', 'style plain/ext', 'layout plain/ext', 'script plain/ext', 'CPU plain/ext', 'task<load plain/ext', 'task≥load plain/ext', 'scan done'];
+  const head = ['page', 'KB', 'DCL plain', 'DCL ext', 'ratio', 'load plain', 'load ext', 'ratio', 'FCP plain', 'FCP ext', 'ratio', 'style plain/ext', 'layout plain/ext', 'script plain/ext', 'CPU plain/ext', 'task<load plain/ext', 'task≥load plain/ext', 'scan done'];
   const body = rows.map((r) => [
     r.page,
     String(r.sizeKB),
@@ -160,6 +166,9 @@ function printLoadTable(rows: LoadRow[], runs: number) {
     f1(r.loadPlain),
     f1(r.loadExt),
     r.loadRatio.toFixed(2),
+    f1(r.fcpPlain),
+    f1(r.fcpExt),
+    r.fcpRatio.toFixed(2),
     `${f1(r.stylePlain)} / ${f1(r.styleExt)}`,
     `${f1(r.layoutPlain)} / ${f1(r.layoutExt)}`,
     `${f1(r.scriptPlain)} / ${f1(r.scriptExt)}`,
@@ -216,7 +225,7 @@ export async function runPageLoadBench(opts: LoadOptions): Promise<{ rows: LoadR
         if (i % 2) b.push(await loadOnce(ext.context, url, true, opts.scanTimeoutS));
         a.push(await loadOnce(plainCtx, url, false, opts.scanTimeoutS));
         if (!(i % 2)) b.push(await loadOnce(ext.context, url, true, opts.scanTimeoutS));
-        log(`  ${p.name} run ${i + 1}: DCL ${f1(a[i]!.dcl)} / ${f1(b[i]!.dcl)} ms, load ${f1(a[i]!.load)} / ${f1(b[i]!.load)} ms, style ${f1(a[i]!.styleMs)} / ${f1(b[i]!.styleMs)} ms, layout ${f1(a[i]!.layoutMs)} / ${f1(b[i]!.layoutMs)} ms, scan ${b[i]!.scanDone === null ? 'timeout' : '+' + f1(b[i]!.scanDone!)}`);
+        log(`  ${p.name} run ${i + 1}: DCL ${f1(a[i]!.dcl)} / ${f1(b[i]!.dcl)} ms, load ${f1(a[i]!.load)} / ${f1(b[i]!.load)} ms, FCP ${f1(a[i]!.fcp)} / ${f1(b[i]!.fcp)} ms, style ${f1(a[i]!.styleMs)} / ${f1(b[i]!.styleMs)} ms, layout ${f1(a[i]!.layoutMs)} / ${f1(b[i]!.layoutMs)} ms, scan ${b[i]!.scanDone === null ? 'timeout' : '+' + f1(b[i]!.scanDone!)}`);
       }
       const m = (xs: RunSample[], k: keyof Omit<RunSample, 'scanDone'>) => median(xs.map((x) => x[k]));
       const done = b.map((x) => x.scanDone).filter((x): x is number => x !== null);
@@ -232,6 +241,9 @@ export async function runPageLoadBench(opts: LoadOptions): Promise<{ rows: LoadR
         loadPlain: m(a, 'load'),
         loadExt: m(b, 'load'),
         loadRatio: m(b, 'load') / m(a, 'load'),
+        fcpPlain: m(a, 'fcp'),
+        fcpExt: m(b, 'fcp'),
+        fcpRatio: m(b, 'fcp') / m(a, 'fcp'),
         stylePlain: m(a, 'styleMs'),
         styleExt: m(b, 'styleMs'),
         layoutPlain: m(a, 'layoutMs'),
