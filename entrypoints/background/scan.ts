@@ -2,7 +2,7 @@ import type { GovCheckDB } from '@/lib/store/db';
 import { saveScan, findingsForPage, setStatus } from '@/lib/store/repo';
 import { onMessage, sendMessage, type ScanSummary } from '@/lib/messages';
 
-const CONTENT_JS = 'content-scripts/content.js';
+export const CONTENT_JS = 'content-scripts/content.js';
 
 async function askTab(tabId: number): Promise<ScanSummary | { error: string } | undefined> {
   try {
