@@ -29,12 +29,14 @@ function labelled(lines: string[], label: string): boolean {
 
 export function checkGuide(page: Pick<PageModel, 'title' | 'meta' | 'text' | 'footer'>): GuideCheck {
   const main = page.text.slice(0, page.footer?.start ?? page.text.length);
-  const lines = main.split('\n').filter((l) => l.trim().length > 0 && l.length <= 200);
+  // the page's lines only once some label occurs: splitting a 2 MB page costs milliseconds
+  let lines: string[] | null = null;
+  const linesOf = () => (lines ??= main.split('\n').filter((l) => l.trim().length > 0 && l.length <= 200));
   const present: string[] = [];
   const missing: string[] = [];
   for (const el of data.elements) {
     // the cheap substring test first: most pages carry none of these labels
-    (el.labels.some((lab) => main.includes(lab) && labelled(lines, lab)) ? present : missing).push(el.name);
+    (el.labels.some((lab) => main.includes(lab) && labelled(linesOf(), lab)) ? present : missing).push(el.name);
   }
   const names = `${page.title} ${page.meta.ColumnName ?? ''} ${breadcrumbName(page.text)}`;
   const named = data.pageWords.some((w) => names.includes(w));
