@@ -5,6 +5,7 @@ import { registerCaptureHandlers } from './capture';
 import { registerCrawlHandlers } from './crawl';
 import { registerSpamHandlers } from './spam';
 import { registerWatchHandlers } from './watch';
+import { registerAutoScan } from './auto-scan';
 
 // The background is the only owner of the database. Each feature registers its messages in
 // its own module in this folder; this file only wires them up.
@@ -15,6 +16,7 @@ export default defineBackground(() => {
   registerCrawlHandlers(db);
   registerSpamHandlers(db);
   registerWatchHandlers(db);
+  registerAutoScan();
 
   // The toolbar button opens the side panel and scans the tab: on sites other than *.gov.cn the
   // click grants activeTab, which is what lets us inject the scanner there.

@@ -2,8 +2,7 @@ import type { GovCheckDB } from '@/lib/store/db';
 import { saveScan, findingsForPage, setStatus } from '@/lib/store/repo';
 import { onMessage, sendMessage, type ScanSummary } from '@/lib/messages';
 
-const CONTENT_JS = 'content-scripts/content.js';
-const CONTENT_CSS = 'content-scripts/content.css';
+export const CONTENT_JS = 'content-scripts/content.js';
 
 async function askTab(tabId: number): Promise<ScanSummary | { error: string } | undefined> {
   try {
@@ -21,7 +20,6 @@ export async function scanTab(tabId: number): Promise<ScanSummary | { error: str
   const direct = await askTab(tabId);
   if (direct) return direct;
   try {
-    await chrome.scripting.insertCSS({ target: { tabId }, files: [CONTENT_CSS] });
     await chrome.scripting.executeScript({ target: { tabId }, files: [CONTENT_JS] });
   } catch (e) {
     return {

@@ -8,10 +8,29 @@ import { mountOverlay, HOST_TAG, type OverlayItem, type OverlayState } from './o
 import { scanDocument, type ScanResult } from './scanner';
 import { createHitTester } from './hover';
 import rescan from '@/lib/data/rescan.json';
+import autoScan from '@/lib/data/auto-scan.json';
 import { CaptureMode, MANUAL_RULE } from './capture';
 import { targetFromFinding } from './capture-target';
 import { anchorQuote } from '@/lib/capture/quote';
 import { activeRoundId } from '@/lib/rounds/active';
+
+/**
+ * Runs `fn` once the page has loaded (its parsing, first paint and load-time scripts are done),
+ * or after `maxWaitMs` when a slow resource holds the load event back.
+ */
+function afterLoad(fn: () => void, maxWaitMs: number) {
+  if (document.readyState === 'complete') return fn();
+  let done = false;
+  const once = () => {
+    if (done) return;
+    done = true;
+    clearTimeout(timer);
+    removeEventListener('load', once);
+    fn();
+  };
+  const timer = setTimeout(once, maxWaitMs);
+  addEventListener('load', once);
+}
 
 const SEV_ORDER: Record<Severity, number> = { veto: 0, deduct: 1, hint: 2 };
 
@@ -62,9 +81,17 @@ export class PageApp {
       this.capture.start();
       return true;
     });
+    // nothing else until the first scan: no listeners, no observer, no overlay host, no styles
+    if (auto) afterLoad(() => this.scheduleScan(autoScan.afterLoadMs), autoScan.maxLoadWaitMs);
+  }
+
+  private listening = false;
+  /** Hover and keyboard navigation, attached once there are marks to hover or step through. */
+  private listen() {
+    if (this.listening) return;
+    this.listening = true;
     document.addEventListener('mousemove', (e) => this.onMove(e), { passive: true });
     document.addEventListener('keydown', (e) => this.onKey(e));
-    if (auto) this.scheduleScan(document.readyState === 'complete' ? 300 : 1000);
   }
 
   private isOwn = (el: Element) => el.localName === HOST_TAG;
@@ -183,7 +210,8 @@ export class PageApp {
     entries.sort((a, b) => SEV_ORDER[a.item.severity] - SEV_ORDER[b.item.severity] || (a.result.start ?? -1) - (b.result.start ?? -1));
     this.entries = entries;
     this.marks = paint(r.built.index, paintItems);
-    this.hit = createHitTester(r.built.index, this.marks);
+    this.hit = this.marks.length ? createHitTester(r.built.index, this.marks) : null;
+    if (this.marks.length || entries.length) this.listen();
     this.state = { ...this.state, items: entries.map((e) => e.item), current: Math.min(this.state.current, Math.max(0, entries.length - 1)) };
   }
 

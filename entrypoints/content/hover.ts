@@ -6,7 +6,8 @@ import type { PaintedMark } from './highlight';
  * node and offset, which maps to a flat-text offset and then to the mark covering it.
  */
 export function createHitTester(index: TextIndex, marks: PaintedMark[]) {
-  const reverse = reverseMap(index);
+  // built on the first hover: a page nobody points at never pays for a map of all its text nodes
+  let reverse: Map<Node, number> | null = null;
   return (x: number, y: number): PaintedMark | null => {
     const doc = document as Document & {
       caretPositionFromPoint?: (x: number, y: number) => { offsetNode: Node; offset: number } | null;
@@ -25,6 +26,7 @@ export function createHitTester(index: TextIndex, marks: PaintedMark[]) {
       }
     }
     if (!node) return null;
+    reverse ??= reverseMap(index);
     const pos = offsetOf(index, reverse, node, offset);
     if (pos < 0) return null;
     for (const m of marks) {

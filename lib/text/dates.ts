@@ -22,8 +22,6 @@ export interface FindDatesOptions {
 const GENERIC_LABELS = labelSet('generic');
 /** How far back to look for a label; only gap characters may separate it from the date. */
 const LABEL_LOOKBACK = 200;
-/** What may sit between a label and its date: colons, white space, brackets. */
-const LABEL_GAP = /[\s:：\[\]【】()（）<>〔〕|]+$/;
 const HAN = /\p{Script=Han}/u;
 const COPYRIGHT = /版权所有|copyright|©/i;
 
@@ -50,9 +48,21 @@ export function normaliseDigits(text: string): string {
 /** ISO date string when y-m-d is a real calendar date, else null. */
 export function isoDate(y: number, m: number, d: number): string | null {
   if (m < 1 || m > 12 || d < 1 || d > 31) return null;
+  // arithmetic for ordinary years (this runs for every date on a page); Date for the rest,
+  // which also keeps its reading of years 0–99 as 1900–1999 (so they are never real here)
+  if (Number.isInteger(y) && Number.isInteger(m) && Number.isInteger(d) && y >= 100 && y <= 9999) {
+    if (d > daysInMonth(y, m)) return null;
+    return `${y < 1000 ? String(y).padStart(4, '0') : y}-${m < 10 ? '0' : ''}${m}-${d < 10 ? '0' : ''}${d}`;
+  }
   const t = new Date(Date.UTC(y, m - 1, d));
   if (t.getUTCFullYear() !== y || t.getUTCMonth() !== m - 1 || t.getUTCDate() !== d) return null;
   return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+function daysInMonth(y: number, m: number): number {
+  const leap = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+  return m === 2 && leap ? 29 : MONTH_DAYS[m - 1]!;
 }
 
 /** Years this module accepts as dates on a government page. */
@@ -108,17 +118,22 @@ function monthDayStandsAlone(s: string, start: number, end: number): boolean {
   return HAN.test(b ?? '') && /^[ \t\u00a0\u3000]*(?:\n|$)/.test(s.slice(end, end + 8));
 }
 
+/** Characters LABEL_GAP allows, one at a time (\s plus the punctuation). */
+const GAP_CHAR = /[\s:：\[\]【】()（）<>〔〕|]/;
+
 /**
  * The label right before a date, with only colons, brackets and white space between them. White
  * space may include line breaks: table cells put 发布日期： and its value on separate lines.
+ * Walks back over the gap in place (no copy of the lookback window: this runs once per date).
  */
 function findLabel(text: string, start: number): string | undefined {
   const from = Math.max(0, start - LABEL_LOOKBACK);
-  const before = text.slice(from, start).replace(LABEL_GAP, '');
+  let j = start;
+  while (j > from && GAP_CHAR.test(text[j - 1]!)) j--;
   for (const label of FOUND_LABELS) {
-    if (!before.endsWith(label)) continue;
-    const i = before.length - label.length;
-    const prev = i > 0 ? before[i - 1] : text[from - 1];
+    const i = j - label.length;
+    if (i < from || !text.startsWith(label, i)) continue;
+    const prev = text[i - 1];
     if (GENERIC_LABELS.has(label) && prev !== undefined && HAN.test(prev)) continue;
     return label;
   }
@@ -189,13 +204,19 @@ export function findDates(text: string, opts: FindDatesOptions): DateMention[] {
 
   hits.sort((a, b) => a.start - b.start);
   const out: DateMention[] = [];
+  // hits come in text order: the line (and its copyright test) is found once per line, not per
+  // date, which on a page of one long line would cost the line's length for every date on it
+  let lineEnd = -1;
+  let copyright = false;
   for (const h of hits) {
     if (!h.date) continue;
-    const [lineStart, lineEnd] = lineBounds(text, h.start);
-    const line = text.slice(lineStart, lineEnd);
+    if (h.start >= lineEnd) {
+      const [ls, le] = lineBounds(text, h.start);
+      lineEnd = le;
+      copyright = COPYRIGHT.test(text.slice(ls, le));
+    }
     const inFooter =
-      (opts.footerStart !== undefined && opts.footerStart >= 0 && h.start >= opts.footerStart) ||
-      COPYRIGHT.test(line);
+      (opts.footerStart !== undefined && opts.footerStart >= 0 && h.start >= opts.footerStart) || copyright;
     const mention: DateMention = {
       start: h.start,
       end: h.end,

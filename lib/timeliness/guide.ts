@@ -34,14 +34,16 @@ function labelled(lines: string[], label: string): boolean {
 /** `skipLines`: lines to ignore (link texts, when a navigation bar must not pass for labels). */
 export function checkGuide(page: Pick<PageModel, 'title' | 'meta' | 'text' | 'footer'>, skipLines?: Set<string>): GuideCheck {
   const main = page.text.slice(0, page.footer?.start ?? page.text.length);
-  const lines = main.split('\n').filter((l) => l.trim().length > 0 && l.length <= 200 && !skipLines?.has(l.trim()));
+  // the page's lines only once some label occurs: splitting a 2 MB page costs milliseconds
+  let lines: string[] | null = null;
+  const linesOf = () => (lines ??= main.split('\n').filter((l) => l.trim().length > 0 && l.length <= 200 && !skipLines?.has(l.trim())));
   // spaced-out label cells (办 理 地 点) are only found once the spaces are gone
   const squeezed = main.replace(/[\s\u3000]+/g, '');
   const present: string[] = [];
   const missing: string[] = [];
   for (const el of data.elements) {
     // the cheap substring test first: most pages carry none of these labels
-    (el.labels.some((lab) => squeezed.includes(lab) && labelled(lines, lab)) ? present : missing).push(el.name);
+    (el.labels.some((lab) => squeezed.includes(lab) && labelled(linesOf(), lab)) ? present : missing).push(el.name);
   }
   const names = `${page.title} ${page.meta.ColumnName ?? ''} ${breadcrumbName(page.text)}`;
   const named = data.pageWords.some((w) => names.includes(w));

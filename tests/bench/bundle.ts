@@ -2,10 +2,10 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
-type BuildFn = (opts: Record<string, unknown>) => Promise<{ errors: unknown[]; warnings: unknown[] }>;
+export type BuildFn = (opts: Record<string, unknown>) => Promise<{ errors: unknown[]; warnings: unknown[]; metafile?: { inputs: Record<string, unknown> } }>;
 
 /** esbuild from the repo (a dependency of tsx/vite), else tsx's own copy. */
-async function loadEsbuild(): Promise<BuildFn> {
+export async function loadEsbuild(): Promise<BuildFn> {
   const require = createRequire(import.meta.url);
   let resolved: string;
   try {
