@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { stripDictionarySentences, stripRuleExamples } from './scripts/strip-examples';
 
 // Preact through @preact/preset-vite: WXT has no Preact module.
 export default defineConfig({
@@ -26,7 +27,7 @@ export default defineConfig({
       : {}),
   }),
   vite: () => ({
-    plugins: [preact({ prefreshEnabled: false, devToolsEnabled: false })],
+    plugins: [preact({ prefreshEnabled: false, devToolsEnabled: false }), stripDictionarySentences(), stripRuleExamples()],
   }),
   webExt: {
     // `npm run dev` opens Debian's Chromium when present; see README.
