@@ -4,6 +4,7 @@ import { registerScanHandlers, scanTab } from './scan';
 import { registerCaptureHandlers } from './capture';
 import { registerCrawlHandlers } from './crawl';
 import { registerSpamHandlers } from './spam';
+import { registerTyposHandlers } from './typos';
 
 // The background is the only owner of the database. Each feature registers its messages in
 // its own module in this folder; this file only wires them up.
@@ -13,6 +14,7 @@ export default defineBackground(() => {
   registerCaptureHandlers(db);
   registerCrawlHandlers(db);
   registerSpamHandlers(db);
+  registerTyposHandlers(db);
 
   // The toolbar button opens the side panel and scans the tab: on sites other than *.gov.cn the
   // click grants activeTab, which is what lets us inject the scanner there.
