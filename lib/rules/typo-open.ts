@@ -10,7 +10,8 @@ import type { PageModel, RuleFinding } from '../types';
 import type { TextBlock, TypoFinding } from '../typos/types';
 import { defineRule, stamp, type DefinedRule, type RuleSpec } from './define';
 import { stripZeroWidth } from '../text/normalise';
-import limits from '../data/typo-stage.json';
+// named imports: only these keys reach the content script, not the file's comment
+import { alreadyReportedBy, maxChars, maxCharsPerMessage, maxFindings, minOwnNameChars } from '../data/typo-stage.json';
 
 interface OpenTypoSpec extends Omit<RuleSpec, 'family' | 'stage'> {
   /** how the message starts */
@@ -33,8 +34,8 @@ export const typoOpenRules = [
     indicator: TYPO_INDICATOR,
     weight: { points: 1, cap: 10 },
     examples: {
-      fires: ['<p>希望大家再接再励，取得更大成绩。</p>', '<p>工作要按步就班地推进。</p>'],
-      silent: ['<p>希望大家再接再厉，取得更大成绩。工作要按部就班地推进。</p>', '<p>学习《再接再励》一文。</p>'],
+      fires: ['<p>希望大家再接再励。</p>'],
+      silent: ['<p>希望大家再接再厉。</p>'],
     },
   }),
   openTypoRule({
@@ -47,7 +48,7 @@ export const typoOpenRules = [
     weight: { points: 1, cap: 10 },
     examples: {
       fires: ['<p>市人民检檫院依法提起公诉。</p>', '<p>明确调解的适用范伟。</p>'],
-      silent: ['<p>市人民检察院依法提起公诉。明确调解的适用范围。</p>', '<p>记者 布署</p>'],
+      silent: ['<p>明确调解的适用范围。</p>'],
     },
   }),
   openTypoRule({
@@ -59,8 +60,8 @@ export const typoOpenRules = [
     indicator: { kind: 'outside', note: '内容不准确：机构名称写法有误' },
     weight: { points: 1, cap: 5 },
     examples: {
-      fires: ['<p>市住房与城乡建设局发布通知。</p>', '<p>县文化与旅游局组织活动。</p>'],
-      silent: ['<p>市住房和城乡建设局发布通知。推进住房与城乡建设协调发展。</p>'],
+      fires: ['<p>县人力资源与社会保障局发布通知。</p>'],
+      silent: ['<p>县人力资源和社会保障局发布通知。</p>'],
     },
   }),
   openTypoRule({
@@ -72,8 +73,8 @@ export const typoOpenRules = [
     indicator: { kind: 'veto', item: '安全、泄密事故等严重问题', point: '出现严重表述错误' },
     vetoPhrase: '存在严重表述错误',
     examples: {
-      fires: ['<p>国家主席习近乎在釜山同美国总统举行会晤。</p>', '<p>国务院副总理何立锋出席会议。</p>'],
-      silent: ['<p>国家主席习近平在釜山同美国总统举行会晤。学习近乎疯狂。</p>'],
+      fires: ['<p>国家主席习近乎出席会议。</p>'],
+      silent: ['<p>国家主席习近平出席会议。学习近乎疯狂。</p>'],
     },
   }),
   openTypoRule({
@@ -85,8 +86,8 @@ export const typoOpenRules = [
     indicator: TYPO_INDICATOR,
     weight: { points: 1, cap: 5 },
     examples: {
-      fires: ['<p>2019年已亥年春节。</p>', '<p>时值戊戍年春。</p>'],
-      silent: ['<p>2019年己亥年春节。2024年（农历甲辰年）</p>'],
+      fires: ['<p>2019年已亥年春节。</p>'],
+      silent: ['<p>2019年己亥年春节。</p>'],
     },
   }),
   openTypoRule({
@@ -99,7 +100,7 @@ export const typoOpenRules = [
     weight: { points: 1, cap: 5 },
     examples: {
       fires: ['<p>湖北省张家界市发布通知。</p>'],
-      silent: ['<p>湖南省张家界市发布通知。湖北省襄樊市（今襄阳市）。</p>'],
+      silent: ['<p>湖南省张家界市发布通知。</p>'],
     },
   }),
 ];
@@ -107,7 +108,7 @@ export const typoOpenRules = [
 const BY_KIND = new Map(typoOpenRules.map((r) => [r.id, r]));
 
 /** Text findings of these rules already made elsewhere: the same spot is reported once. */
-const ALREADY_REPORTED = new Set(limits.alreadyReportedBy);
+const ALREADY_REPORTED = new Set(alreadyReportedBy);
 
 /**
  * The page's text blocks for the background, in batches of at most `maxCharsPerMessage`: page.text
@@ -131,9 +132,9 @@ export function typoBlockBatches(page: Pick<PageModel, 'text' | 'footer'>): Text
     }
     start = end + 1;
     if (!/[\u4e00-\u9fff]/.test(text)) continue;
-    const piece = text.slice(0, limits.maxCharsPerMessage);
-    if (total + piece.length > limits.maxChars) break;
-    if (batchChars + piece.length > limits.maxCharsPerMessage && batch.length) {
+    const piece = text.slice(0, maxCharsPerMessage);
+    if (total + piece.length > maxChars) break;
+    if (batchChars + piece.length > maxCharsPerMessage && batch.length) {
       batches.push(batch);
       batch = [];
       batchChars = 0;
@@ -151,10 +152,10 @@ export function typoBlockBatches(page: Pick<PageModel, 'text' | 'footer'>): Text
  * last part ("article - site"). A site spelling its own organisation is not the error these look for.
  */
 export function ownNames(page: Pick<PageModel, 'meta' | 'title'>): string[] {
-  const names = [page.meta.SiteName ?? '', page.meta.siteName ?? ''];
+  const names = [page.meta.SiteName ?? ''];
   const parts = page.title.split(/\s*[-_|｜—]\s*/).filter(Boolean);
   if (parts.length > 1) names.push(parts[parts.length - 1]!);
-  return names.map((n) => n.trim()).filter((n) => n.length >= limits.minOwnNameChars);
+  return names.map((n) => n.trim()).filter((n) => n.length >= minOwnNameChars);
 }
 
 const overlap = (a: { start?: number; end?: number }, s: number, e: number) => a.start !== undefined && a.end !== undefined && a.start < e && a.end > s;
@@ -168,7 +169,7 @@ export function typoStageFindings(page: Pick<PageModel, 'text'>, answers: readon
   const taken = already.filter((f) => ALREADY_REPORTED.has(f.ruleId));
   const out: RuleFinding[] = [];
   for (const a of answers) {
-    if (out.length >= limits.maxFindings) break;
+    if (out.length >= maxFindings) break;
     const rule = BY_KIND.get(a?.kind);
     if (!rule || !Number.isInteger(a.start) || !Number.isInteger(a.end) || a.start < 0 || a.end > page.text.length || a.start >= a.end) continue;
     const evidence = page.text.slice(a.start, a.end);
