@@ -34,8 +34,8 @@ export const typoOpenRules = [
     indicator: TYPO_INDICATOR,
     weight: { points: 1, cap: 10 },
     examples: {
-      fires: ['<p>希望大家再接再励。</p>'],
-      silent: ['<p>希望大家再接再厉。</p>'],
+      fires: ['<p>加强生态坏境保护。</p>'],
+      silent: ['<p>加强生态环境保护。</p>'],
     },
   }),
   openTypoRule({
@@ -73,8 +73,8 @@ export const typoOpenRules = [
     indicator: { kind: 'veto', item: '安全、泄密事故等严重问题', point: '出现严重表述错误' },
     vetoPhrase: '存在严重表述错误',
     examples: {
-      fires: ['<p>国家主席习近乎出席会议。</p>'],
-      silent: ['<p>国家主席习近平出席会议。学习近乎疯狂。</p>'],
+      fires: ['<p>国务院副总理何立锋出席会议。</p>'],
+      silent: ['<p>国务院副总理何立峰出席会议。学习近乎疯狂。</p>'],
     },
   }),
   openTypoRule({
