@@ -22,7 +22,7 @@ function openTypoRule({ lead, ...spec }: OpenTypoSpec): DefinedRule & { lead: st
   return { ...defineRule({ ...spec, family: 'typo-open', stage: 'typos', check: () => [] }), lead };
 }
 
-const TYPO_INDICATOR = { kind: 'outside', note: '内容不准确：错别字（严重表述错误见 expression.leader-name）' } as const;
+const TYPO_INDICATOR = { kind: 'outside', note: '内容不准确：错别字' } as const;
 
 export const typoOpenRules = [
   openTypoRule({
@@ -67,7 +67,7 @@ export const typoOpenRules = [
   openTypoRule({
     id: 'expression.leader-name',
     title: '领导人姓名错误',
-    lead: '领导人姓名疑似写错（严重表述错误）',
+    lead: '领导人姓名疑似写错',
     category: 'expression',
     severities: ['veto'],
     indicator: { kind: 'veto', item: '安全、泄密事故等严重问题', point: '出现严重表述错误' },
