@@ -1,8 +1,8 @@
 /**
  * Background stages: checks whose data or rights live in the extension's background (the
- * 13,000-host spam-domain list, the open-vocabulary typo detectors' word list; link checks later). Every caller runs every stage; each
- * caller says how to reach the background (content script and offscreen document: a message;
- * the Firefox background page and tests: a direct call).
+ * 13,000-host spam-domain list, the typo detectors' 1.2 MB word list; link checks later). Every
+ * caller runs every stage; each caller says how to reach the background (content script and
+ * offscreen document: a message; the Firefox background page and tests: a direct call).
  */
 import type { PageModel, RuleFinding, Settings } from '../types';
 import type { TypoFinding, TypoRequest } from '../typos/types';
