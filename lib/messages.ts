@@ -2,6 +2,7 @@ import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { ParseInput } from './crawl/parse';
 import type { ParsedPage } from './crawl/types';
 import type { ProbeRecord, WatchRecord } from './watch/types';
+import type { TypoFinding, TypoRequest } from './typos/types';
 import type { ColumnStatus, Finding, PageRecord, ScanReport, FindingStatus, RoundRecord } from './types';
 
 /** What a finished scan tells whoever asked for it (side panel, background, CLI). */
@@ -53,6 +54,8 @@ export interface ProtocolMap {
   refreshMarks(): void;
   /** content script or offscreen document → background: which of these link hosts are on the spam-domain list (background/spam.ts) */
   checkSpamHosts(hosts: string[]): { host: string; entry: string }[];
+  /** content script or offscreen document → background: the open-vocabulary typo detectors over one batch of text blocks (background/typos.ts) */
+  detectTypos(request: TypoRequest): TypoFinding[];
   /** background (shortcut) / side panel → content: start capture mode (标记问题) */
   captureStart(): boolean;
   /** content → background: screenshot the tab, store the capture */

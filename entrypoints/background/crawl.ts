@@ -13,6 +13,7 @@ import { SiteCrawl } from '@/lib/crawl/crawl';
 import { fetchPage } from '@/lib/crawl/fetch';
 import { parseCrawledPage, type ParseInput } from '@/lib/crawl/parse';
 import { checkSpamHosts } from './spam';
+import { answerTypos } from './typos';
 import { crawlKey, type CrawlState, type ParsedPage } from '@/lib/crawl/types';
 import { columnVerdict } from '@/lib/verdict/columns';
 import { activeRoundId } from '@/lib/rounds/active';
@@ -49,7 +50,7 @@ async function closeOffscreen(): Promise<void> {
 
 async function parse(input: ParseInput): Promise<ParsedPage> {
   // Firefox's background page (and any context with a DOM) parses in place
-  if (typeof DOMParser !== 'undefined') return parseCrawledPage(input, new DOMParser(), { checkSpamHosts });
+  if (typeof DOMParser !== 'undefined') return parseCrawledPage(input, new DOMParser(), { checkSpamHosts, detectTypos: answerTypos });
   try {
     await ensureOffscreen();
     return await sendMessage('crawlParse', input);

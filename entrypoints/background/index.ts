@@ -6,6 +6,7 @@ import { registerCrawlHandlers } from './crawl';
 import { registerSpamHandlers } from './spam';
 import { registerWatchHandlers } from './watch';
 import { registerAutoScan } from './auto-scan';
+import { registerTyposHandlers } from './typos';
 
 // The background is the only owner of the database. Each feature registers its messages in
 // its own module in this folder; this file only wires them up.
@@ -17,6 +18,7 @@ export default defineBackground(() => {
   registerSpamHandlers(db);
   registerWatchHandlers(db);
   registerAutoScan();
+  registerTyposHandlers(db);
 
   // The toolbar button opens the side panel and scans the tab: on sites other than *.gov.cn the
   // click grants activeTab, which is what lets us inject the scanner there.

@@ -18,6 +18,9 @@ export function scanDocument(doc: Document, settings: Settings, skipElement: (el
     settings,
     skipElement,
     yieldToPage,
-    background: { checkSpamHosts: (hosts) => sendMessage('checkSpamHosts', hosts) },
+    background: {
+      checkSpamHosts: (hosts) => sendMessage('checkSpamHosts', hosts),
+      detectTypos: (request) => sendMessage('detectTypos', request),
+    },
   });
 }

@@ -41,6 +41,7 @@ export interface PageScan {
 
 const STAGE_NOTE: Record<string, string> = {
   'spam-domains': '未能对照违法网站名单检查外部链接（扩展后台未响应）。',
+  typos: '未能完成词语、成语、机构名称等错别字检查（扩展后台未响应）。',
 };
 
 const clock = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
@@ -54,7 +55,7 @@ export async function scanPage(doc: Document, options: ScanOptions): Promise<Pag
   const { findings: results, errors } = yieldToPage
     ? await runRulesChunked(page, settings, yieldToPage)
     : runRules(page, settings);
-  const stages = await runStages(page, results, options.background);
+  const stages = await runStages(page, results, options.background, settings);
   results.push(...stages.findings);
   const reported = toFindings(page, results, settings.inspector);
   const scanMs = Math.round(clock() - t0);

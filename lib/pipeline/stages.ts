@@ -1,21 +1,25 @@
 /**
  * Background stages: checks whose data or rights live in the extension's background (the
- * 13,000-host spam-domain list now, link checks later). Every caller runs every stage; each
- * caller says how to reach the background (content script and offscreen document: a message;
- * the Firefox background page and tests: a direct call).
+ * 13,000-host spam-domain list, the typo detectors' 1.2 MB word list; link checks later). Every
+ * caller runs every stage; each caller says how to reach the background (content script and
+ * offscreen document: a message; the Firefox background page and tests: a direct call).
  */
-import type { PageModel, RuleFinding } from '../types';
+import type { PageModel, RuleFinding, Settings } from '../types';
+import type { TypoFinding, TypoRequest } from '../typos/types';
 import { hostsToCheck, spamHostFindings, type SpamHostHit } from '../rules/links';
+import { ownNames, typoBlockBatches, typoStageFindings } from '../rules/typo-open';
 
 /** How a caller reaches the background. A missing method means that stage is skipped. */
 export interface Background {
   checkSpamHosts?(hosts: string[]): Promise<SpamHostHit[]> | SpamHostHit[];
+  /** the open-vocabulary typo detectors over one batch of text blocks (background/typos.ts) */
+  detectTypos?(request: TypoRequest): Promise<TypoFinding[]> | TypoFinding[];
 }
 
 export interface Stage {
   name: string;
   /** findings to add; `results` are the rule results so far (to avoid double reports) */
-  run(page: PageModel, results: RuleFinding[], background: Background): Promise<RuleFinding[]>;
+  run(page: PageModel, results: RuleFinding[], background: Background, settings: Settings): Promise<RuleFinding[]>;
 }
 
 /** links.spam against the known spam-domain list: one request with the page's distinct external hosts. */
@@ -29,7 +33,25 @@ const spamDomainStage: Stage = {
   },
 };
 
-export const STAGES: readonly Stage[] = [spamDomainStage];
+/**
+ * typo.idiom, typo.word, name.body-variant, expression.leader-name, typo.ganzhi and
+ * name.place-province: the page's text blocks (footer left out) go to the background in batches;
+ * the page's own names and the inspector's exceptions are not checked.
+ */
+const typoStage: Stage = {
+  name: 'typos',
+  async run(page, results, background, settings) {
+    if (!background.detectTypos) return [];
+    const exceptions = [...(settings.exceptions ?? []), ...ownNames(page)];
+    const answers: TypoFinding[] = [];
+    for (const blocks of typoBlockBatches(page)) {
+      answers.push(...((await background.detectTypos({ blocks, exceptions })) ?? []));
+    }
+    return typoStageFindings(page, answers, results);
+  },
+};
+
+export const STAGES: readonly Stage[] = [spamDomainStage, typoStage];
 
 /**
  * Runs every stage after the rules. A stage that fails (no background: a reloading extension)
@@ -39,13 +61,14 @@ export async function runStages(
   page: PageModel,
   results: RuleFinding[],
   background: Background,
+  settings: Settings,
   stages: readonly Stage[] = STAGES,
 ): Promise<{ findings: RuleFinding[]; failed: string[] }> {
   const findings: RuleFinding[] = [];
   const failed: string[] = [];
   for (const stage of stages) {
     try {
-      findings.push(...(await stage.run(page, [...results, ...findings], background)));
+      findings.push(...(await stage.run(page, [...results, ...findings], background, settings)));
     } catch {
       failed.push(stage.name);
     }

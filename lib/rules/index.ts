@@ -16,9 +16,11 @@ import { serviceRules } from './service';
 import { spamRules } from './spam';
 import { linkRules } from './links';
 import { privacyRules } from './privacy';
+import { typoOpenRules } from './typo-open';
 
 export const RULES: DefinedRule[] = [
   ...wordingRules,
+  ...typoOpenRules,
   ...nameOutdatedRules,
   ...formatRules,
   ...footerRules,

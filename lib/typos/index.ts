@@ -20,7 +20,7 @@ import { exceptionRanges, overlaps, skipRanges } from './skip';
 import type { TextBlock, TypoContext, TypoFinding, TypoKind } from './types';
 import { wordTypos } from './word';
 
-export type { TextBlock, TypoContext, TypoFinding, TypoKind, TypoSeverity } from './types';
+export type { TextBlock, TypoContext, TypoFinding, TypoKind, TypoRequest, TypoSeverity } from './types';
 
 /** Order of preference when findings overlap. */
 const PRIORITY: TypoKind[] = ['expression.leader-name', 'name.body-variant', 'name.place-province', 'typo.ganzhi', 'typo.idiom', 'typo.word'];

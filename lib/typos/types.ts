@@ -11,6 +11,11 @@ export interface TypoContext {
   exceptions?: readonly string[];
 }
 
+/** One batch of a page's text for the background (message detectTypos). */
+export interface TypoRequest extends TypoContext {
+  blocks: TextBlock[];
+}
+
 export type TypoKind =
   | 'typo.idiom'
   | 'typo.word'
