@@ -6,15 +6,14 @@
  */
 import type { Plugin } from 'vite';
 
-const DICTIONARIES = /lib\/data\/(typos|expressions|discouraged)\.json$/;
+const DICTIONARIES = /lib\/data\/(typos|expressions|discouraged|typo-rules)\.json$/;
 const RULE_FILES = /lib\/rules\/[^/]+\.ts$/;
 const SENTENCE_KEYS = new Set(['fires', 'silent']);
 
-function dropSentences(entries: unknown): unknown {
-  if (!Array.isArray(entries)) return entries;
-  return entries.map((e) =>
-    e && typeof e === 'object' ? Object.fromEntries(Object.entries(e).filter(([k]) => !SENTENCE_KEYS.has(k))) : e,
-  );
+function dropSentences(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(dropSentences);
+  if (!value || typeof value !== 'object') return value;
+  return Object.fromEntries(Object.entries(value).filter(([k]) => !SENTENCE_KEYS.has(k)).map(([k, v]) => [k, dropSentences(v)]));
 }
 
 /** Dictionaries: before Vite's JSON plugin (the file is still JSON text). */
