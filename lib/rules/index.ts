@@ -17,6 +17,7 @@ import { spamRules } from './spam';
 import { linkRules } from './links';
 import { privacyRules } from './privacy';
 import { typoOpenRules } from './typo-open';
+import { indicatorRules } from './indicators';
 
 export const RULES: DefinedRule[] = [
   ...wordingRules,
@@ -32,6 +33,7 @@ export const RULES: DefinedRule[] = [
   ...spamRules,
   ...linkRules,
   ...privacyRules,
+  ...indicatorRules,
 ];
 
 const BY_ID = new Map(RULES.map((r) => [r.id, r]));

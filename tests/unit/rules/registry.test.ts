@@ -17,6 +17,8 @@ import { hostsToCheck, spamHostFindings } from '../../../lib/rules/links';
 import { checkSpamHosts } from '../../../entrypoints/background/spam';
 import { answerTypos } from '../../../entrypoints/background/typos';
 import { runStages } from '../../../lib/pipeline/stages';
+import { runHomeIndicators } from '../../../lib/indicators/index';
+import { stamp } from '../../../lib/rules/define';
 import type { Settings } from '../../../lib/types';
 import footerData from '../../../lib/data/footer-rules.json';
 import weightsData from '../../../lib/data/score-weights.json';
@@ -39,6 +41,18 @@ async function runExample(rule: DefinedRule, ex: RuleExample) {
     const staged = await runStages(model, r.findings, { detectTypos: answerTypos }, SETTINGS);
     expect(staged.failed).toEqual([]);
     r.findings.push(...staged.findings.filter((f) => f.ruleId === rule.id));
+  }
+  // the 首页 checks the background runs over a fetched home page: a fake network that serves the
+  // example at its address (and to the search form), and refuses https:// for an http:// page
+  if (rule.stage === 'home-indicators') {
+    const fetchImpl = (async (input: string | URL | Request) => {
+      const asked = new URL(input instanceof Request ? input.url : String(input));
+      if (asked.protocol === 'https:' && url.startsWith('http:')) throw new TypeError('connect ECONNREFUSED');
+      return new Response(html, { headers: { 'content-type': 'text/html; charset=utf-8' } });
+    }) as typeof fetch;
+    const run = await runHomeIndicators(url, { fetchImpl, today: EXAMPLE_TODAY, timeoutMs: 2000 });
+    const own = run.problems.filter((p) => p.ruleId === rule.id).map(({ ruleId: _id, category: _c, ...d }) => d);
+    r.findings.push(...stamp(rule, own).findings);
   }
   return r;
 }
