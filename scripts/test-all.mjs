@@ -18,11 +18,11 @@ function run(label, cmd, args) {
   return r.status === 0;
 }
 
-function vitest(project) {
+function vitest(project, extra = []) {
   const out = `.test-results/${project}.json`;
   mkdirSync('.test-results', { recursive: true });
   rmSync(out, { force: true });
-  run(`${project} tests`, 'npx', ['vitest', 'run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${out}`]);
+  run(`${project} tests`, 'npx', ['vitest', 'run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${out}`, ...extra]);
   try {
     const j = JSON.parse(readFileSync(out, 'utf8'));
     passed += j.numPassedTests;
@@ -34,7 +34,8 @@ function vitest(project) {
 
 run('wxt prepare', 'npx', ['wxt', 'prepare']);
 run('typecheck', 'npx', ['tsc', '--noEmit', '-p', '.']);
-vitest('unit');
+// vitest's default on 2 cores is one worker; unit files are independent, so use both cores
+vitest('unit', ['--maxWorkers=2']);
 if (run('build', 'npx', ['wxt', 'build'])) vitest('e2e');
 else failed += 1;
 
