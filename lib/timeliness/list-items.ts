@@ -68,7 +68,23 @@ export function findBlankMarker(page: Pick<PageModel, 'footer' | 'text'>): ListS
   return null;
 }
 
-export function scanList(page: Pick<PageModel, 'dates' | 'text' | 'footer' | 'links'>): ListScan {
+type ListedPage = Pick<PageModel, 'dates' | 'text' | 'footer' | 'links'>;
+
+/**
+ * The last scan per dates array: the page context (refining the type) and analyse() (the
+ * freshness rules) scan the same page; a copy of the model ({ ...page }) shares its arrays.
+ */
+const scans = new WeakMap<DateMention[], { page: ListedPage; scan: ListScan }>();
+
+export function scanList(page: ListedPage): ListScan {
+  const hit = scans.get(page.dates);
+  if (hit && hit.page.text === page.text && hit.page.footer === page.footer && hit.page.links === page.links) return hit.scan;
+  const scan = scanListUncached(page);
+  scans.set(page.dates, { page: { dates: page.dates, text: page.text, footer: page.footer, links: page.links }, scan });
+  return scan;
+}
+
+function scanListUncached(page: ListedPage): ListScan {
   const byLine = new Map<number, ListItem>();
   for (const d of contentDates(page)) {
     if (!isItemDate(page.text, d)) continue;
