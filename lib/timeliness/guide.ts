@@ -9,7 +9,12 @@ import data from '../data/guide-elements.json';
 import { breadcrumbName, titleHead } from './column-type';
 
 /** Section numbering before a label: 一、 (二) 3. 【 */
-const NUMBERING = /^[\s\d一二三四五六七八九十（）()、.．【\[]*/;
+const NUMBERING_CHARS = '\\s\\d一二三四五六七八九十（）()、.．【\\[';
+const NUMBERING = new RegExp(`^[${NUMBERING_CHARS}]*`);
+/** Where a line's label form starts: its first character past the numbering. */
+const LABEL_START = new RegExp(`[^${NUMBERING_CHARS}]`);
+/** The characters a label can start with: other lines are never looked at. */
+const LABEL_FIRST = new Set(data.elements.flatMap((el) => el.labels.map((l) => l.charAt(0))));
 /** Table label cells are often spaced out to line up (办 理 地 点, 办理　时限): squeezed when this short. */
 const SPACED_CELL = 16;
 /** What may follow a label: nothing (a heading or a label cell), a colon and the value, a closing
@@ -47,8 +52,9 @@ function linesOf(main: string): Map<string, GuideLine[]> {
   const byFirst = new Map<string, GuideLine[]>();
   for (const l of main.split('\n')) {
     if (l.length > 200) continue;
+    const at = l.search(LABEL_START);
+    if (at < 0 || !LABEL_FIRST.has(l.charAt(at))) continue;
     const trimmed = l.trim();
-    if (!trimmed) continue;
     const label = labelForm(l);
     const bucket = byFirst.get(label.charAt(0));
     if (bucket) bucket.push({ trimmed, label });
