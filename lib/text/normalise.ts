@@ -39,8 +39,28 @@ function classTable(chars: RegExp): Uint8Array {
   return t;
 }
 
-function foldInRuns(s: string, chars: RegExp): string {
+const utf16 = typeof TextDecoder === 'function' ? new TextDecoder('utf-16le', { ignoreBOM: true }) : null;
+const wellFormed = (s: string) => typeof (s as { isWellFormed?: () => boolean }).isWellFormed === 'function' && (s as unknown as { isWellFormed(): boolean }).isWellFormed();
+
+/**
+ * A code-unit buffer decoded in one call: a page full of ，：（） gives tens of thousands of runs.
+ * Only for well-formed text (the decoder would replace a lone surrogate).
+ */
+function foldInBuffer(s: string, table: Uint8Array, decoder: TextDecoder): string {
+  const units = new Uint16Array(s.length);
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    units[i] = c >= FULL_WIDTH_FIRST && c <= FULL_WIDTH_LAST && table[c - FULL_WIDTH_FIRST] ? c - 0xfee0 : c;
+  }
+  return decoder.decode(units);
+}
+
+function foldLong(s: string, chars: RegExp): string {
   const table = classTable(chars);
+  return utf16 && wellFormed(s) ? foldInBuffer(s, table, utf16) : foldInRuns(s, table);
+}
+
+function foldInRuns(s: string, table: Uint8Array): string {
   const parts: string[] = [];
   let runStart = 0;
   for (let i = 0; i < s.length; i++) {
@@ -54,17 +74,19 @@ function foldInRuns(s: string, chars: RegExp): string {
   return parts.join('');
 }
 
-/** The last fold: the page model, the privacy rules and the date finder fold the same page text. */
-let lastFold: { s: string; chars: RegExp; out: string } | null = null;
+/** The last long fold per class: the page model, the privacy rules and the date finder fold the same page text. */
+const lastFold = new WeakMap<RegExp, { s: string; out: string }>();
 
 /** Full-width forms matched by `chars` (a global class inside U+FF01–U+FF5E) → ASCII; same length. */
 export function foldWidth(s: string, chars: RegExp = FULL_WIDTH_ALL): string {
-  if (lastFold && lastFold.chars === chars && lastFold.s === s) return lastFold.out;
+  const last = lastFold.get(chars);
+  if (last && last.s === s) return last.out;
   chars.lastIndex = 0;
-  if (!chars.test(s)) return s;
+  const any = chars.test(s);
   chars.lastIndex = 0;
-  const out = s.length >= BUFFER_FOLD_MIN ? foldInRuns(s, chars) : s.replace(chars, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
-  if (s.length >= BUFFER_FOLD_MIN) lastFold = { s, chars, out };
+  if (s.length < BUFFER_FOLD_MIN) return any ? s.replace(chars, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)) : s;
+  const out = any ? foldLong(s, chars) : s;
+  lastFold.set(chars, { s, out });
   return out;
 }
 
@@ -75,7 +97,11 @@ let lastStrip: { original: string; out: FoldedText } | null = null;
 export function stripZeroWidth(original: string): FoldedText {
   if (lastStrip?.original === original) return lastStrip.out;
   // fast path: most pages carry none
-  if (!ZERO_WIDTH.test(original)) return { text: original, map: null, originalLength: original.length };
+  if (!ZERO_WIDTH.test(original)) {
+    const out = { text: original, map: null, originalLength: original.length };
+    if (original.length >= BUFFER_FOLD_MIN) lastStrip = { original, out };
+    return out;
+  }
   const map = new Int32Array(original.length);
   const parts: string[] = [];
   let n = 0;

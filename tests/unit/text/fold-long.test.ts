@@ -29,6 +29,13 @@ describe('folding long texts (the page-sized path)', () => {
     });
   }
 
+  it('keeps a leading byte-order mark and lone surrogates as they are', () => {
+    const bom = '\ufeff' + longText(5);
+    expect(foldWidth(bom)).toBe(reference(bom, FULL_WIDTH_ALL));
+    const lone = longText(6) + '\ud800ＡＢ\udc00' + longText(7);
+    expect(foldWidth(lone)).toBe(reference(lone, FULL_WIDTH_ALL));
+  });
+
   it('stripZeroWidth and foldText of a long text map back to the original', () => {
     const a = longText(3);
     const s = stripZeroWidth(a);
