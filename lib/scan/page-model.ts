@@ -74,8 +74,8 @@ function* finishStages(c: Collector, doc: Document, opts: BuildOptions): Generat
   const elements: Element[] = [];
   const links: LinkInfo[] = c.links.map(({ el, start }) => {
     elements.push(el);
-    const img = el.querySelector?.('img');
-    const label = (el.textContent || '').trim().slice(0, 200) || img?.getAttribute('alt') || el.getAttribute('title') || '';
+    // the image is only looked up for a link without text (a query per link is a cost on big pages)
+    const label = (el.textContent || '').trim().slice(0, 200) || el.querySelector?.('img')?.getAttribute('alt') || el.getAttribute('title') || '';
     return { href: absolute(el.getAttribute('href') || '', url), text: label, inFooter: inFooter(start), element: elements.length - 1 };
   });
   yield;

@@ -20,18 +20,88 @@ export const FULL_WIDTH_DATE = /[\uFF10-\uFF19\uFF0D\uFF0F\uFF0E\uFF1A]/g;
 const ZERO_WIDTH = /[\u200B-\u200D\u2060\uFEFF]/;
 const isZeroWidth = (c: number) => (c >= 0x200b && c <= 0x200d) || c === 0x2060 || c === 0xfeff;
 
+/** Above this length a folded string is built from runs, not by a replace callback per character. */
+const BUFFER_FOLD_MIN = 4096;
+const FULL_WIDTH_FIRST = 0xff01;
+const FULL_WIDTH_LAST = 0xff5e;
+
+const ASCII_OF = Array.from({ length: FULL_WIDTH_LAST - FULL_WIDTH_FIRST + 1 }, (_, i) => String.fromCharCode(FULL_WIDTH_FIRST + i - 0xfee0));
+
+/** Which of U+FF01–U+FF5E a character class matches, tested once per class. */
+const classTables = new WeakMap<RegExp, Uint8Array>();
+function classTable(chars: RegExp): Uint8Array {
+  let t = classTables.get(chars);
+  if (t) return t;
+  const one = new RegExp(chars.source, chars.flags.replace('g', ''));
+  t = new Uint8Array(FULL_WIDTH_LAST - FULL_WIDTH_FIRST + 1);
+  for (let c = FULL_WIDTH_FIRST; c <= FULL_WIDTH_LAST; c++) t[c - FULL_WIDTH_FIRST] = one.test(String.fromCharCode(c)) ? 1 : 0;
+  classTables.set(chars, t);
+  return t;
+}
+
+const utf16 = typeof TextDecoder === 'function' ? new TextDecoder('utf-16le', { ignoreBOM: true }) : null;
+const wellFormed = (s: string) => typeof (s as { isWellFormed?: () => boolean }).isWellFormed === 'function' && (s as unknown as { isWellFormed(): boolean }).isWellFormed();
+
+/**
+ * A code-unit buffer decoded in one call: a page full of ，：（） gives tens of thousands of runs.
+ * Only for well-formed text (the decoder would replace a lone surrogate).
+ */
+function foldInBuffer(s: string, table: Uint8Array, decoder: TextDecoder): string {
+  const units = new Uint16Array(s.length);
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    units[i] = c >= FULL_WIDTH_FIRST && c <= FULL_WIDTH_LAST && table[c - FULL_WIDTH_FIRST] ? c - 0xfee0 : c;
+  }
+  return decoder.decode(units);
+}
+
+function foldLong(s: string, chars: RegExp): string {
+  const table = classTable(chars);
+  return utf16 && wellFormed(s) ? foldInBuffer(s, table, utf16) : foldInRuns(s, table);
+}
+
+function foldInRuns(s: string, table: Uint8Array): string {
+  const parts: string[] = [];
+  let runStart = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < FULL_WIDTH_FIRST || c > FULL_WIDTH_LAST || !table[c - FULL_WIDTH_FIRST]) continue;
+    if (i > runStart) parts.push(s.slice(runStart, i));
+    parts.push(ASCII_OF[c - FULL_WIDTH_FIRST]!);
+    runStart = i + 1;
+  }
+  if (runStart < s.length) parts.push(s.slice(runStart));
+  return parts.join('');
+}
+
+/** The last long fold per class: the page model, the privacy rules and the date finder fold the same page text. */
+const lastFold = new WeakMap<RegExp, { s: string; out: string }>();
+
 /** Full-width forms matched by `chars` (a global class inside U+FF01–U+FF5E) → ASCII; same length. */
 export function foldWidth(s: string, chars: RegExp = FULL_WIDTH_ALL): string {
+  const last = lastFold.get(chars);
+  if (last && last.s === s) return last.out;
   chars.lastIndex = 0;
-  if (!chars.test(s)) return s;
+  const any = chars.test(s);
   chars.lastIndex = 0;
-  return s.replace(chars, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+  if (s.length < BUFFER_FOLD_MIN) return any ? s.replace(chars, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)) : s;
+  const out = any ? foldLong(s, chars) : s;
+  lastFold.set(chars, { s, out });
+  return out;
 }
+
+/** The last long strip: the page model, the wording rules and the matchers strip the same page text. */
+let lastStrip: { original: string; out: FoldedText } | null = null;
 
 /** Zero-width characters removed, with the map back to the original. */
 export function stripZeroWidth(original: string): FoldedText {
+  if (lastStrip?.original === original) return lastStrip.out;
   // fast path: most pages carry none
-  if (!ZERO_WIDTH.test(original)) return { text: original, map: null, originalLength: original.length };
+  if (!ZERO_WIDTH.test(original)) {
+    const out = { text: original, map: null, originalLength: original.length };
+    if (original.length >= BUFFER_FOLD_MIN) lastStrip = { original, out };
+    return out;
+  }
   const map = new Int32Array(original.length);
   const parts: string[] = [];
   let n = 0;
@@ -45,7 +115,9 @@ export function stripZeroWidth(original: string): FoldedText {
     }
   }
   if (runStart < original.length) parts.push(original.slice(runStart));
-  return { text: parts.join(''), map: map.subarray(0, n), originalLength: original.length };
+  const out = { text: parts.join(''), map: map.subarray(0, n), originalLength: original.length };
+  if (original.length >= BUFFER_FOLD_MIN) lastStrip = { original, out };
+  return out;
 }
 
 /** Width-folded (by `chars`) and zero-width-stripped text with its map back to `original`. */

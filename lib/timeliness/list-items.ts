@@ -68,7 +68,23 @@ export function findBlankMarker(page: Pick<PageModel, 'footer' | 'text'>): ListS
   return null;
 }
 
-export function scanList(page: Pick<PageModel, 'dates' | 'text' | 'footer' | 'links'>): ListScan {
+type ListedPage = Pick<PageModel, 'dates' | 'text' | 'footer' | 'links'>;
+
+/**
+ * The last scan per dates array: the page context (refining the type) and analyse() (the
+ * freshness rules) scan the same page; a copy of the model ({ ...page }) shares its arrays.
+ */
+const scans = new WeakMap<DateMention[], { page: ListedPage; scan: ListScan }>();
+
+export function scanList(page: ListedPage): ListScan {
+  const hit = scans.get(page.dates);
+  if (hit && hit.page.text === page.text && hit.page.footer === page.footer && hit.page.links === page.links) return hit.scan;
+  const scan = scanListUncached(page);
+  scans.set(page.dates, { page: { dates: page.dates, text: page.text, footer: page.footer, links: page.links }, scan });
+  return scan;
+}
+
+function scanListUncached(page: ListedPage): ListScan {
   const byLine = new Map<number, ListItem>();
   for (const d of contentDates(page)) {
     if (!isItemDate(page.text, d)) continue;
@@ -90,15 +106,16 @@ function countUndated(page: Pick<PageModel, 'text' | 'links' | 'footer'>, items:
   const from = items.length ? items[0]!.lineStart : 0;
   const to = items.length ? items[items.length - 1]!.lineEnd : mainEnd(page);
   const titles = new Set(page.links.filter((l) => !l.inFooter && l.text.length >= MIN_LINK_TITLE).map((l) => l.text));
+  if (titles.size === 0) return 0;
   const dated = new Set(items.map((i) => i.lineStart));
-  const lines = page.text.slice(from, to).split('\n');
-  let pos = from;
+  const text = page.text;
   let undated = 0;
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
-    const t = line.trim();
-    const nextStart = pos + line.length + 1;
-    if (!dated.has(pos) && titles.has(t) && !dated.has(nextStart)) undated++;
+  // line by line without splitting the range; a line shorter than any title cannot be one
+  for (let pos = from; pos <= to; ) {
+    const nl = text.indexOf('\n', pos);
+    const end = nl === -1 || nl > to ? to : nl;
+    const nextStart = end + 1;
+    if (end - pos >= MIN_LINK_TITLE && !dated.has(pos) && titles.has(text.slice(pos, end).trim()) && !dated.has(nextStart)) undated++;
     pos = nextStart;
   }
   return undated;

@@ -10,7 +10,8 @@
  *
  * Then: page load with and without the extension (tests/bench/page-load.ts, also `npm run bench:load`),
  * the crawl, the store and the matcher benches.
- * Options: --only <substring> (pages to run), --no-ext (skip part 2), --quiet-profile.
+ * Options: --only <substring> (pages to run), --no-ext (skip part 2), --quiet-profile,
+ * --scan-only (stop after parts 1 and 2).
  * A report, not a test: exits 0 when a target is missed, 1 when the bench itself fails.
  */
 import { median } from './stats';
@@ -47,15 +48,18 @@ interface Args {
   only: string[];
   ext: boolean;
   profile: boolean;
+  /** skip the page-load, crawl, store and matcher benches after part 2 */
+  scanOnly: boolean;
 }
 
 function parseArgs(argv: string[]): Args {
-  const a: Args = { only: [], ext: true, profile: true };
+  const a: Args = { only: [], ext: true, profile: true, scanOnly: false };
   for (let i = 0; i < argv.length; i++) {
     const v = argv[i]!;
     if (v === '--only') a.only.push(argv[++i] ?? '');
     else if (v === '--no-ext') a.ext = false;
     else if (v === '--quiet-profile') a.profile = false;
+    else if (v === '--scan-only') a.scanOnly = true;
     else throw new Error(`unknown option ${v}`);
   }
   return a;
@@ -610,7 +614,9 @@ function staleBuildNote(): string {
   return buildState() === 'fresh' ? '' : 'sources are newer than the build (part 2 measured the existing build)';
 }
 
+const scanOnly = process.argv.includes('--scan-only');
 main()
+  .then(() => (scanOnly ? process.exit(0) : undefined))
   .then(() => runPageLoadBench(parseLoadArgs([]))) // page load with and without the extension (tests/bench/page-load.ts)
   .then(() => runCrawlBench()) // part 3: the site crawl (tests/bench/crawl.ts)
   .then(() => runStoreBench()) // part 5: 100k findings — dashboard first paint, CSV export (tests/bench/store.ts)
