@@ -41,6 +41,7 @@ export interface PageScan {
 
 const STAGE_NOTE: Record<string, string> = {
   'spam-domains': '未能对照违法网站名单检查外部链接（扩展后台未响应）。',
+  links: '未能检查链接是否可用（扩展后台未响应）。',
 };
 
 const clock = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());

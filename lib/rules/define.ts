@@ -55,9 +55,10 @@ export interface RuleSpec {
   anchor?: 'footer';
   /**
    * a background stage adds findings of this rule after the rules ran: 'spam-hosts' = the
-   * illegal-domain list (lib/rules/links.ts spamHostFindings); its examples run through it too
+   * illegal-domain list (lib/rules/links.ts spamHostFindings), 'links' = the link checker
+   * (lib/rules/links-check.ts linkCheckFindings); its examples run through it too
    */
-  stage?: 'spam-hosts';
+  stage?: 'spam-hosts' | 'links';
   /** pages on which it must fire (≥ 1 finding) and stay silent (0 findings) with only it enabled */
   examples: { fires: RuleExample[]; silent: RuleExample[] };
 }

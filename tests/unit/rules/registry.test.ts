@@ -15,6 +15,8 @@ import { COLUMN_RULES } from '../../../lib/verdict/site-columns';
 import { modelFromHtml } from '../../helpers/load-page';
 import { hostsToCheck, spamHostFindings } from '../../../lib/rules/links';
 import { checkSpamHosts } from '../../../entrypoints/background/spam';
+import { linkCheckStage } from '../../../lib/pipeline/stages';
+import { LinkChecker } from '../../../lib/links/index';
 import type { Settings } from '../../../lib/types';
 import footerData from '../../../lib/data/footer-rules.json';
 import weightsData from '../../../lib/data/score-weights.json';
@@ -26,12 +28,27 @@ import { RULES_DOC, renderRulesDoc } from '../../../scripts/docs-rules';
 const SETTINGS: Settings = { ...DEFAULT_SETTINGS, today: EXAMPLE_TODAY };
 const IDS = new Set(RULES.map((r) => r.id));
 
-function runExample(rule: DefinedRule, ex: RuleExample) {
+/**
+ * The background of the 'links' stage, pointed at a double of the network (no request leaves the
+ * test): 404 under /missing/, 403 under /forbidden/, a page everywhere else.
+ */
+const fakeFetch = (async (input: string | URL | Request) => {
+  const path = new URL(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url).pathname;
+  const status = path.startsWith('/missing/') ? 404 : path.startsWith('/forbidden/') ? 403 : 200;
+  return new Response('<html><head><title>页面</title></head><body>正文内容</body></html>', { status, headers: { 'content-type': 'text/html; charset=utf-8' } });
+}) as typeof fetch;
+const linkBackground = {
+  checkLinks: async (targets: { url: string }[]) => [...(await new LinkChecker({ fetchImpl: fakeFetch, delayMs: 0, redirectMode: 'manual' }).run(targets)).results.values()],
+};
+
+async function runExample(rule: DefinedRule, ex: RuleExample) {
   const { html, url } = examplePage(ex);
   const { model } = modelFromHtml(html, url, EXAMPLE_TODAY);
   const r = runRules(model, SETTINGS, [rule]);
   // the background stage the scanner runs after the rules, with the real domain list
   if (rule.stage === 'spam-hosts') r.findings.push(...spamHostFindings(model, checkSpamHosts(hostsToCheck(model)), r.findings));
+  // the link checker's stage, through the checker itself; only this rule's findings count
+  if (rule.stage === 'links') r.findings.push(...(await linkCheckStage.run(model, r.findings, linkBackground)).filter((f) => f.ruleId === rule.id));
   return r;
 }
 
@@ -60,9 +77,9 @@ describe('rule registry', () => {
     if (r.weight) expect(r.severities.some((s) => s !== 'veto') && !r.paintOnly).toBe(true);
   });
 
-  it.each(RULES.map((r) => [r.id, r] as const))('%s: fires on each fires example, with declared severities only', (_id, r) => {
-    r.examples.fires.forEach((ex, i) => {
-      const { findings, errors } = runExample(r, ex);
+  it.each(RULES.map((r) => [r.id, r] as const))('%s: fires on each fires example, with declared severities only', async (_id, r) => {
+    for (const [i, ex] of r.examples.fires.entries()) {
+      const { findings, errors } = await runExample(r, ex);
       expect(errors, `fires[${i}]`).toEqual([]);
       expect(findings.filter((f) => f.ruleId === r.id).length, `fires[${i}]`).toBeGreaterThan(0);
       for (const f of findings) {
@@ -70,21 +87,22 @@ describe('rule registry', () => {
         expect(f.category).toBe(r.category);
         expect(r.severities).toContain(f.severity);
       }
-    });
+    }
   });
 
-  it.each(RULES.map((r) => [r.id, r] as const))('%s: stays silent on each silent example', (_id, r) => {
-    r.examples.silent.forEach((ex, i) => {
-      const { findings, errors } = runExample(r, ex);
+  it.each(RULES.map((r) => [r.id, r] as const))('%s: stays silent on each silent example', async (_id, r) => {
+    for (const [i, ex] of r.examples.silent.entries()) {
+      const { findings, errors } = await runExample(r, ex);
       expect(errors, `silent[${i}]`).toEqual([]);
       expect(findings.map((f) => f.message), `silent[${i}]`).toEqual([]);
-    });
+    }
   });
 
-  it('every declared severity is emitted by some example (the declaration is not wider than the rule)', () => {
+  it('every declared severity is emitted by some example (the declaration is not wider than the rule)', async () => {
     const unseen: string[] = [];
     for (const r of RULES) {
-      const seen = new Set(r.examples.fires.flatMap((ex) => runExample(r, ex).findings.map((f) => f.severity)));
+      const seen = new Set<string>();
+      for (const ex of r.examples.fires) for (const f of (await runExample(r, ex)).findings) seen.add(f.severity);
       for (const s of r.severities) if (!seen.has(s)) unseen.push(`${r.id} ${s}`);
     }
     expect(unseen).toEqual([]);
