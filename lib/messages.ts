@@ -2,6 +2,7 @@ import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { ParseInput } from './crawl/parse';
 import type { ParsedPage } from './crawl/types';
 import type { ProbeRecord, WatchRecord } from './watch/types';
+import type { LinkKind, LinkProgress, LinkResult } from './links/types';
 import type { ColumnStatus, Finding, PageRecord, ScanReport, FindingStatus, RoundRecord } from './types';
 
 /** What a finished scan tells whoever asked for it (side panel, background, CLI). */
@@ -35,6 +36,37 @@ export interface CaptureResult {
   error?: string;
 }
 
+/** content → background: check these links of a page (background/links.ts) */
+export interface LinkCheckRequest {
+  pageUrl: string;
+  targets: { url: string; kind: LinkKind }[];
+  /** 重新检查链接: forget the cached results of these URLs first */
+  force?: boolean;
+}
+
+export interface LinkCheckAnswer {
+  results: LinkResult[];
+  /** URLs checked (from the cache or fetched) */
+  checked: number;
+  /** URLs on hosts the extension may not read (no host permission): not checked */
+  skipped: number;
+  cached: number;
+  fetched: number;
+}
+
+/** What the page's link check found (side panel, automation, CLI). */
+export interface PageLinkSummary {
+  url: string;
+  checked: number;
+  skipped: number;
+  dead: number;
+  suspect: number;
+  cached: number;
+  fetched: number;
+  /** the stored links.dead / links.suspect findings of the page */
+  findings: Finding[];
+}
+
 /** The typed protocol between content script, background and extension pages. */
 export interface ProtocolMap {
   /** content → background: store a scan; answers with the stored findings of the page */
@@ -53,6 +85,14 @@ export interface ProtocolMap {
   refreshMarks(): void;
   /** content script or offscreen document → background: which of these link hosts are on the spam-domain list (background/spam.ts) */
   checkSpamHosts(hosts: string[]): { host: string; entry: string }[];
+  /** content → background: check a page's links (cached 24 h); progress comes back as linkProgress */
+  checkLinks(req: LinkCheckRequest): LinkCheckAnswer;
+  /** background → content: one more link of the page's check finished */
+  linkProgress(p: LinkProgress): void;
+  /** background → content: doubtful links were looked at once more (their cached results changed) */
+  linksRechecked(urls: string[]): void;
+  /** side panel / automation → content: check this page's links now (force: 重新检查链接) */
+  checkPageLinks(data: { force?: boolean }): PageLinkSummary | { error: string };
   /** background (shortcut) / side panel → content: start capture mode (标记问题) */
   captureStart(): boolean;
   /** content → background: screenshot the tab, store the capture */

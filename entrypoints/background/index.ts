@@ -5,6 +5,7 @@ import { registerCaptureHandlers } from './capture';
 import { registerCrawlHandlers } from './crawl';
 import { registerSpamHandlers } from './spam';
 import { registerWatchHandlers } from './watch';
+import { registerLinkHandlers } from './links';
 import { registerAutoScan } from './auto-scan';
 
 // The background is the only owner of the database. Each feature registers its messages in
@@ -16,6 +17,7 @@ export default defineBackground(() => {
   registerCrawlHandlers(db);
   registerSpamHandlers(db);
   registerWatchHandlers(db);
+  registerLinkHandlers(db);
   registerAutoScan();
 
   // The toolbar button opens the side panel and scans the tab: on sites other than *.gov.cn the
