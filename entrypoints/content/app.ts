@@ -185,14 +185,21 @@ export class PageApp {
    * the page's scan (saveScan) and listed, marks after the dead and doubtful links.
    */
   private async doCheckLinks(force: boolean): Promise<PageLinkSummary | { error: string }> {
-    if (this.running) await this.running;
-    if (!this.last) await this.scan();
-    const r = this.last;
-    if (!r) return { error: '页面尚未检查' };
     try {
       this.set({ linkProgress: { done: 0, total: 0, dead: 0, running: true } });
-      const { findings, answer } = await runLinkStage(r, force);
-      if (this.last !== r) return { error: '页面已重新检查，请重试' };
+      // a rescan during the check (the page changed, or a scan was asked for) replaces the scan
+      // the findings belong to: check again on the new one, answered from the cache this time
+      let r: ScanResult | null = null;
+      let found: Awaited<ReturnType<typeof runLinkStage>> | null = null;
+      for (let attempt = 0; attempt < 3 && (!r || r !== this.last); attempt++) {
+        if (this.running) await this.running;
+        if (!this.last) await this.scan();
+        r = this.last;
+        if (!r) return { error: '页面尚未检查' };
+        found = await runLinkStage(r, force && attempt === 0);
+      }
+      if (!r || !found || r !== this.last) return { error: '页面在检查链接时不断变化，请稍后重试' };
+      const { findings, answer } = found;
       mergeLinkFindings(r, findings, this.inspector);
       const stored: Finding[] = (await sendMessage('saveScan', r.report)) ?? [];
       this.applyFindings(stored);

@@ -6,6 +6,7 @@
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import http from 'node:http';
+import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { readFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
@@ -167,4 +168,32 @@ describe('link check on the viewed page', () => {
     await panel.close();
     await page.close();
   });
+});
+
+// async, not spawnSync: this file's loopback server must keep answering while the CLI runs
+function scanCli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile('npx', ['tsx', 'cli/scan.ts', ...args], { cwd: ROOT, encoding: 'utf8', timeout: 180_000, maxBuffer: 32 << 20 }, (err, stdout, stderr) => {
+      resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr });
+    });
+  });
+}
+
+describe('npm run scan -- --links', () => {
+  it('checks the links of the scanned page through the extension; the JSON carries URL and status', async () => {
+    const r = await scanCli(['--format', 'json', '--no-out', '--links', '--today', '2026-11-23', '--resolve', HOST, url('/index.html')]);
+    expect(r.code, r.stderr).toBe(0);
+    const json = JSON.parse(r.stdout);
+    const page = json.pages[0];
+    const links = page.findings.filter((f: { ruleId: string }) => f.ruleId.startsWith('links.') && f.ruleId !== 'links.spam' && f.ruleId !== 'links.hidden');
+    const by = (p: string) => links.find((f: { evidence: string }) => f.evidence === url(p));
+    expect(links).toHaveLength(5);
+    expect(by('/missing.html')).toMatchObject({ ruleId: 'links.dead', severity: 'deduct' });
+    expect(by('/missing.html').message).toContain('HTTP 404');
+    expect(by('/img/missing.png').message).toContain('图片无法访问（HTTP 404）');
+    expect(by('/files/plan.pdf').message).toContain('附件返回了错误网页');
+    expect(by('/forbidden.html')).toMatchObject({ ruleId: 'links.suspect', severity: 'hint' });
+    expect(by('/live.html')).toBeUndefined();
+    expect(page.notes.join(' ')).toMatch(/链接检查：6 个链接，不可用 4 个，待复核 1 个/);
+  }, 200_000);
 });
