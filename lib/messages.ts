@@ -93,6 +93,10 @@ export interface ProtocolMap {
   linksRechecked(urls: string[]): void;
   /** side panel / automation → content: check this page's links now (force: 重新检查链接) */
   checkPageLinks(data: { force?: boolean }): PageLinkSummary | { error: string };
+  /** side panel → background: 检查全站链接 over the crawled pages of a site (background/site-links.ts); state in storage.local siteLinks:<host> */
+  siteLinksStart(site: string): { ok: true } | { error: string };
+  /** side panel → background: stop the site's link check (what was checked stays cached) */
+  siteLinksCancel(site: string): boolean;
   /** background (shortcut) / side panel → content: start capture mode (标记问题) */
   captureStart(): boolean;
   /** content → background: screenshot the tab, store the capture */

@@ -6,6 +6,7 @@ import { registerCrawlHandlers } from './crawl';
 import { registerSpamHandlers } from './spam';
 import { registerWatchHandlers } from './watch';
 import { registerLinkHandlers } from './links';
+import { registerSiteLinkHandlers } from './site-links';
 import { registerAutoScan } from './auto-scan';
 
 // The background is the only owner of the database. Each feature registers its messages in
@@ -18,6 +19,7 @@ export default defineBackground(() => {
   registerSpamHandlers(db);
   registerWatchHandlers(db);
   registerLinkHandlers(db);
+  registerSiteLinkHandlers(db);
   registerAutoScan();
 
   // The toolbar button opens the side panel and scans the tab: on sites other than *.gov.cn the

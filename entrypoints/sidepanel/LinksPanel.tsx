@@ -4,7 +4,8 @@ import { getDb } from '@/lib/store/db';
 import { findingsForSite } from '@/lib/store/repo';
 import { sendMessage } from '@/lib/messages';
 import { isHomePage } from '@/lib/links/count';
-import { linksAuto, setLinksAuto } from '@/lib/links/auto';
+import { linksAuto, setLinksAuto, siteLinksKey } from '@/lib/links/auto';
+import type { SiteLinkState } from '@/entrypoints/background/site-links';
 import { useLiveQuery } from '@/components/use-live-query';
 import type { TargetTab } from './use-target-tab';
 
@@ -100,6 +101,67 @@ export function LinksPanel({ tab, site }: { tab: TargetTab | null; site: string 
           {msg}
         </p>
       )}
+      <SiteLinks site={site} />
     </section>
+  );
+}
+
+/** 检查全站链接: the links of every page the column crawl fetched; progress and the dead URLs with the pages linking them. */
+function SiteLinks({ site }: { site: string }) {
+  const [s, setS] = useState<SiteLinkState | null>(null);
+  const [err, setErr] = useState('');
+  useEffect(() => {
+    if (!site) return;
+    const key = siteLinksKey(site);
+    void chrome.storage.local.get(key).then((v) => setS((v[key] as SiteLinkState) ?? null));
+    const on = (changes: Record<string, chrome.storage.StorageChange>) => {
+      if (changes[key]) setS((changes[key]!.newValue as SiteLinkState) ?? null);
+    };
+    chrome.storage.onChanged.addListener(on);
+    return () => chrome.storage.onChanged.removeListener(on);
+  }, [site]);
+  if (!site) return null;
+  const running = s?.phase === 'checking';
+  return (
+    <div class="site-links" data-testid="site-links">
+      <div class="toolbar">
+        <button
+          data-testid="site-links-start"
+          disabled={running}
+          title="检查“检查全站栏目”抓取过的每个页面上的链接（每个网址只查一次）"
+          onClick={() => void sendMessage('siteLinksStart', site).then((r) => setErr('error' in r ? r.error : ''))}
+        >
+          检查全站链接
+        </button>
+        {running && (
+          <button data-testid="site-links-cancel" onClick={() => void sendMessage('siteLinksCancel', site)}>
+            取消
+          </button>
+        )}
+      </div>
+      {err && <p class="message error">{err}</p>}
+      {s && (
+        <p data-testid="site-links-progress">
+          {s.phase === 'checking' ? '检查中' : s.phase === 'done' ? '已完成' : s.phase === 'cancelled' ? '已取消（再次检查会接着查）' : `出错：${s.error ?? ''}`}：页面 {s.pages} 个，链接{' '}
+          {s.done}/{s.links}，不可用 {s.dead} 个{s.skipped ? `，${s.skipped} 个其他网站链接未检查` : ''}
+          {running && s.current ? `，正在检查 ${s.current}` : ''}
+          {!s.pages ? '（请先“检查全站栏目”）' : ''}
+        </p>
+      )}
+      {s && s.deadLinks.length > 0 && (
+        <ul data-testid="site-links-dead">
+          {s.deadLinks.map((d) => (
+            <li key={d.url} data-testid="site-links-dead-item" title={d.message}>
+              <span class="url">{d.url}</span>（{d.message}）：{d.pages.length} 个页面链接到它
+              <ul>
+                {d.pages.slice(0, 20).map((p) => (
+                  <li key={p}>{p}</li>
+                ))}
+              </ul>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
   );
 }

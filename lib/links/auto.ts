@@ -15,3 +15,6 @@ export async function linksAuto(): Promise<boolean> {
 export async function setLinksAuto(on: boolean): Promise<void> {
   await chrome.storage.local.set({ [LINKS_AUTO_KEY]: on });
 }
+
+/** storage.local key of a site's 检查全站链接 state (entrypoints/background/site-links.ts). */
+export const siteLinksKey = (site: string): string => `siteLinks:${site.toLowerCase()}`;

@@ -4,7 +4,44 @@
  */
 import type { LinkCache, LinkResult } from '../links/index';
 import { linkKey } from '../links/url';
+import { normaliseUrl } from '../fingerprint';
+import type { PageLinkTarget } from '../rules/links-check';
+import type { Finding, ScanReport } from '../types';
 import type { GovCheckDB } from './db';
+
+/** The links a crawled page had (its normalised URL, its site), for 检查全站链接. */
+export interface PageLinksRecord {
+  url: string;
+  site: string;
+  targets: PageLinkTarget[];
+  at: number;
+}
+
+export async function savePageLinks(db: GovCheckDB, url: string, site: string, targets: PageLinkTarget[], now = Date.now()): Promise<void> {
+  await db.pageLinks.put({ url: normaliseUrl(url), site: site.toLowerCase(), targets, at: now });
+}
+
+export function pageLinksOfSite(db: GovCheckDB, site: string): Promise<PageLinksRecord[]> {
+  return db.pageLinks.where('site').equals(site.toLowerCase()).toArray();
+}
+
+/**
+ * Stores link findings found outside a page scan (the whole-site check): new ones open, known
+ * ones refreshed; the inspector's status and notes stay. The page record is left alone.
+ */
+export async function upsertLinkFindings(db: GovCheckDB, findings: ScanReport['findings'], now = Date.now()): Promise<Finding[]> {
+  return db.transaction('rw', db.findings, async () => {
+    const prev = await db.findings.bulkGet(findings.map((f) => f.id));
+    const rows: Finding[] = findings.map((f, i) => {
+      const p = prev[i];
+      return p
+        ? { ...p, message: f.message, evidence: f.evidence, suggestion: f.suggestion, severity: p.regraded ? p.severity : f.severity, lastSeen: now }
+        : { ...f, status: 'open', createdAt: now, lastSeen: now, updatedAt: now };
+    });
+    await db.findings.bulkPut(rows);
+    return rows;
+  });
+}
 
 /** A stored result: the result itself, keyed by its normalised URL (LinkResult.url is that key). */
 export type LinkCheckRecord = LinkResult;
