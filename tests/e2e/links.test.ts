@@ -12,6 +12,7 @@ import { readFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
 import { ROOT, CRAWL_HOSTS, connectShared, waitForScan, tabIdOf } from './harness';
+import { serveCrawlSite } from './crawl-server';
 import type { LaunchedBrowser } from '../../cli/browser';
 
 const DIR = path.join(ROOT, 'tests/fixtures/links-site');
@@ -195,5 +196,45 @@ describe('npm run scan -- --links', () => {
     expect(by('/forbidden.html')).toMatchObject({ ruleId: 'links.suspect', severity: 'hint' });
     expect(by('/live.html')).toBeUndefined();
     expect(page.notes.join(' ')).toMatch(/链接检查：6 个链接，不可用 4 个，待复核 1 个/);
+  }, 200_000);
+});
+
+describe('检查全站链接 on top of the column crawl', () => {
+  it('checks every link of the crawled pages once, lists each dead URL once with its pages, exports the findings', async () => {
+    const crawlServer = await serveCrawlSite(path.join(ROOT, 'tests/fixtures/crawl-site'));
+    const all = await connectShared({ allHosts: true });
+    try {
+      const home = `http://${CRAWL_HOSTS.site}:${crawlServer.port}/`;
+      const page = await all.context.newPage();
+      await page.goto(home);
+      await waitForScan(page);
+      const crawled = await all.worker.evaluate((u) => (globalThis as any).govcheckCrawl.crawl(u), home);
+      expect(crawled.phase).toBe('done');
+      const tabId = await tabIdOf(all.worker, page.url());
+      const panel = await all.context.newPage();
+      await panel.goto(`chrome-extension://${all.extensionId}/sidepanel.html?tabId=${tabId}`);
+      const start = crawlServer.log.length;
+      await panel.getByTestId('site-links-start').click();
+      await expect.poll(() => panel.getByTestId('site-links-progress').textContent(), { timeout: 60_000 }).toMatch(/^已完成：页面 \d+ 个/);
+      const text = (await panel.getByTestId('site-links-progress').textContent()) ?? '';
+      const [, pages, done, total, dead] = /页面 (\d+) 个，链接 (\d+)\/(\d+)，不可用 (\d+) 个/.exec(text)!.map(Number);
+      expect(pages).toBeGreaterThan(1);
+      expect(done).toBe(total);
+      // the crawl fixture links pages it does not have (404s)
+      expect(dead).toBeGreaterThan(0);
+      // each URL once, however many pages link it (a check may take a HEAD and a GET)
+      expect(crawlServer.log.length - start).toBeLessThanOrEqual(2 * total!);
+      const items = await panel.getByTestId('site-links-dead-item').allTextContents();
+      expect(items).toHaveLength(dead!);
+      const stored: { ruleId: string; evidence: string }[] = await all.worker.evaluate((s) => (globalThis as any).govcheck.siteFindings(s), CRAWL_HOSTS.site);
+      const deadUrls = [...new Set(stored.filter((f) => f.ruleId === 'links.dead').map((f) => f.evidence))];
+      expect(deadUrls).toHaveLength(dead!);
+      expect(await all.worker.evaluate((s) => (globalThis as any).govcheck.csv(s), CRAWL_HOSTS.site)).toContain('不可用链接');
+      await panel.close();
+      await page.close();
+    } finally {
+      await all.close();
+      await crawlServer.close();
+    }
   }, 200_000);
 });
