@@ -14,10 +14,13 @@ import { loadFinished, saveFinished, type FinishedSite } from './state';
 import type { BatchProgress } from './progress';
 import type { ColumnStatus, Finding, PageRecord, SiteRecord } from '../lib/types';
 import type { CrawlState } from '../lib/crawl/types';
+import type { PageLinkSummary } from '../lib/messages';
 
 export interface BatchOptions {
   concurrency: number;
   crawl: boolean;
+  /** --links: check the home page's links through the extension (links.dead / links.suspect) */
+  links?: boolean;
   stateDir?: string;
   progress: BatchProgress;
   /** how often a running crawl's progress is read (ms) */
@@ -92,6 +95,11 @@ async function inspectSite(browser: LaunchedBrowser, entry: SiteEntry, opts: Bat
   let home: ScanAnswer;
   try {
     home = await openAndScan(tab, entry.url, (u) => api<ScanAnswer>('scanUrl', u));
+    if (opts.links && !('error' in home)) {
+      // stored with the page's findings; the site's findings below read them back
+      const l = await api<PageLinkSummary | { error: string }>('checkLinksUrl', home.page.url);
+      home.notes.push('error' in l ? `链接检查失败：${l.error}` : `链接检查（首页）：${l.checked} 个链接，不可用 ${l.dead} 个，待复核 ${l.suspect} 个${l.skipped ? `，${l.skipped} 个未检查` : ''}。`);
+    }
   } finally {
     await tab.close().catch(() => undefined);
   }

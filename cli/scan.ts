@@ -15,7 +15,7 @@ import { resolveTarget, type Target } from './targets';
 import { formatTable, siteSummaries, type ScanOutput, type StoredSite } from './report';
 import { writeFully } from './output';
 import { openAndScan, pageResult } from './open-page';
-import type { ScanSummary } from '../lib/messages';
+import type { PageLinkSummary, ScanSummary } from '../lib/messages';
 import type { Finding, PageRecord } from '../lib/types';
 import { buildReportDocx } from '../lib/export/docx';
 import { reportInputFromBackup } from '../lib/export/docx-backup';
@@ -47,7 +47,7 @@ interface Args {
 }
 
 const USAGE = [
-  '用法：npm run scan -- [--format table|json] [--out 文件.csv] [--docx 通报.docx] [--backup 备份.json] [--today YYYY-MM-DD] [--resolve 域名]... <网址|文件|目录|demo>...',
+  '用法：npm run scan -- [--format table|json] [--out 文件.csv] [--docx 通报.docx] [--backup 备份.json] [--today YYYY-MM-DD] [--resolve 域名]... [--links] <网址|文件|目录|demo>...',
   '批量：npm run scan -- --sites 网站列表.txt|.csv [--crawl] [--links] [--concurrency 4] [--state 目录] [--shard 序号/总数] [其余选项同上]',
 ].join('\n');
 
@@ -138,7 +138,7 @@ async function batchMain(args: Args, log: (s: string) => void): Promise<void> {
   }
   const sites = list.sites.filter((s) => inShard(s.key, args.shard));
   if (args.shard) log(`分片 ${args.shard.index}/${args.shard.count}：本机检查 ${sites.length} 个网站（列表共 ${list.sites.length} 个）`);
-  if (args.links) log('链接检查尚未接入批量检查');
+  if (args.links) log('链接检查：只检查各网站首页的链接（栏目页的链接尚未接入批量检查）');
   const executablePath = ensureChromium();
   const ext = scannerCopy(ensureBuilt(log));
   const browser = await launchWithExtension({ extensionPath: ext, executablePath, loopbackHosts: args.resolve });
@@ -156,7 +156,7 @@ async function batchMain(args: Args, log: (s: string) => void): Promise<void> {
   process.once('SIGINT', stop).once('SIGTERM', stop);
   try {
     await setToday(browser.worker, args.today);
-    const runs = await runBatch(browser, sites, { concurrency: args.concurrency, crawl: args.crawl, stateDir: args.state, progress, signal: interrupted.signal });
+    const runs = await runBatch(browser, sites, { concurrency: args.concurrency, crawl: args.crawl, links: args.links, stateDir: args.state, progress, signal: interrupted.signal });
     progress.end();
     for (const r of runs) {
       out.pages.push(...r.pages);
@@ -170,6 +170,22 @@ async function batchMain(args: Args, log: (s: string) => void): Promise<void> {
     rmSync(ext, { recursive: true, force: true });
   }
   await printReport(out, args.format);
+}
+
+/** the findings --links adds (lib/rules/links-check.ts) */
+const LINK_RULES = new Set(['links.dead', 'links.suspect']);
+
+/**
+ * --links: the page's links through the extension's checker (as 检查链接 in the side panel);
+ * answers the link findings (evidence = URL, message = status or error) and a note with the counts.
+ */
+async function checkPageLinks(worker: Worker, url: string): Promise<{ findings: Finding[]; notes: string[] }> {
+  const res = (await worker.evaluate((u) => (globalThis as any).govcheck.checkLinksUrl(u), url)) as PageLinkSummary | { error: string };
+  if ('error' in res) return { findings: [], notes: [`链接检查失败：${res.error}`] };
+  return {
+    findings: res.findings,
+    notes: [`链接检查：${res.checked} 个链接，不可用 ${res.dead} 个，待复核 ${res.suspect} 个${res.skipped ? `，${res.skipped} 个未检查` : ''}。`],
+  };
 }
 
 async function main() {
@@ -216,7 +232,9 @@ async function main() {
         continue;
       }
       if (r.page.columnStatus) columnPagesBySite.set(r.page.site, [...(columnPagesBySite.get(r.page.site) ?? []), r.page]);
-      out.pages.push(pageResult(r.page, r.findings, r.notes));
+      const links = args.links ? await checkPageLinks(worker, p.url) : null;
+      const findings = links ? [...r.findings.filter((f) => !LINK_RULES.has(f.ruleId)), ...links.findings] : r.findings;
+      out.pages.push(pageResult(r.page, findings, [...r.notes, ...(links?.notes ?? [])]));
     }
     const stored = new Map<string, StoredSite>();
     const sites = (await worker.evaluate(() => (globalThis as any).govcheck.sites())) as { site: string; name: string; siteCode: string }[];

@@ -1,5 +1,5 @@
 import type { GovCheckDB } from './store/db';
-import type { ScanSummary } from './messages';
+import { sendMessage, type PageLinkSummary, type ScanSummary } from './messages';
 import { allFindings, deleteAll, findingsForSite, listSites, findingsForPage, screenshotsForFindings, listRounds } from './store/repo';
 import { csvParts } from './export/scope';
 import { exportBackup, exportSiteBackup, importBackup, parseBackup, validateBackup, type ImportSummary } from './export/backup';
@@ -22,6 +22,20 @@ export function automationApi(
       const tab = tabs.find((t) => t.url && normaliseUrl(t.url) === want);
       if (!tab?.id) return { error: `没有打开的标签页：${url}` };
       return scanTab(tab.id);
+    },
+    /**
+     * checks the links of the open tab whose URL is `url` (after its scan), as the side panel's
+     * 检查链接 does; force = 重新检查链接. Answers the counts and the stored link findings.
+     */
+    async checkLinksUrl(url: string, force = false): Promise<PageLinkSummary | { error: string }> {
+      const want = normaliseUrl(url);
+      const tab = (await chrome.tabs.query({})).find((t) => t.url && normaliseUrl(t.url) === want);
+      if (!tab?.id) return { error: `没有打开的标签页：${url}` };
+      try {
+        return (await sendMessage('checkPageLinks', { force }, tab.id)) ?? { error: '页面没有响应' };
+      } catch (e) {
+        return { error: `页面没有响应（${e instanceof Error ? e.message : String(e)}）` };
+      }
     },
     pageFindings: (url: string) => findingsForPage(db, url),
     siteFindings: (site: string) => findingsForSite(db, site),

@@ -3,6 +3,7 @@ import type { ParseInput } from './crawl/parse';
 import type { ParsedPage } from './crawl/types';
 import type { ProbeRecord, WatchRecord } from './watch/types';
 import type { TypoFinding, TypoRequest } from './typos/types';
+import type { LinkKind, LinkProgress, LinkResult } from './links/types';
 import type { ColumnStatus, Finding, PageRecord, ScanReport, FindingStatus, RoundRecord } from './types';
 
 /** What a finished scan tells whoever asked for it (side panel, background, CLI). */
@@ -36,6 +37,37 @@ export interface CaptureResult {
   error?: string;
 }
 
+/** content → background: check these links of a page (background/links.ts) */
+export interface LinkCheckRequest {
+  pageUrl: string;
+  targets: { url: string; kind: LinkKind }[];
+  /** 重新检查链接: forget the cached results of these URLs first */
+  force?: boolean;
+}
+
+export interface LinkCheckAnswer {
+  results: LinkResult[];
+  /** URLs checked (from the cache or fetched) */
+  checked: number;
+  /** URLs on hosts the extension may not read (no host permission): not checked */
+  skipped: number;
+  cached: number;
+  fetched: number;
+}
+
+/** What the page's link check found (side panel, automation, CLI). */
+export interface PageLinkSummary {
+  url: string;
+  checked: number;
+  skipped: number;
+  dead: number;
+  suspect: number;
+  cached: number;
+  fetched: number;
+  /** the stored links.dead / links.suspect findings of the page */
+  findings: Finding[];
+}
+
 /** The typed protocol between content script, background and extension pages. */
 export interface ProtocolMap {
   /** content → background: store a scan; answers with the stored findings of the page */
@@ -56,6 +88,18 @@ export interface ProtocolMap {
   checkSpamHosts(hosts: string[]): { host: string; entry: string }[];
   /** content script or offscreen document → background: the open-vocabulary typo detectors over one batch of text blocks (background/typos.ts) */
   detectTypos(request: TypoRequest): TypoFinding[];
+  /** content → background: check a page's links (cached 24 h); progress comes back as linkProgress */
+  checkLinks(req: LinkCheckRequest): LinkCheckAnswer;
+  /** background → content: one more link of the page's check finished */
+  linkProgress(p: LinkProgress): void;
+  /** background → content: doubtful links were looked at once more (their cached results changed) */
+  linksRechecked(urls: string[]): void;
+  /** side panel / automation → content: check this page's links now (force: 重新检查链接) */
+  checkPageLinks(data: { force?: boolean }): PageLinkSummary | { error: string };
+  /** side panel → background: 检查全站链接 over the crawled pages of a site (background/site-links.ts); state in storage.local siteLinks:<host> */
+  siteLinksStart(site: string): { ok: true } | { error: string };
+  /** side panel → background: stop the site's link check (what was checked stays cached) */
+  siteLinksCancel(site: string): boolean;
   /** background (shortcut) / side panel → content: start capture mode (标记问题) */
   captureStart(): boolean;
   /** content → background: screenshot the tab, store the capture */

@@ -7,6 +7,7 @@
  */
 import type { GovCheckDB } from '@/lib/store/db';
 import { saveScan } from '@/lib/store/repo';
+import { savePageLinks } from '@/lib/store/link-checks';
 import { onMessage, sendMessage } from '@/lib/messages';
 import { loadSettings } from '@/lib/settings-store';
 import { SiteCrawl } from '@/lib/crawl/crawl';
@@ -124,6 +125,8 @@ export async function startCrawl(db: GovCheckDB, homeUrl: string): Promise<{ ok:
     save: async (p) => {
       // crawled findings belong to the active round, like the pages the inspector opens
       await saveScan(db, p.report, undefined, activeRoundId(settings));
+      // its links, for 检查全站链接 (entrypoints/background/site-links.ts)
+      if (p.linkTargets) await savePageLinks(db, p.report.page.url, p.report.page.site, p.linkTargets);
     },
     verdict: (columns, h) => columnVerdict(columns, h ?? undefined),
     onProgress: (s) => progress.push(s),

@@ -5,6 +5,8 @@ import { registerCaptureHandlers } from './capture';
 import { registerCrawlHandlers } from './crawl';
 import { registerSpamHandlers } from './spam';
 import { registerWatchHandlers } from './watch';
+import { registerLinkHandlers } from './links';
+import { registerSiteLinkHandlers } from './site-links';
 import { registerAutoScan } from './auto-scan';
 import { registerTyposHandlers } from './typos';
 
@@ -17,6 +19,8 @@ export default defineBackground(() => {
   registerCrawlHandlers(db);
   registerSpamHandlers(db);
   registerWatchHandlers(db);
+  registerLinkHandlers(db);
+  registerSiteLinkHandlers(db);
   registerAutoScan();
   registerTyposHandlers(db);
 

@@ -13,6 +13,10 @@ import { CaptureMode, MANUAL_RULE } from './capture';
 import { targetFromFinding } from './capture-target';
 import { anchorQuote } from '@/lib/capture/quote';
 import { activeRoundId } from '@/lib/rounds/active';
+import type { LinkResult } from '@/lib/links/types';
+import type { PageLinkSummary } from '@/lib/messages';
+import { LINK_RULES, linksAuto, mergeLinkFindings, runLinkStage } from './link-check';
+import { followLayout, markedElements, placeMarks } from './link-marks';
 
 /**
  * Runs `fn` once the page has loaded (its parsing, first paint and load-time scripts are done),
@@ -73,8 +77,21 @@ export class PageApp {
     },
   });
 
+  /** link check: the last results by URL (marks), the marked elements, the scroll/resize follower */
+  private linkResults = new Map<string, LinkResult>();
+  private linkMarked: ReturnType<typeof markedElements> = [];
+  private unfollow: (() => void) | null = null;
+  private linkRun: Promise<PageLinkSummary | { error: string }> | null = null;
+  private inspector = '';
+
   start(auto: boolean) {
     onMessage('scanNow', () => this.scan());
+    onMessage('checkPageLinks', ({ data }) => this.checkLinks(!!data?.force));
+    onMessage('linkProgress', ({ data }) => {
+      if (this.state.linkProgress?.running) this.set({ linkProgress: { ...data, running: true } });
+    });
+    // doubtful links had their second look: the cache holds the new results
+    onMessage('linksRechecked', () => void this.checkLinks(false));
     onMessage('focusFinding', ({ data }) => this.focus(data));
     onMessage('refreshMarks', () => void this.refreshStatuses());
     onMessage('captureStart', () => {
@@ -145,12 +162,76 @@ export class PageApp {
       }
       this.applyFindings(stored);
       this.set({ scanning: false, notes: result.report.notes });
+      this.inspector = settings.inspector;
+      // links checked on this page before (or the inspector asked for it always): again, from the cache
+      if (this.linkResults.size || (await linksAuto())) void this.checkLinks(false);
       return { page: result.report.page, findings: stored, notes: result.report.notes, siteName: result.report.siteName, siteCode: result.report.siteCode, column: result.report.column ?? null };
     } catch (e) {
       const error = `检查失败：${e instanceof Error ? e.message : String(e)}`;
       this.set({ scanning: false, notes: [error] });
       return { error };
     }
+  }
+
+  /** One link check at a time; a request during one gets its result. */
+  checkLinks(force: boolean): Promise<PageLinkSummary | { error: string }> {
+    if (this.linkRun) return this.linkRun;
+    this.linkRun = this.doCheckLinks(force).finally(() => (this.linkRun = null));
+    return this.linkRun;
+  }
+
+  /**
+   * The page's links through the background's checker: progress in the bar, findings stored with
+   * the page's scan (saveScan) and listed, marks after the dead and doubtful links.
+   */
+  private async doCheckLinks(force: boolean): Promise<PageLinkSummary | { error: string }> {
+    try {
+      this.set({ linkProgress: { done: 0, total: 0, dead: 0, running: true } });
+      // a rescan during the check (the page changed, or a scan was asked for) replaces the scan
+      // the findings belong to: check again on the new one, answered from the cache this time
+      let r: ScanResult | null = null;
+      let found: Awaited<ReturnType<typeof runLinkStage>> | null = null;
+      for (let attempt = 0; attempt < 3 && (!r || r !== this.last); attempt++) {
+        if (this.running) await this.running;
+        if (!this.last) await this.scan();
+        r = this.last;
+        if (!r) return { error: '页面尚未检查' };
+        found = await runLinkStage(r, force && attempt === 0);
+      }
+      if (!r || !found || r !== this.last) return { error: '页面在检查链接时不断变化，请稍后重试' };
+      const { findings, answer } = found;
+      mergeLinkFindings(r, findings, this.inspector);
+      const stored: Finding[] = (await sendMessage('saveScan', r.report)) ?? [];
+      this.applyFindings(stored);
+      this.linkResults = new Map(answer.results.map((x) => [x.url, x]));
+      const dead = answer.results.filter((x) => x.verdict === 'dead').length;
+      const suspect = answer.results.filter((x) => x.verdict === 'suspect').length;
+      const notes = r.report.notes.filter((n) => !n.startsWith('链接检查：'));
+      if (answer.skipped) notes.push(`链接检查：${answer.skipped} 个其他网站的链接未检查（未授予访问其他网站的权限，可在侧边栏点“检查链接”授权）。`);
+      r.report.notes = notes;
+      this.set({ linkProgress: { done: answer.checked, total: answer.checked, dead, running: false }, notes });
+      this.drawLinkMarks();
+      return {
+        url: r.report.page.url,
+        checked: answer.checked,
+        skipped: answer.skipped,
+        dead,
+        suspect,
+        cached: answer.cached,
+        fetched: answer.fetched,
+        findings: stored.filter((f) => LINK_RULES.has(f.ruleId)),
+      };
+    } catch (e) {
+      const error = `链接检查失败：${e instanceof Error ? e.message : String(e)}`;
+      this.set({ linkProgress: null, notes: [...this.state.notes, error] });
+      return { error };
+    }
+  }
+
+  private drawLinkMarks() {
+    this.linkMarked = markedElements(document, this.linkResults, (el) => !!el.closest(HOST_TAG));
+    this.set({ linkMarks: placeMarks(this.linkMarked) });
+    if (this.linkMarked.length && !this.unfollow) this.unfollow = followLayout(() => this.set({ linkMarks: placeMarks(this.linkMarked) }));
   }
 
   /**
@@ -321,6 +402,7 @@ export class PageApp {
 
   stop() {
     this.observer?.disconnect();
+    this.unfollow?.();
     clearPaint();
   }
 }

@@ -43,3 +43,10 @@ export const CAPTURE_CSS = `
 export const CAPTURE_ITEM_CSS = `
 .gc-item-capture { float: right; font: 12px/1.4 inherit; padding: 0 6px; margin-left: 6px; border: 1px solid #b0bec5; background: #fff; border-radius: 3px; cursor: pointer; color: #37474f; }
 `;
+
+/** Link check: the marks after checked links and the progress in the bar. */
+export const LINK_CSS = `
+.gc-lm { position: fixed; z-index: 2147483645; min-width: 14px; height: 16px; padding: 0 2px; border-radius: 3px; font: bold 12px/16px sans-serif; text-align: center; color: #fff; cursor: help; pointer-events: auto; }
+.gc-lm.dead { background: #c62828; } .gc-lm.suspect { background: #f9a825; color: #222; } .gc-lm.ok { background: #2e7d32; }
+.gc-links { padding: 4px 10px; border-radius: 14px; background: #fff; border: 1px solid #b0bec5; color: #37474f; font-size: 12px; }
+`;

@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import type { Severity } from '@/lib/types';
-import { OVERLAY_CSS, CAPTURE_CSS, CAPTURE_ITEM_CSS } from './overlay-style';
+import { OVERLAY_CSS, CAPTURE_CSS, CAPTURE_ITEM_CSS, LINK_CSS } from './overlay-style';
+import type { LinkMark } from './link-marks';
 import { CaptureDialog, type CaptureDraft, type CaptureDialogActions } from './capture-dialog';
 
 export interface OverlayItem {
@@ -25,6 +26,9 @@ export interface OverlayState {
   picking?: boolean;
   pickBox?: { left: number; top: number; width: number; height: number } | null;
   capture?: CaptureDraft | null;
+  /** link check: marks after checked links, and the running check's progress */
+  linkMarks?: LinkMark[];
+  linkProgress?: { done: number; total: number; dead: number; running: boolean } | null;
 }
 
 export interface OverlayActions {
@@ -93,7 +97,18 @@ function Overlay({ s, a }: { s: OverlayState; a: OverlayActions }) {
         </div>
       )}
       {s.capture && a.capture && <CaptureDialog d={s.capture} a={a.capture} />}
+      {s.linkMarks?.map((m) => (
+        <span key={m.key} class={`gc-lm ${m.verdict}`} data-testid="link-mark" data-verdict={m.verdict} data-url={m.url} title={m.title} style={{ left: `${m.left}px`, top: `${m.top}px` }}>
+          {m.symbol}
+        </span>
+      ))}
       <div class="gc-bar">
+        {s.linkProgress && (
+          <span class="gc-links" data-testid="link-progress" title={`不可用 ${s.linkProgress.dead} 个`}>
+            链接检查 {s.linkProgress.done}/{s.linkProgress.total}
+            {s.linkProgress.running ? '…' : ''}
+          </span>
+        )}
         {a.captureStart && (
           <button
             class="gc-capture-start"
@@ -143,7 +158,7 @@ export function mountOverlay(doc: Document = document) {
   const shadow = host.shadowRoot ?? host.attachShadow({ mode: 'open' });
   shadow.innerHTML = '';
   const style = doc.createElement('style');
-  style.textContent = OVERLAY_CSS + CAPTURE_CSS + CAPTURE_ITEM_CSS;
+  style.textContent = OVERLAY_CSS + CAPTURE_CSS + CAPTURE_ITEM_CSS + LINK_CSS;
   shadow.appendChild(style);
   const mount = doc.createElement('div');
   shadow.appendChild(mount);

@@ -18,6 +18,7 @@ import { CapturePermission } from './CapturePermission';
 import { SelectionContext } from '@/components/finding-extras';
 import { activeRoundId } from '@/lib/rounds/active';
 import { CrawlPanel } from './CrawlPanel';
+import { LinksPanel } from './LinksPanel';
 import { WatchPanel } from './WatchPanel';
 import { ExportMenu } from './ExportMenu';
 
@@ -118,6 +119,7 @@ export function SidePanel() {
         )}
       </header>
       <ExportMenu site={site} />
+      <LinksPanel tab={tab} site={site} />
       <CrawlPanel tab={tab} />
       <WatchPanel tab={tab} />
       <nav class="tabs">

@@ -8,6 +8,7 @@ import { scanPage } from '../pipeline/scan-page';
 import type { Background } from '../pipeline/stages';
 import { collectLinks } from './links';
 import type { ParsedPage } from './types';
+import { linkCheckTargets } from '../rules/links-check';
 
 export interface ParseInput {
   url: string;
@@ -23,5 +24,5 @@ export async function parseCrawledPage(
   const doc = parser.parseFromString(input.html, 'text/html');
   const links = collectLinks(doc, input.url);
   const { built, report } = await scanPage(doc, { url: input.url, settings: input.settings, background, crawledAt: Date.now() });
-  return { url: built.model.url, links, column: report.column ?? null, pageType: report.page.pageType, report };
+  return { url: built.model.url, links, column: report.column ?? null, pageType: report.page.pageType, report, linkTargets: linkCheckTargets(built.model) };
 }

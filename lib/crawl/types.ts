@@ -1,6 +1,7 @@
 /** Contracts of the site crawl (lib/crawl, the background crawler and the side panel). */
 import type { ColumnStatus, PageType, ScanReport } from '../types';
 import type { ColumnVerdict } from '../verdict/columns';
+import type { PageLinkTarget } from '../rules/links-check';
 
 /** Where on the page a link sits: what makes it a column link. */
 export type LinkPlace = 'nav' | 'more' | 'footer' | 'body';
@@ -47,6 +48,8 @@ export interface ParsedPage {
   pageType: PageType;
   /** what the store gets: the same report the content script sends */
   report: ScanReport;
+  /** the page's links and images to check (检查全站链接; lib/rules/links-check.ts) */
+  linkTargets?: PageLinkTarget[];
 }
 
 /** The table's verdict words. */

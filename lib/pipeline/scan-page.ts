@@ -42,6 +42,7 @@ export interface PageScan {
 const STAGE_NOTE: Record<string, string> = {
   'spam-domains': '未能对照违法网站名单检查外部链接（扩展后台未响应）。',
   typos: '未能完成词语、成语、机构名称等错别字检查（扩展后台未响应）。',
+  links: '未能检查链接是否可用（扩展后台未响应）。',
 };
 
 const clock = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());

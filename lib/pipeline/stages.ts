@@ -1,19 +1,24 @@
 /**
  * Background stages: checks whose data or rights live in the extension's background (the
- * 13,000-host spam-domain list, the typo detectors' 1.2 MB word list; link checks later). Every
- * caller runs every stage; each caller says how to reach the background (content script and
- * offscreen document: a message; the Firefox background page and tests: a direct call).
+ * 13,000-host spam-domain list, the typo detectors' 1.2 MB word list, the link checker). Every
+ * caller runs every stage it can reach; each caller says how to reach the background (content
+ * script and offscreen document: a message; the Firefox background page and tests: a direct
+ * call). A missing method skips its stage.
  */
 import type { PageModel, RuleFinding, Settings } from '../types';
 import type { TypoFinding, TypoRequest } from '../typos/types';
+import type { LinkResult } from '../links/types';
 import { hostsToCheck, spamHostFindings, type SpamHostHit } from '../rules/links';
 import { ownNames, typoBlockBatches, typoStageFindings } from '../rules/typo-open';
+import { linkCheckFindings, linkCheckTargets, type PageLinkTarget } from '../rules/links-check';
 
 /** How a caller reaches the background. A missing method means that stage is skipped. */
 export interface Background {
   checkSpamHosts?(hosts: string[]): Promise<SpamHostHit[]> | SpamHostHit[];
   /** the open-vocabulary typo detectors over one batch of text blocks (background/typos.ts) */
   detectTypos?(request: TypoRequest): Promise<TypoFinding[]> | TypoFinding[];
+  /** checks these URLs (cached); answers the results it has (hosts it may not reach are left out) */
+  checkLinks?(targets: PageLinkTarget[]): Promise<LinkResult[]> | LinkResult[];
 }
 
 export interface Stage {
@@ -51,7 +56,18 @@ const typoStage: Stage = {
   },
 };
 
-export const STAGES: readonly Stage[] = [spamDomainStage, typoStage];
+/** links.dead / links.suspect: every link and image of the page through the background's link checker. */
+export const linkCheckStage: Stage = {
+  name: 'links',
+  async run(page, _results, background) {
+    if (!background.checkLinks) return [];
+    const targets = linkCheckTargets(page);
+    if (!targets.length) return [];
+    return linkCheckFindings(targets, (await background.checkLinks(targets)) ?? []);
+  },
+};
+
+export const STAGES: readonly Stage[] = [spamDomainStage, typoStage, linkCheckStage];
 
 /**
  * Runs every stage after the rules. A stage that fails (no background: a reloading extension)

@@ -56,10 +56,11 @@ export interface RuleSpec {
   /**
    * a background stage adds findings of this rule after the rules ran: 'spam-hosts' = the
    * illegal-domain list (lib/rules/links.ts spamHostFindings); 'typos' = the open-vocabulary typo
-   * detectors (lib/rules/typo-open.ts typoStageFindings); 'home-indicators' = the 首页 checks the
+   * detectors (lib/rules/typo-open.ts typoStageFindings); 'links' = the link checker
+   * (lib/rules/links-check.ts linkCheckFindings); 'home-indicators' = the 首页 checks the
    * background runs over a fetched home page (lib/indicators); its examples run through it too
    */
-  stage?: 'spam-hosts' | 'typos' | 'home-indicators';
+  stage?: 'spam-hosts' | 'typos' | 'links' | 'home-indicators';
   /** pages on which it must fire (≥ 1 finding) and stay silent (0 findings) with only it enabled */
   examples: { fires: RuleExample[]; silent: RuleExample[] };
 }

@@ -15,6 +15,7 @@ import { interactionRules } from './interaction';
 import { serviceRules } from './service';
 import { spamRules } from './spam';
 import { linkRules } from './links';
+import { linkCheckRules } from './links-check';
 import { privacyRules } from './privacy';
 import { typoOpenRules } from './typo-open';
 import { indicatorRules } from './indicators';
@@ -32,6 +33,7 @@ export const RULES: DefinedRule[] = [
   ...serviceRules,
   ...spamRules,
   ...linkRules,
+  ...linkCheckRules,
   ...privacyRules,
   ...indicatorRules,
 ];

@@ -2,6 +2,7 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { Finding, PageRecord, SiteRecord, ScreenshotRecord, RoundRecord } from '../types';
 import type { WatchRecord, ProbeRecord } from '../watch/types';
+import type { LinkCheckRecord, PageLinksRecord } from './link-checks';
 import { aggregate, countPages, siteAggregatesMiddleware, type SiteAggregate, type SitePageCount } from './site-aggregates';
 
 export class GovCheckDB extends Dexie {
@@ -17,6 +18,10 @@ export class GovCheckDB extends Dexie {
   /** 站点无法访问 watch: watched sites and every probe that ran (lib/watch) */
   declare watches: EntityTable<WatchRecord, 'site'>;
   declare probes: EntityTable<ProbeRecord, 'id'>;
+  /** the link checker's cache: one result per normalised URL (lib/store/link-checks.ts) */
+  declare linkChecks: EntityTable<LinkCheckRecord, 'url'>;
+  /** the links of each crawled page, for 检查全站链接 (lib/store/link-checks.ts) */
+  declare pageLinks: EntityTable<PageLinksRecord, 'url'>;
 
   constructor(name = 'govcheck') {
     super(name);
@@ -48,6 +53,10 @@ export class GovCheckDB extends Dexie {
     this.version(4).stores({ pages: 'url, site, lastScanned, columnStatus, *rounds' });
     // v5: the availability watch (站点无法访问): one row per watched site, one per probe that ran
     this.version(5).stores({ watches: 'site', probes: '++id, [site+at]' });
+    // v6: the link checker's cache (links.dead / links.suspect): a result per URL, each URL checked
+    // at most once per cacheTtlMs, by checkedAt so old rows can be pruned; and the links of each
+    // crawled page, by site, for the whole-site link check
+    this.version(6).stores({ linkChecks: 'url, checkedAt', pageLinks: 'url, site' });
     this.use(siteAggregatesMiddleware);
   }
 }

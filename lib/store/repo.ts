@@ -143,8 +143,8 @@ export function getSite(db: GovCheckDB, site: string): Promise<SiteRecord | unde
 
 /** Wipes every table (the user's explicit "clear all data"). */
 export async function deleteAll(db: GovCheckDB): Promise<void> {
-  await db.transaction('rw', [db.sites, db.pages, db.findings, db.screenshots, db.rounds, db.watches, db.probes], async () => {
-    await Promise.all([db.sites.clear(), db.pages.clear(), db.findings.clear(), db.screenshots.clear(), db.rounds.clear(), db.watches.clear(), db.probes.clear()]);
+  await db.transaction('rw', [db.sites, db.pages, db.findings, db.screenshots, db.rounds, db.watches, db.probes, db.linkChecks, db.pageLinks], async () => {
+    await Promise.all([db.sites.clear(), db.pages.clear(), db.findings.clear(), db.screenshots.clear(), db.rounds.clear(), db.watches.clear(), db.probes.clear(), db.linkChecks.clear(), db.pageLinks.clear()]);
   });
 }
 

@@ -19,6 +19,8 @@ import { answerTypos } from '../../../entrypoints/background/typos';
 import { runStages } from '../../../lib/pipeline/stages';
 import { runHomeIndicators } from '../../../lib/indicators/index';
 import { stamp } from '../../../lib/rules/define';
+import { linkCheckStage } from '../../../lib/pipeline/stages';
+import { LinkChecker } from '../../../lib/links/index';
 import type { Settings } from '../../../lib/types';
 import footerData from '../../../lib/data/footer-rules.json';
 import weightsData from '../../../lib/data/score-weights.json';
@@ -29,6 +31,19 @@ import { RULES_DOC, renderRulesDoc } from '../../../scripts/docs-rules';
 
 const SETTINGS: Settings = { ...DEFAULT_SETTINGS, today: EXAMPLE_TODAY };
 const IDS = new Set(RULES.map((r) => r.id));
+
+/**
+ * The background of the 'links' stage, pointed at a double of the network (no request leaves the
+ * test): 404 under /missing/, 403 under /forbidden/, a page everywhere else.
+ */
+const fakeFetch = (async (input: string | URL | Request) => {
+  const path = new URL(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url).pathname;
+  const status = path.startsWith('/missing/') ? 404 : path.startsWith('/forbidden/') ? 403 : 200;
+  return new Response('<html><head><title>页面</title></head><body>正文内容</body></html>', { status, headers: { 'content-type': 'text/html; charset=utf-8' } });
+}) as typeof fetch;
+const linkBackground = {
+  checkLinks: async (targets: { url: string }[]) => [...(await new LinkChecker({ fetchImpl: fakeFetch, delayMs: 0, redirectMode: 'manual' }).run(targets)).results.values()],
+};
 
 async function runExample(rule: DefinedRule, ex: RuleExample) {
   const { html, url } = examplePage(ex);
@@ -54,6 +69,8 @@ async function runExample(rule: DefinedRule, ex: RuleExample) {
     const own = run.problems.filter((p) => p.ruleId === rule.id).map(({ ruleId: _id, category: _c, ...d }) => d);
     r.findings.push(...stamp(rule, own).findings);
   }
+  // the link checker's stage, through the checker itself; only this rule's findings count
+  if (rule.stage === 'links') r.findings.push(...(await linkCheckStage.run(model, r.findings, linkBackground, SETTINGS)).filter((f) => f.ruleId === rule.id));
   return r;
 }
 
