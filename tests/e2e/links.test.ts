@@ -55,6 +55,8 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await browser?.close();
+  // keep-alive connections of the browser would hold close() open for a minute
+  server?.closeAllConnections();
   await new Promise((r) => server?.close(r));
 });
 
