@@ -5,7 +5,7 @@ import path from 'node:path';
 import Papa from 'papaparse';
 import { unzipSync } from 'fflate';
 import type { Page } from 'playwright-core';
-import { startHarness, waitForScan, type Harness } from './harness';
+import { startHarness, type Harness, scanPages, storeScreenshot } from './harness';
 import { siteVerdict } from '../../lib/verdict/index';
 import type { Finding } from '../../lib/types';
 
@@ -40,31 +40,12 @@ async function download(page: Page, testid: string): Promise<Buffer> {
 
 describe('dashboard, exports and import', () => {
   it('lists the demo site with its verdict and score, drills down to a screenshot, exports ZIP / annex / JSON and imports it back', async () => {
-    for (const file of ['index.html', 'xwdt/2026-11-18-hero.html']) {
-      const p = await h.browser.context.newPage();
-      await p.goto(h.url('demo', file));
-      await waitForScan(p);
-      await p.close();
-    }
+    await scanPages(h, 'demo', ['index.html', 'xwdt/2026-11-18-hero.html']);
     const stored = await gc<Finding[]>('siteFindings', SITE);
     const typo = stored.find((f) => f.ruleId === 'typo.known' && f.evidence === '烈土')!;
     expect(typo).toBeDefined();
     // a screenshot row for the typo, written straight into the extension's database
-    await h.worker.evaluate(
-      ([findingId, b64]) =>
-        new Promise<void>((resolve, reject) => {
-          const req = indexedDB.open('govcheck');
-          req.onerror = () => reject(req.error);
-          req.onsuccess = () => {
-            const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
-            const tx = req.result.transaction('screenshots', 'readwrite');
-            tx.objectStore('screenshots').put({ id: 'e2e-shot', findingId, blob: new Blob([bytes], { type: 'image/png' }), width: 4, height: 3, createdAt: Date.now() });
-            tx.oncomplete = () => (req.result.close(), resolve());
-            tx.onerror = () => reject(tx.error);
-          };
-        }),
-      [typo.id, PNG_B64] as const,
-    );
+    await storeScreenshot(h.worker, { id: 'e2e-shot', findingId: typo.id, pngBase64: PNG_B64, width: 4, height: 3 });
 
     const dash = await h.browser.context.newPage();
     await dash.goto(`chrome-extension://${h.browser.extensionId}/dashboard.html`);

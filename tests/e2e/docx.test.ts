@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { unzipSync, strFromU8 } from 'fflate';
 import type { Page } from 'playwright-core';
-import { startHarness, waitForScan, ROOT, type Harness } from './harness';
+import { startHarness, ROOT, type Harness, scanPages, storeScreenshot } from './harness';
 import type { Finding, RoundRecord } from '../../lib/types';
 import reportText from '../../lib/data/report-text.json';
 
@@ -42,32 +42,13 @@ async function download(page: Page, testid: string): Promise<{ name: string; byt
 
 describe('Word 通报 from the dashboard', () => {
   it('downloads the round\'s 通报 with the findings, the capture and the edited 整改要求; a filter that hides every site exports nothing', async () => {
-    for (const file of ['index.html', 'xwdt/2026-11-18-hero.html']) {
-      const p = await h.browser.context.newPage();
-      await p.goto(h.url('demo', file));
-      await waitForScan(p);
-      await p.close();
-    }
+    await scanPages(h, 'demo', ['index.html', 'xwdt/2026-11-18-hero.html']);
     const stored = await gc<Finding[]>('siteFindings', SITE);
     const typo = stored.find((f) => f.ruleId === 'typo.known' && f.evidence === '烈土')!;
     expect(typo).toBeDefined();
     const unconfirmed = stored.find((f) => f.severity === 'veto' && f.status === 'open')!;
     expect(unconfirmed).toBeDefined();
-    await h.worker.evaluate(
-      ([findingId, b64]) =>
-        new Promise<void>((resolve, reject) => {
-          const req = indexedDB.open('govcheck');
-          req.onerror = () => reject(req.error);
-          req.onsuccess = () => {
-            const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
-            const tx = req.result.transaction('screenshots', 'readwrite');
-            tx.objectStore('screenshots').put({ id: 'e2e-docx-shot', findingId, blob: new Blob([bytes], { type: 'image/png' }), width: 128, height: 128, createdAt: Date.now() });
-            tx.oncomplete = () => (req.result.close(), resolve());
-            tx.onerror = () => reject(tx.error);
-          };
-        }),
-      [typo.id, PNG.toString('base64')] as const,
-    );
+    await storeScreenshot(h.worker, { id: 'e2e-docx-shot', findingId: typo.id, pngBase64: PNG.toString('base64'), width: 128, height: 128 });
     const [round] = await gc<RoundRecord[]>('rounds');
     expect(round).toBeDefined();
 

@@ -146,3 +146,32 @@ export async function tabIdOf(worker: Worker, url: string): Promise<number> {
     return tabs.find((t) => t.url === u)?.id ?? -1;
   }, url);
 }
+
+/** Opens each page of a fixture site and waits for its scan, so the store holds its findings. */
+export async function scanPages(h: Harness, site: SiteKey, files: string[]): Promise<void> {
+  for (const file of files) {
+    const p = await h.browser.context.newPage();
+    await p.goto(h.url(site, file));
+    await waitForScan(p);
+    await p.close();
+  }
+}
+
+/** Writes a PNG straight into the extension's database as a finding's screenshot (as a capture would). */
+export function storeScreenshot(worker: Worker, shot: { id: string; findingId: string; pngBase64: string; width: number; height: number }): Promise<void> {
+  return worker.evaluate(
+    (s) =>
+      new Promise<void>((resolve, reject) => {
+        const req = indexedDB.open('govcheck');
+        req.onerror = () => reject(req.error);
+        req.onsuccess = () => {
+          const bytes = Uint8Array.from(atob(s.pngBase64), (c) => c.charCodeAt(0));
+          const tx = req.result.transaction('screenshots', 'readwrite');
+          tx.objectStore('screenshots').put({ id: s.id, findingId: s.findingId, blob: new Blob([bytes], { type: 'image/png' }), width: s.width, height: s.height, createdAt: Date.now() });
+          tx.oncomplete = () => (req.result.close(), resolve());
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    shot,
+  );
+}
