@@ -72,7 +72,9 @@ describe('LinkChecker on loopback', () => {
     expect(run.results.size).toBe(5);
     const times = starts.map((s) => s.at);
     expect(times.length).toBe(1 + 4 + 2 + 1 + 1); // /r3 is 4 requests, /nohead.pdf HEAD then GET
-    for (let i = 1; i < times.length; i++) expect(times[i]! - times[i - 1]!).toBeGreaterThanOrEqual(300);
+    // measured where fetch is called, a moment after the gate's grant (which spaces by 300 ms):
+    // one request's call may lag its grant by a fraction of a millisecond more than the next's
+    for (let i = 1; i < times.length; i++) expect(times[i]! - times[i - 1]!).toBeGreaterThanOrEqual(299);
     const okGets = srv.seen.slice(before).filter((r) => r.path === '/ok');
     expect(okGets).toHaveLength(2); // once for /ok, once as the end of /r3
   });
