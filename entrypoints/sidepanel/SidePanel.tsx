@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { hostOf } from '@/lib/rules/hosts';
+import { hostOf } from '@/lib/hosts';
 import type { Finding, FindingStatus } from '@/lib/types';
 import { getDb } from '@/lib/store/db';
 import { findingsForPage, findingsForSite, getSite } from '@/lib/store/repo';

@@ -6,7 +6,7 @@
  */
 import type { LinkInfo, PageModel, RuleFinding } from '../types';
 import { defineRule, stamp, type DefinedRule, type Detection } from './define';
-import { externalHost, hostOf } from './hosts';
+import { externalHost, hostOf } from '../hosts';
 
 import { LINK_TEXT_THRESHOLD, spamScore } from './spam-match';
 import vocab from '../data/spam-vocabulary.json';

@@ -31,16 +31,17 @@ import { runMatcherBench } from './matcher';
 import { runStoreBench } from './store';
 import { runPageLoadBench, parseLoadArgs } from './page-load';
 import type { ChunkedRun, Profile, ScanSample, WalkSample } from './page-entry';
+import targets from './targets.json';
 
 const PAGES_DIR = path.resolve(ROOT, 'tests/fixtures/real/pages');
 const OUT_DIR = path.join(ROOT, '.bench-out');
 const HOST = 'bench.gov.cn';
 const SAMPLES = 7;
-const TARGET_RATIO = 10;
-const TARGET_BIG_MS = 100;
-const TARGET_TASK_MS = 50;
+const TARGET_RATIO = targets.realPageScanToWalkRatio;
+const TARGET_BIG_MS = targets.bigPageScanMs;
+const TARGET_TASK_MS = targets.longTaskMs;
 /** issue 8 item 9: the generated 2 MB page's scan within this many bare TreeWalker walks */
-const TARGET_BIG_RATIO = 30;
+const TARGET_BIG_RATIO = targets.bigPageScanToWalkRatio;
 /** the scan starts ≥300 ms after load; tasks starting from here on count as the scan's */
 const SCAN_WINDOW_AFTER_LOAD = 250;
 

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Window } from 'happy-dom';
 import { linksHiddenRule, linksSpamRule, spamHostFindings, hostsToCheck, isDarkLink } from '../../../lib/rules/links';
-import { matchSpamHost, registrableDomain, isExternalHost, isOfficialHost } from '../../../lib/rules/hosts';
+import { matchSpamHost, registrableDomain, isExternalHost, isOfficialHost } from '../../../lib/hosts';
 import { VisibilityJudge, probeLinkVisibility, type LayoutSource, type StyleLike, type RectLike } from '../../../lib/scan/link-visibility';
 import { modelFromHtml } from '../../helpers/load-page';
 import { checkSpamHosts } from '../../../entrypoints/background/spam';
