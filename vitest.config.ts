@@ -20,9 +20,10 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 60_000,
           hookTimeout: 120_000,
-          // one browser at a time: the machine has 2 cores
-          fileParallelism: false,
-          // Chromium is launched once per run and shared by the files (tests/e2e/shared-browsers.ts)
+          // two files at a time (the machine has 2 cores): much of an e2e file is waiting on
+          // servers, crawl politeness and Chromium, so a second file fills that time
+          maxWorkers: 2,
+          // Chromium is launched once per run and worker and shared by its files (tests/e2e/shared-browsers.ts)
           globalSetup: ['tests/e2e/shared-browsers.ts'],
         },
       },

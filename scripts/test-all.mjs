@@ -10,7 +10,9 @@ let ok = true;
 
 function run(label, cmd, args) {
   console.log(`\n=== ${label} ===`);
+  const t0 = Date.now();
   const r = spawnSync(cmd, args, { stdio: 'inherit', env });
+  console.log(`=== ${label}: ${((Date.now() - t0) / 1000).toFixed(1)} s ===`);
   if (r.status !== 0) {
     console.error(`${label} 失败（退出码 ${r.status}）`);
     ok = false;
@@ -36,6 +38,7 @@ run('wxt prepare', 'npx', ['wxt', 'prepare']);
 run('typecheck', 'npx', ['tsc', '--noEmit', '-p', '.']);
 // vitest's default on 2 cores is one worker; unit files are independent, so use both cores
 vitest('unit', ['--maxWorkers=2']);
+// e2e files run two at a time, each worker on its own Chromium pair (vitest.config.ts)
 if (run('build', 'npx', ['wxt', 'build'])) vitest('e2e');
 else failed += 1;
 

@@ -42,7 +42,9 @@ export const TODAY = '2026-11-23';
  */
 export async function connectShared(opts: { allHosts?: boolean } = {}): Promise<LaunchedBrowser> {
   if (!existsSync(path.join(EXT, 'manifest.json'))) throw new Error('扩展尚未构建：先运行 npx wxt build（npm test 会自动构建）');
-  const shared = inject('sharedBrowsers')?.[opts.allHosts ? 'allHosts' : 'plain'];
+  const pairs = inject('sharedBrowsers');
+  const pair = pairs?.[(Number(process.env.VITEST_POOL_ID) || 1) - 1] ?? pairs?.[0];
+  const shared = pair?.[opts.allHosts ? 'allHosts' : 'plain'];
   const browser = shared ? await connect(shared) : await launchOwn(opts.allHosts ?? false);
   await browser.worker.evaluate(async (today) => {
     await (globalThis as any).govcheck.clearAll();

@@ -1,7 +1,7 @@
 /**
- * Vitest globalSetup of the e2e project: launches Chromium with the extension once per run (one
- * with the published build, one with the scanner's <all_urls> copy) instead of once per test
- * file. Test files connect over CDP (harness.ts connectShared) and start from a cleared store.
+ * Vitest globalSetup of the e2e project: launches Chromium with the extension once per run and
+ * worker (one with the published build, one with the scanner's <all_urls> copy) instead of once
+ * per test file. Test files connect over CDP (harness.ts connectShared) and start from a cleared store.
  */
 import { existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
@@ -13,7 +13,8 @@ import { EXT, SHARED_HOSTS, type SharedBrowser } from './harness';
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    sharedBrowsers: { plain: SharedBrowser; allHosts: SharedBrowser } | null;
+    /** one pair per e2e worker, indexed by VITEST_POOL_ID - 1 */
+    sharedBrowsers: { plain: SharedBrowser; allHosts: SharedBrowser }[] | null;
   }
 }
 
@@ -31,9 +32,16 @@ export default async function setup(project: TestProject): Promise<() => Promise
     launched.push(b);
     return { endpoint: b.cdpEndpoint!, extensionId: b.extensionId };
   };
+  // each worker runs its files on its own pair: a file clears the store it connects to
+  const workers = Math.max(1, Number(project.config.maxWorkers) || 1);
   try {
-    const [plain, allHosts] = await Promise.all([launch(EXT), launch(copy)]);
-    project.provide('sharedBrowsers', { plain, allHosts });
+    const pairs = await Promise.all(
+      Array.from({ length: workers }, async () => {
+        const [plain, allHosts] = await Promise.all([launch(EXT), launch(copy)]);
+        return { plain, allHosts };
+      }),
+    );
+    project.provide('sharedBrowsers', pairs);
   } catch (e) {
     // the other launch may still be under way: let it settle, then close what started
     await new Promise((r) => setTimeout(r, 100));
