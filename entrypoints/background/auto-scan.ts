@@ -9,16 +9,37 @@ import { CONTENT_JS } from './scan';
 export function registerAutoScan() {
   chrome.tabs.onUpdated.addListener((tabId, change, tab) => {
     if (change.status !== 'complete' || !tab.url) return;
-    let host = '';
-    try {
-      const u = new URL(tab.url);
-      if (u.protocol !== 'http:' && u.protocol !== 'https:') return;
-      host = u.hostname;
-    } catch {
-      return;
-    }
-    if (!isGovHost(host)) return;
-    // a tab closed or navigated away meanwhile, or a page the browser protects: nothing to do
-    chrome.scripting.executeScript({ target: { tabId }, files: [CONTENT_JS] }).catch(() => undefined);
+    if (isGovPage(tab.url)) inject(tabId);
   });
+  // Tabs that finished loading before the worker listened are never "updated" again: those open
+  // when GovCheck is installed, updated or reloaded, those restored with the browser, and a page
+  // that loads while a fresh install's worker is still starting (seen in Chromium). Sweep them once.
+  chrome.runtime.onInstalled.addListener(() => void injectLoadedGovTabs());
+  chrome.runtime.onStartup.addListener(() => void injectLoadedGovTabs());
+}
+
+export async function injectLoadedGovTabs(): Promise<number> {
+  // every loaded tab: without the "tabs" permission only those under our host permission carry a URL
+  const tabs = await chrome.tabs.query({ status: 'complete' }).catch(() => [] as chrome.tabs.Tab[]);
+  let n = 0;
+  for (const t of tabs) {
+    if (t.id === undefined || !t.url || !isGovPage(t.url)) continue;
+    inject(t.id);
+    n++;
+  }
+  return n;
+}
+
+function isGovPage(url: string): boolean {
+  try {
+    const u = new URL(url);
+    return (u.protocol === 'http:' || u.protocol === 'https:') && isGovHost(u.hostname);
+  } catch {
+    return false;
+  }
+}
+
+function inject(tabId: number) {
+  // a tab closed or navigated away meanwhile, or a page the browser protects: nothing to do
+  chrome.scripting.executeScript({ target: { tabId }, files: [CONTENT_JS] }).catch(() => undefined);
 }
