@@ -47,8 +47,8 @@ export const typoOpenRules = [
     indicator: TYPO_INDICATOR,
     weight: { points: 1, cap: 10 },
     examples: {
-      fires: ['<p>市人民检檫院依法提起公诉。</p>', '<p>明确调解的适用范伟。</p>'],
-      silent: ['<p>明确调解的适用范围。</p>'],
+      fires: ['<p>市人民检檫院依法提起公诉。</p>', '<p>明确调解的适用范伟。</p>', '<p>依法进行判觉。</p>'],
+      silent: ['<p>明确调解的适用范围。</p>', '<p>依法进行判决。</p>'],
     },
   }),
   openTypoRule({

@@ -3,11 +3,14 @@
  * where one confusable substitution makes a frequent 2–3 character word and the whole
  * neighbourhood segments much better (布署 → 部署, 检檫 → 检察). The score is that gain in
  * log-probability minus the substitution cost; a hint above hintScore, a deduct above deductScore.
+ * A smaller gain (from contextScore) is enough when the public language model has seen the
+ * correction right beside a neighbouring word (lib/typos/context.ts).
  */
 import rules from '../data/typo-rules.json';
 import { confusion, confusionReason } from './confusion';
 import { hanRuns } from './han-runs';
 import { lexicon, maskKey } from './lexicon';
+import { bigramContext, seenInContext } from './context';
 import { segment, segmentLogP } from './segment';
 import { overlaps, type Range } from './skip';
 import type { TypoFinding } from './types';
@@ -24,11 +27,15 @@ interface Candidate {
   right: string;
   score: number;
   reason: string;
+  /** accepted on the bigram context, below hintScore */
+  context: boolean;
 }
 
 export function wordTypos(text: string, skip: readonly Range[]): TypoFinding[] {
   const lex = lexicon(R.minBucket);
   const conf = confusion();
+  const ctx = bigramContext();
+  const lowest = Math.min(R.hintScore, R.contextScore);
   const out: TypoFinding[] = [];
   // a block of a few Han characters alone is a table cell or a list entry, most often a name
   if (LONE_CELL.test(text)) return out;
@@ -63,10 +70,11 @@ export function wordTypos(text: string, skip: readonly Range[]): TypoFinding[] {
                 if (!Number.isFinite(cost)) continue;
                 // the exact score is at least this estimate (the word replacing its single
                 // characters) and rarely much above it: far below the threshold, skip the rescoring
-                if (lex.logP(w)! - singles(piece) - cost < R.hintScore - ESTIMATE_MARGIN) continue;
+                if (lex.logP(w)! - singles(piece) - cost < lowest - ESTIMATE_MARGIN) continue;
                 const changed = s.slice(ws, i) + w + s.slice(i + len, we);
                 const score = segmentLogP(changed, lex, R.unknownCharLogP) - base - cost;
-                if (score >= R.hintScore) found.push({ start: i, end: i + len, wrong: piece, right: w, score, reason: confusionReason(cost) });
+                const context = score < R.hintScore && score >= R.contextScore && seenInContext(ctx, s, i, len, w);
+                if (score >= R.hintScore || context) found.push({ start: i, end: i + len, wrong: piece, right: w, score, reason: confusionReason(cost), context });
               }
             }
           }
@@ -90,7 +98,9 @@ export function wordTypos(text: string, skip: readonly Range[]): TypoFinding[] {
         right: c.right,
         kind: 'typo.word',
         severity: c.score >= R.deductScore ? 'deduct' : 'hint',
-        evidence: `“${c.wrong}”不成词，${c.reason}替换后为常用词“${c.right}”（得分 ${c.score.toFixed(1)}）`,
+        evidence: c.context
+          ? `“${c.wrong}”不成词，${c.reason}替换后为常用词“${c.right}”，且与上下文构成语料中的常见搭配（得分 ${c.score.toFixed(1)}）`
+          : `“${c.wrong}”不成词，${c.reason}替换后为常用词“${c.right}”（得分 ${c.score.toFixed(1)}）`,
       });
     }
   }
