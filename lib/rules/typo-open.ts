@@ -60,8 +60,8 @@ export const typoOpenRules = [
     indicator: { kind: 'outside', note: '内容不准确：机构名称写法有误' },
     weight: { points: 1, cap: 5 },
     examples: {
-      fires: ['<p>县人力资源与社会保障局发布通知。</p>'],
-      silent: ['<p>县人力资源和社会保障局发布通知。</p>'],
+      fires: ['<p>县人力资源与社会保障局发布通知。</p>', '<p>根据中华人民共合国宪法制定本法。</p>'],
+      silent: ['<p>县人力资源和社会保障局发布通知。</p>', '<p>根据中华人民共和国宪法制定本法。</p>'],
     },
   }),
   openTypoRule({
