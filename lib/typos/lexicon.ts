@@ -5,6 +5,7 @@
  */
 import wordsData from '../data/typo-words.json';
 import placesData from '../data/typo-places.json';
+import openGram from '../data/typo-opengram.json';
 import rules from '../data/typo-rules.json';
 import { WordTrie } from './trie';
 
@@ -14,15 +15,23 @@ export interface Lexicon {
   /** log2-frequency bucket of a word (0 when absent) */
   bucket(word: string): number;
   isIdiom(word: string): boolean;
+  /** ln of the word list's total count: logP = bucket · ln 2 − logTotal */
+  logTotal: number;
   /** the same words as a character trie, for the segmenter */
   trie: WordTrie;
-  /** frequent 2–3 character words with one position masked: `maskKey(word, i)` → words */
-  wordsMasked: Map<string, string[]>;
+  /** frequent 2–3 character words with one position masked: `maskKey(word, i)` → words, most frequent first */
+  wordsMasked: Map<string, MaskedWords>;
   /** idioms and frequent 4-character words, masked the same way */
   idiomsMasked: Map<string, string[]>;
   /** first and last two characters of the idioms (as pairCode): a window sharing neither is no near-idiom */
   idiomHeads: Set<number>;
   idiomTails: Set<number>;
+}
+
+/** Words sharing a masked key, most frequent first, with their log-probabilities. */
+export interface MaskedWords {
+  words: string[];
+  logP: Float64Array;
 }
 
 /** The masked-index key: the word with position i replaced by a placeholder. */
@@ -51,20 +60,35 @@ export function lexicon(minTargetBucket: number, fourCharMinBucket = rules.idiom
   }
   // Places are words for the segmenter: a place name never looks like a run of stray characters.
   for (const p of places) if (!buckets.has(p) && p.length <= 4) buckets.set(p, minTargetBucket);
+  // open-gram's words jieba lacks (准备工作, 合法权益) are words for the segmenter too, never
+  // proposed as corrections nor taken as fixed expressions: a second corpus, another segmentation
+  const segmentOnly = new Set<string>();
+  for (const [b, list] of Object.entries(openGram.words as Record<string, string>)) {
+    for (const w of list.split(' ')) {
+      if (buckets.has(w)) continue;
+      buckets.set(w, Number(b));
+      segmentOnly.add(w);
+    }
+  }
   const idioms = new Set(wordsData.idioms.split(' '));
   // frequent 4-character words are fixed expressions too (jieba tags 美轮美奂 as a name, not an idiom)
   const fourChar = new Set(idioms);
-  for (const [w, b] of buckets) if (w.length === 4 && b >= fourCharMinBucket && !places.has(w)) fourChar.add(w);
+  for (const [w, b] of buckets) if (w.length === 4 && b >= fourCharMinBucket && !places.has(w) && !segmentOnly.has(w)) fourChar.add(w);
   let chars = 0;
   for (const w of buckets.keys()) chars += w.length;
   const trie = new WordTrie(
     [...buckets].map(([w, b]) => [w, b * Math.LN2 - logTotal] as [string, number]),
     chars,
   );
-  const wordsMasked = new Map<string, string[]>();
+  const masked = new Map<string, string[]>();
   for (const [w, b] of buckets) {
-    if (b < minTargetBucket || w.length < 2 || w.length > 3 || places.has(w)) continue;
-    for (let i = 0; i < w.length; i++) push(wordsMasked, maskKey(w, i), w);
+    if (b < minTargetBucket || w.length < 2 || w.length > 3 || places.has(w) || segmentOnly.has(w)) continue;
+    for (let i = 0; i < w.length; i++) push(masked, maskKey(w, i), w);
+  }
+  const wordsMasked = new Map<string, MaskedWords>();
+  for (const [k, ws] of masked) {
+    ws.sort((x, y) => buckets.get(y)! - buckets.get(x)!);
+    wordsMasked.set(k, { words: ws, logP: Float64Array.from(ws, (w) => buckets.get(w)! * Math.LN2 - logTotal) });
   }
   const idiomsMasked = new Map<string, string[]>();
   for (const w of fourChar) for (let i = 0; i < 4; i++) push(idiomsMasked, maskKey(w, i), w);
@@ -82,6 +106,7 @@ export function lexicon(minTargetBucket: number, fourCharMinBucket = rules.idiom
       return lp === undefined ? 0 : Math.round((lp + logTotal) / Math.LN2);
     },
     isIdiom: (w) => idioms.has(w),
+    logTotal,
     trie,
     wordsMasked,
     idiomsMasked,
