@@ -60,20 +60,21 @@ export function lexicon(minTargetBucket: number, fourCharMinBucket = rules.idiom
   }
   // Places are words for the segmenter: a place name never looks like a run of stray characters.
   for (const p of places) if (!buckets.has(p) && p.length <= 4) buckets.set(p, minTargetBucket);
-  // open-gram's words jieba lacks (准备工作, 合法权益) are words for the segmenter too, never
-  // proposed as corrections nor taken as fixed expressions: a second corpus, another segmentation
-  const segmentOnly = new Set<string>();
+  // open-gram's words jieba lacks (准备工作, 合法权益) are words too: for the segmenter, as
+  // corrections, and (when frequent: its segmentation keeps many compounds whole) as 4-character
+  // fixed expressions
+  const secondList = new Set<string>();
   for (const [b, list] of Object.entries(openGram.words as Record<string, string>)) {
     for (const w of list.split(' ')) {
       if (buckets.has(w)) continue;
       buckets.set(w, Number(b));
-      segmentOnly.add(w);
+      secondList.add(w);
     }
   }
   const idioms = new Set(wordsData.idioms.split(' '));
   // frequent 4-character words are fixed expressions too (jieba tags 美轮美奂 as a name, not an idiom)
   const fourChar = new Set(idioms);
-  for (const [w, b] of buckets) if (w.length === 4 && b >= fourCharMinBucket && !places.has(w) && !segmentOnly.has(w)) fourChar.add(w);
+  for (const [w, b] of buckets) if (w.length === 4 && b >= (secondList.has(w) ? rules.idiom.openGramFourCharMinBucket : fourCharMinBucket) && !places.has(w)) fourChar.add(w);
   let chars = 0;
   for (const w of buckets.keys()) chars += w.length;
   const trie = new WordTrie(
@@ -82,7 +83,7 @@ export function lexicon(minTargetBucket: number, fourCharMinBucket = rules.idiom
   );
   const masked = new Map<string, string[]>();
   for (const [w, b] of buckets) {
-    if (b < minTargetBucket || w.length < 2 || w.length > 3 || places.has(w) || segmentOnly.has(w)) continue;
+    if (b < minTargetBucket || w.length < 2 || w.length > 3 || places.has(w)) continue;
     for (let i = 0; i < w.length; i++) push(masked, maskKey(w, i), w);
   }
   const wordsMasked = new Map<string, MaskedWords>();
