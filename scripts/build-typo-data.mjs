@@ -47,8 +47,8 @@ function jiebaDictionary() {
 
 /** Words (2–3 characters) the word detector proposes as corrections: jieba bucket ≥ this. */
 const TARGET_MIN_BUCKET = 10;
-/** A pair is kept when ln P(b|a) − ln P(b) ≥ this (nats): seen together e^2 ≈ 7 times more than by chance. */
-const BIGRAM_MIN_LIFT = 2;
+/** A pair is kept when ln P(b|a) − ln P(b) ≥ this (nats): seen together e ≈ 2.7 times more often than by chance. */
+const BIGRAM_MIN_LIFT = 1;
 
 /**
  * open-gram's word trigram model as sunpinyin ships it: lm_sc.t3g (dumped by tslminfo as ARPA-like

@@ -1,9 +1,9 @@
 /**
  * Word-bigram context from a public language model (open-gram, as the Debian package
- * sunpinyin-data ships it; l../data/typo-opengram.json): for each frequent word the detectors may
- * propose, the words the model has seen right before and right after it far more often than by
- * chance. A correction seen beside its neighbours (程序正当 → 正当 before 原则? no: 依法 before
- * 判决) carries evidence that a bare frequency gain lacks. Loaded once, on first use.
+ * sunpinyin-data ships it; lib/data/typo-opengram.json): for each frequent word the detectors may
+ * propose, the words the model has seen right before and right after it more often than by chance
+ * (lift ≥ minLift). A correction seen beside a neighbour (判觉 → 判决 after 依法进行) carries evidence
+ * that a bare frequency gain lacks. Loaded once, on first use.
  */
 import data from '../data/typo-opengram.json';
 

@@ -109,7 +109,7 @@ class RunScorer {
       if (lw - cost < bar) continue;
       if (base === undefined) this.bases.set(ws * 65536 + we, (base = segmentLogP(s.slice(ws, we), lex, R.unknownCharLogP)));
       const score = segmentLogP(s.slice(ws, i) + w + s.slice(i + len, we), lex, R.unknownCharLogP) - base - cost;
-      const context = score < R.hintScore && score >= floor && seenInContext(this.ctx, s, i, len, w);
+      const context = score < R.hintScore && score >= floor && lex.bucket(s[at]!) < R.contextFunctionBucket && seenInContext(this.ctx, s, i, len, w);
       if (score >= R.hintScore || context) this.found.push({ start: i, end: i + len, wrong: s.slice(i, i + len), right: w, score, reason: confusionReason(cost), context });
     }
   }
