@@ -19,8 +19,11 @@ export interface Lexicon {
   logTotal: number;
   /** the same words as a character trie, for the segmenter */
   trie: WordTrie;
-  /** frequent 2–3 character words with one position masked: `maskKey(word, i)` → words, most frequent first */
-  wordsMasked: Map<string, MaskedWords>;
+  /**
+   * frequent 2–3 character words with one position masked, most frequent first: maskedWords(s, i,
+   * len, at) for the piece s[i, i+len) with position `at` masked (a number key: no string built)
+   */
+  maskedWords(s: string, i: number, len: number, at: number): MaskedWords | undefined;
   /** idioms and frequent 4-character words, masked the same way */
   idiomsMasked: Map<string, string[]>;
   /** first and last two characters of the idioms (as pairCode): a window sharing neither is no near-idiom */
@@ -32,6 +35,25 @@ export interface Lexicon {
 export interface MaskedWords {
   words: string[];
   logP: Float64Array;
+}
+
+/** Han characters as small numbers: two of them make a key that stays a small integer. */
+const HAN_BASE = 0x4e00;
+const HAN_SPAN = 0xa000 - HAN_BASE;
+const han = (s: string, k: number) => {
+  const c = s.charCodeAt(k) - HAN_BASE;
+  return c >= 0 && c < HAN_SPAN ? c : -1;
+};
+/** the characters of s[i, i+len) other than `at` as one number (−1 when one is no Han character) */
+function otherChars(s: string, i: number, len: number, at: number): number {
+  let key = 0;
+  for (let k = i; k < i + len; k++) {
+    if (k === at) continue;
+    const c = han(s, k);
+    if (c < 0) return -1;
+    key = key * HAN_SPAN + c;
+  }
+  return key;
 }
 
 /** The masked-index key: the word with position i replaced by a placeholder. */
@@ -81,16 +103,24 @@ export function lexicon(minTargetBucket: number, fourCharMinBucket = rules.idiom
     [...buckets].map(([w, b]) => [w, b * Math.LN2 - logTotal] as [string, number]),
     chars,
   );
-  const masked = new Map<string, string[]>();
+  // one index per word length and masked position: [len 2 pos 0, len 2 pos 1, len 3 pos 0 …]
+  const masked = [0, 1, 2, 3, 4].map(() => new Map<number, string[]>());
+  const slot = (len: number, pos: number) => (len === 2 ? pos : 2 + pos);
   for (const [w, b] of buckets) {
     if (b < minTargetBucket || w.length < 2 || w.length > 3 || places.has(w)) continue;
-    for (let i = 0; i < w.length; i++) push(masked, maskKey(w, i), w);
+    for (let i = 0; i < w.length; i++) {
+      const key = otherChars(w, 0, w.length, i);
+      if (key >= 0) pushNum(masked[slot(w.length, i)]!, key, w);
+    }
   }
-  const wordsMasked = new Map<string, MaskedWords>();
-  for (const [k, ws] of masked) {
-    ws.sort((x, y) => buckets.get(y)! - buckets.get(x)!);
-    wordsMasked.set(k, { words: ws, logP: Float64Array.from(ws, (w) => buckets.get(w)! * Math.LN2 - logTotal) });
-  }
+  const wordsMasked = masked.map((m) => {
+    const out = new Map<number, MaskedWords>();
+    for (const [k, ws] of m) {
+      ws.sort((x, y) => buckets.get(y)! - buckets.get(x)!);
+      out.set(k, { words: ws, logP: Float64Array.from(ws, (w) => buckets.get(w)! * Math.LN2 - logTotal) });
+    }
+    return out;
+  });
   const idiomsMasked = new Map<string, string[]>();
   for (const w of fourChar) for (let i = 0; i < 4; i++) push(idiomsMasked, maskKey(w, i), w);
   // every lookup walks the trie: the Map of words is dropped once the indexes are built
@@ -109,12 +139,21 @@ export function lexicon(minTargetBucket: number, fourCharMinBucket = rules.idiom
     isIdiom: (w) => idioms.has(w),
     logTotal,
     trie,
-    wordsMasked,
+    maskedWords: (s, i, len, at) => {
+      const key = otherChars(s, i, len, at);
+      return key < 0 ? undefined : wordsMasked[slot(len, at - i)]!.get(key);
+    },
     idiomsMasked,
     idiomHeads: new Set([...fourChar].map((w) => pairCode(w, 0))),
     idiomTails: new Set([...fourChar].map((w) => pairCode(w, 2))),
   };
   return cached;
+}
+
+function pushNum(m: Map<number, string[]>, k: number, v: string) {
+  const list = m.get(k);
+  if (list) list.push(v);
+  else m.set(k, [v]);
 }
 
 function push(m: Map<string, string[]>, k: string, v: string) {

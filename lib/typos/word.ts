@@ -12,7 +12,7 @@ import rules from '../data/typo-rules.json';
 import { bigramContext, seenInContext, type BigramContext } from './context';
 import { confusion, confusionReason, type Confusion } from './confusion';
 import { hanRuns } from './han-runs';
-import { lexicon, maskKey, type Lexicon } from './lexicon';
+import { lexicon, type Lexicon } from './lexicon';
 import { segment, segmentLogP } from './segment';
 import { overlaps, type Range } from './skip';
 import type { TypoFinding } from './types';
@@ -21,8 +21,6 @@ const R = rules.word;
 /** How far below the bar an estimate may be and still be scored exactly. */
 const ESTIMATE_MARGIN = 4;
 const MIN_COST = Math.min(...Object.values(rules.confusionCost));
-/** maskKey's placeholder */
-const MASK = maskKey('x', 0);
 const NUMERAL = R.numerals;
 const DIGIT = /[0-9０-９]/u;
 const SPACE = /\s/u;
@@ -84,8 +82,8 @@ class RunScorer {
    */
   tryPiece(i: number, len: number, at: number, floor: number, ws = -1, we = -1): void {
     const { s, lex } = this;
-    // the masked key straight from the run: most pieces have no candidate and cost one lookup
-    const cands = lex.wordsMasked.get(s.slice(i, at) + MASK + s.slice(at + 1, i + len));
+    // most pieces have no candidate and cost one lookup by a number key
+    const cands = lex.maskedWords(s, i, len, at);
     if (!cands) return;
     const tl = this.tokenOf[i]!;
     const tr = this.tokenOf[i + len - 1]!;
