@@ -45,7 +45,11 @@ function jiebaDictionary() {
   }
 }
 
-/** Words (2–3 characters) the word detector proposes as corrections: jieba bucket ≥ this. */
+/**
+ * Pairs are kept around the 2–3 character words of at least this bucket: context evidence for the
+ * frequent corrections only (the word detector proposes words from word.minBucket on; the rarer
+ * ones must earn the full gain — with pairs around bucket 9 too, two more policy sentences got hints).
+ */
 const TARGET_MIN_BUCKET = 10;
 /** A pair is kept when ln P(b|a) − ln P(b) ≥ this (nats): seen together e ≈ 2.7 times more often than by chance. */
 const BIGRAM_MIN_LIFT = 1;
