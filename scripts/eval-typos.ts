@@ -10,7 +10,8 @@
  *  - the same sentence sets through the extension's pipeline (scanPage, one sentence per page, the
  *    typos stage answered by the background's own handler): the open-vocabulary rules alone, and
  *    together with the curated dictionary rules (typo.known, expression.political …).
- * `--show` lists every finding on the sentence sets.
+ * `--show` lists every finding on the sentence sets; `--missed` lists the error sentences nothing
+ * was found in, with the changed characters marked ([wrong→right]).
  */
 import { detectTypos, loadTypoData, type TypoFinding } from '../lib/typos';
 import { precisionCorpus, realTypos, sentencePairs, type SentencePair } from '../tests/unit/typos/corpus';
@@ -24,6 +25,7 @@ import { answerTypos } from '../entrypoints/background/typos';
 import { parseHtml } from '../tests/helpers/load-page';
 
 const show = process.argv.includes('--show');
+const missed = process.argv.includes('--missed');
 const fmt = (x: number) => (Number.isFinite(x) ? x.toFixed(3) : '—');
 loadTypoData();
 
@@ -38,10 +40,18 @@ function evalSet(name: string, pairs: SentencePair[]) {
     } else if (found.length) fp++;
     else if (isError) fn++;
     if (show && found.length) console.log(`  ${isError ? 'TP' : 'FP'} ${p.line} ${p.wrong} :: ${found.map(describe).join(' | ')}`);
+    if (missed && isError && !found.length) console.log(`  MISSED ${p.line} ${marked(p)}`);
   }
   const P = tp / (tp + fp), R = tp / (tp + fn);
   console.log(`${name.padEnd(26)} n=${String(pairs.length).padEnd(5)} P ${fmt(P)}  R ${fmt(R)}  F1 ${fmt((2 * P * R) / (P + R))}  (flagged ${tp + fp}, errors ${tp + fn}, located ${located})`);
   return { P, R };
+}
+
+/** The wrong sentence with each changed character shown as [wrong→right]. */
+function marked(p: SentencePair) {
+  let out = '';
+  for (let i = 0; i < p.wrong.length; i++) out += p.wrong[i] === p.right[i] ? p.wrong[i] : `[${p.wrong[i]}→${p.right[i] ?? ''}]`;
+  return out;
 }
 
 function covers(f: TypoFinding, p: SentencePair) {

@@ -47,8 +47,8 @@ export const typoOpenRules = [
     indicator: TYPO_INDICATOR,
     weight: { points: 1, cap: 10 },
     examples: {
-      fires: ['<p>市人民检檫院依法提起公诉。</p>', '<p>明确调解的适用范伟。</p>'],
-      silent: ['<p>明确调解的适用范围。</p>'],
+      fires: ['<p>市人民检檫院依法提起公诉。</p>', '<p>请于本周五前提交申清材料。</p>', '<p>依法进行判觉。</p>'],
+      silent: ['<p>明确调解的适用范围。</p>', '<p>依法进行判决。</p>'],
     },
   }),
   openTypoRule({
@@ -60,8 +60,8 @@ export const typoOpenRules = [
     indicator: { kind: 'outside', note: '内容不准确：机构名称写法有误' },
     weight: { points: 1, cap: 5 },
     examples: {
-      fires: ['<p>县人力资源与社会保障局发布通知。</p>'],
-      silent: ['<p>县人力资源和社会保障局发布通知。</p>'],
+      fires: ['<p>县人力资源与社会保障局发布通知。</p>', '<p>根据中华人民共合国宪法制定本法。</p>'],
+      silent: ['<p>县人力资源和社会保障局发布通知。</p>', '<p>根据中华人民共和国宪法制定本法。</p>'],
     },
   }),
   openTypoRule({

@@ -4,6 +4,8 @@
  * before a body suffix (部/厅/局/委员会 …). Names: 国务院组成部门 and the usual local "X和Y" bodies
  * (lib/data/typo-rules.json). Without the suffix the words may be an ordinary phrase
  * (推进住房与城乡建设) and stay silent.
+ * The names of the state and its central bodies (fixedNames: 中华人民共和国 …) are checked
+ * anywhere: one Han character replaced, by whatever character, is a wrong name.
  */
 import rules from '../data/typo-rules.json';
 import { AhoCorasick } from '../text/aho-corasick';
@@ -52,9 +54,40 @@ function variants(): Variants {
   return cached;
 }
 
+const HAN = /[\u4e00-\u9fff]/u;
+
+/** Windows that differ from a fixed name in exactly one Han character: one half of the name is intact. */
+function fixedNameTypos(text: string, out: TypoFinding[]) {
+  for (const name of B.fixedNames) {
+    const half = name.length >> 1;
+    const starts = new Set<number>();
+    for (let i = text.indexOf(name.slice(0, half)); i >= 0; i = text.indexOf(name.slice(0, half), i + 1)) starts.add(i);
+    const tail = name.slice(half);
+    for (let j = text.indexOf(tail); j >= 0; j = text.indexOf(tail, j + 1)) if (j >= half) starts.add(j - half);
+    for (const i of [...starts].sort((a, b) => a - b)) {
+      const w = text.slice(i, i + name.length);
+      if (w.length < name.length) continue;
+      let diff = -1;
+      let n = 0;
+      for (let k = 0; k < name.length; k++) if (w[k] !== name[k]) { n++; diff = k; }
+      if (n !== 1 || !HAN.test(w[diff]!)) continue;
+      out.push({
+        start: i,
+        end: i + name.length,
+        wrong: w,
+        right: name,
+        kind: 'name.body-variant',
+        severity: 'deduct',
+        evidence: `名称应为“${name}”，此处“${name[diff]}”写作“${w[diff]}”`,
+      });
+    }
+  }
+}
+
 export function bodyTypos(text: string): TypoFinding[] {
   const { matcher, info } = variants();
   const out: TypoFinding[] = [];
+  fixedNameTypos(text, out);
   matcher.search(text, (pattern, start, end) => {
     const suffix = B.suffixes.find((s) => text.startsWith(s, end));
     if (!suffix) return;

@@ -1,7 +1,9 @@
 /**
  * Which characters are confused with which, and how cheaply: the same toneless pinyin (pinyin-pro
  * readings, lib/data/typo-pinyin.json), a near pinyin (z/zh, n/l, an/ang …) or a look-alike shape
- * (pycorrector's same-stroke groups, lib/data/typo-shape.json). Loaded once.
+ * (pycorrector's same-stroke groups, lib/data/typo-shape.json), or characters built on the same
+ * component (cjk-decomp: 完/院, 生/性/牲, 甬/通/涌 — lib/data/typo-shape.json components; used for
+ * the cost only: name variants stay with the narrower sets). Loaded once.
  */
 import pinyinData from '../data/typo-pinyin.json';
 import shapeData from '../data/typo-shape.json';
@@ -43,10 +45,19 @@ export function confusion(): Confusion {
       else shapeGroups.set(ch, [i]);
     }
   });
+  const componentGroups = new Map<string, number[]>();
+  ((shapeData as { components?: string[] }).components ?? []).forEach((g, i) => {
+    for (const ch of g) {
+      const list = componentGroups.get(ch);
+      if (list) list.push(i);
+      else componentGroups.set(ch, [i]);
+    }
+  });
   const c = rules.confusionCost;
   const fuzzyOf = new Map<string, string[]>();
   for (const [ch, rs] of readings) fuzzyOf.set(ch, [...new Set(rs.map(fuzzy))]);
-  const memo = new Map<number, number>();
+  // per first character, the costs met so far (two small-integer keys: no heap-number hashing)
+  const memo = new Map<number, Map<number, number>>();
   const rawCost = (a: string, b: string): number => {
     let best = Infinity;
     const ra = readings.get(a);
@@ -59,6 +70,11 @@ export function confusion(): Confusion {
       const ga = shapeGroups.get(a);
       const gb = shapeGroups.get(b);
       if (ga && gb && ga.some((x) => gb.includes(x))) best = c.shape;
+    }
+    if (best > c.component) {
+      const ga = componentGroups.get(a);
+      const gb = componentGroups.get(b);
+      if (ga && gb && ga.some((x) => gb.includes(x))) best = c.component;
     }
     return best;
   };
@@ -73,11 +89,13 @@ export function confusion(): Confusion {
     },
     cost(a, b) {
       if (a === b) return 0;
-      const key = a.charCodeAt(0) * 65536 + b.charCodeAt(0);
-      let v = memo.get(key);
+      const ca = a.charCodeAt(0);
+      let row = memo.get(ca);
+      if (!row) memo.set(ca, (row = new Map()));
+      let v = row.get(b.charCodeAt(0));
       if (v === undefined) {
         v = rawCost(a, b);
-        memo.set(key, v);
+        row.set(b.charCodeAt(0), v);
       }
       return v;
     },
@@ -88,5 +106,5 @@ export function confusion(): Confusion {
 /** The reason a substitution is plausible, for the evidence text. */
 export function confusionReason(cost: number): string {
   const c = rules.confusionCost;
-  return cost === c.samePinyin ? '同音' : cost === c.nearPinyin ? '近音' : cost === c.shape ? '形近' : '';
+  return cost === c.samePinyin ? '同音' : cost === c.nearPinyin ? '近音' : cost === c.shape || cost === c.component ? '形近' : '';
 }

@@ -54,5 +54,20 @@ export function detectTypos(blocks: readonly TextBlock[], context: TypoContext =
       out.push({ ...f, start: block.start + r.start, end: block.start + r.end });
     }
   }
-  return out.sort((a, b) => a.start - b.start);
+  return dropPageTerms(out, blocks).sort((a, b) => a.start - b.start);
+}
+
+/**
+ * A non-word written the same way more than once in a page is the page's own term (a place, a
+ * product, an abbreviation: 科创板 … 科创板), not a slip of the pen: its typo.word hints go.
+ */
+function dropPageTerms(found: TypoFinding[], blocks: readonly TextBlock[]): TypoFinding[] {
+  if (!found.some((f) => f.kind === 'typo.word' && f.severity === 'hint')) return found;
+  const page = blocks.map((b) => stripZeroWidth(b.text).text).join('\n');
+  const count = (w: string) => {
+    let n = 0;
+    for (let i = page.indexOf(w); i >= 0 && n < rules.word.pageTermMinCount; i = page.indexOf(w, i + 1)) n++;
+    return n;
+  };
+  return found.filter((f) => f.kind !== 'typo.word' || f.severity !== 'hint' || count(f.wrong) < rules.word.pageTermMinCount);
 }

@@ -5,6 +5,7 @@
  */
 import wordsData from '../data/typo-words.json';
 import placesData from '../data/typo-places.json';
+import openGram from '../data/typo-opengram.json';
 import rules from '../data/typo-rules.json';
 import { WordTrie } from './trie';
 
@@ -14,15 +15,45 @@ export interface Lexicon {
   /** log2-frequency bucket of a word (0 when absent) */
   bucket(word: string): number;
   isIdiom(word: string): boolean;
+  /** ln of the word list's total count: logP = bucket · ln 2 − logTotal */
+  logTotal: number;
   /** the same words as a character trie, for the segmenter */
   trie: WordTrie;
-  /** frequent 2–3 character words with one position masked: `maskKey(word, i)` → words */
-  wordsMasked: Map<string, string[]>;
+  /**
+   * frequent 2–3 character words with one position masked, most frequent first: maskedWords(s, i,
+   * len, at) for the piece s[i, i+len) with position `at` masked (a number key: no string built)
+   */
+  maskedWords(s: string, i: number, len: number, at: number): MaskedWords | undefined;
   /** idioms and frequent 4-character words, masked the same way */
   idiomsMasked: Map<string, string[]>;
   /** first and last two characters of the idioms (as pairCode): a window sharing neither is no near-idiom */
   idiomHeads: Set<number>;
   idiomTails: Set<number>;
+}
+
+/** Words sharing a masked key, most frequent first, with their log-probabilities. */
+export interface MaskedWords {
+  words: string[];
+  logP: Float64Array;
+}
+
+/** Han characters as small numbers: two of them make a key that stays a small integer. */
+const HAN_BASE = 0x4e00;
+const HAN_SPAN = 0xa000 - HAN_BASE;
+const han = (s: string, k: number) => {
+  const c = s.charCodeAt(k) - HAN_BASE;
+  return c >= 0 && c < HAN_SPAN ? c : -1;
+};
+/** the characters of s[i, i+len) other than `at` as one number (−1 when one is no Han character) */
+function otherChars(s: string, i: number, len: number, at: number): number {
+  let key = 0;
+  for (let k = i; k < i + len; k++) {
+    if (k === at) continue;
+    const c = han(s, k);
+    if (c < 0) return -1;
+    key = key * HAN_SPAN + c;
+  }
+  return key;
 }
 
 /** The masked-index key: the word with position i replaced by a placeholder. */
@@ -51,21 +82,45 @@ export function lexicon(minTargetBucket: number, fourCharMinBucket = rules.idiom
   }
   // Places are words for the segmenter: a place name never looks like a run of stray characters.
   for (const p of places) if (!buckets.has(p) && p.length <= 4) buckets.set(p, minTargetBucket);
+  // open-gram's words jieba lacks (准备工作, 合法权益) are words too: for the segmenter, as
+  // corrections, and (when frequent: its segmentation keeps many compounds whole) as 4-character
+  // fixed expressions
+  const secondList = new Set<string>();
+  for (const [b, list] of Object.entries(openGram.words as Record<string, string>)) {
+    for (const w of list.split(' ')) {
+      if (buckets.has(w)) continue;
+      buckets.set(w, Number(b));
+      secondList.add(w);
+    }
+  }
   const idioms = new Set(wordsData.idioms.split(' '));
   // frequent 4-character words are fixed expressions too (jieba tags 美轮美奂 as a name, not an idiom)
   const fourChar = new Set(idioms);
-  for (const [w, b] of buckets) if (w.length === 4 && b >= fourCharMinBucket && !places.has(w)) fourChar.add(w);
+  for (const [w, b] of buckets) if (w.length === 4 && b >= (secondList.has(w) ? rules.idiom.openGramFourCharMinBucket : fourCharMinBucket) && !places.has(w)) fourChar.add(w);
   let chars = 0;
   for (const w of buckets.keys()) chars += w.length;
   const trie = new WordTrie(
     [...buckets].map(([w, b]) => [w, b * Math.LN2 - logTotal] as [string, number]),
     chars,
   );
-  const wordsMasked = new Map<string, string[]>();
+  // one index per word length and masked position: [len 2 pos 0, len 2 pos 1, len 3 pos 0 …]
+  const masked = [0, 1, 2, 3, 4].map(() => new Map<number, string[]>());
+  const slot = (len: number, pos: number) => (len === 2 ? pos : 2 + pos);
   for (const [w, b] of buckets) {
     if (b < minTargetBucket || w.length < 2 || w.length > 3 || places.has(w)) continue;
-    for (let i = 0; i < w.length; i++) push(wordsMasked, maskKey(w, i), w);
+    for (let i = 0; i < w.length; i++) {
+      const key = otherChars(w, 0, w.length, i);
+      if (key >= 0) pushNum(masked[slot(w.length, i)]!, key, w);
+    }
   }
+  const wordsMasked = masked.map((m) => {
+    const out = new Map<number, MaskedWords>();
+    for (const [k, ws] of m) {
+      ws.sort((x, y) => buckets.get(y)! - buckets.get(x)!);
+      out.set(k, { words: ws, logP: Float64Array.from(ws, (w) => buckets.get(w)! * Math.LN2 - logTotal) });
+    }
+    return out;
+  });
   const idiomsMasked = new Map<string, string[]>();
   for (const w of fourChar) for (let i = 0; i < 4; i++) push(idiomsMasked, maskKey(w, i), w);
   // every lookup walks the trie: the Map of words is dropped once the indexes are built
@@ -82,13 +137,23 @@ export function lexicon(minTargetBucket: number, fourCharMinBucket = rules.idiom
       return lp === undefined ? 0 : Math.round((lp + logTotal) / Math.LN2);
     },
     isIdiom: (w) => idioms.has(w),
+    logTotal,
     trie,
-    wordsMasked,
+    maskedWords: (s, i, len, at) => {
+      const key = otherChars(s, i, len, at);
+      return key < 0 ? undefined : wordsMasked[slot(len, at - i)]!.get(key);
+    },
     idiomsMasked,
     idiomHeads: new Set([...fourChar].map((w) => pairCode(w, 0))),
     idiomTails: new Set([...fourChar].map((w) => pairCode(w, 2))),
   };
   return cached;
+}
+
+function pushNum(m: Map<number, string[]>, k: number, v: string) {
+  const list = m.get(k);
+  if (list) list.push(v);
+  else m.set(k, [v]);
 }
 
 function push(m: Map<string, string[]>, k: string, v: string) {

@@ -37,7 +37,27 @@ export function segment(s: string, lex: Lexicon, unknownLogP: number): Segmentat
   return { logP: best[n]!, ends };
 }
 
+/** scratch for segmentLogP: windows are short, one buffer grows as needed */
+let scratch = new Float64Array(64);
+
 /** Only the best path's probability (no token list): for scoring a candidate substitution. */
 export function segmentLogP(s: string, lex: Lexicon, unknownLogP: number): number {
-  return segment(s, lex, unknownLogP).logP;
+  const n = s.length;
+  if (scratch.length < n + 1) scratch = new Float64Array(2 * (n + 1));
+  const best = scratch;
+  best[0] = 0;
+  best.fill(-Infinity, 1, n + 1);
+  const { trie } = lex;
+  for (let j = 0; j < n; j++) {
+    const here = best[j]!;
+    let node = 0;
+    for (let i = j + 1; i <= n && i - j <= 4; i++) {
+      node = trie.child(node, s.charCodeAt(i - 1));
+      let lp = node ? trie.logP[node]! : NaN;
+      if (Number.isNaN(lp) && i - j === 1) lp = unknownLogP;
+      if (!Number.isNaN(lp) && here + lp > best[i]!) best[i] = here + lp;
+      if (!node) break;
+    }
+  }
+  return best[n]!;
 }

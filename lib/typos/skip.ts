@@ -1,6 +1,7 @@
 /**
  * Where the open-vocabulary detectors must not look: titles of other works (《…》), person-name
- * contexts (the characters before 同志, after 记者/通讯员/姓名 …) and the caller's exception phrases.
+ * contexts (the characters before 同志, after 记者/通讯员/姓名 …), organisation names (the characters
+ * before 公司/医院/学校 …) and the caller's exception phrases.
  * A false positive on a name is worse than a miss: these ranges are generous.
  */
 import rules from '../data/typo-rules.json';
@@ -12,6 +13,8 @@ const AFTER_TITLE = new Set(rules.skip.nameAfterTitles);
 const BYLINE = new Set(rules.skip.nameAfter);
 /** every cue word, longest first, in one pattern (one pass over the text) */
 const NAME_CUES = new RegExp([...new Set([...BEFORE, ...AFTER_TITLE, ...BYLINE])].sort((a, b) => b.length - a.length).join('|'), 'gu');
+
+const ORG_CUES = new RegExp(rules.skip.orgAfter.join('|'), 'gu');
 
 export function skipRanges(text: string, exceptions: readonly string[] | undefined): Range[] {
   const out: Range[] = [];
@@ -35,6 +38,8 @@ export function skipRanges(text: string, exceptions: readonly string[] | undefin
       out.push([i + w.length, end]);
     }
   }
+  // company, hospital and school names: the characters before the organisation word (博视眼科医院)
+  for (const m of text.matchAll(ORG_CUES)) out.push([Math.max(0, m.index! - rules.skip.orgSpan), m.index!]);
   return [...out, ...exceptionRanges(text, exceptions)];
 }
 

@@ -1,20 +1,29 @@
 /**
- * typo.word: a stretch the best segmentation leaves as single characters (no word covers them),
- * where one confusable substitution makes a frequent 2–3 character word and the whole
- * neighbourhood segments much better (布署 → 部署, 检檫 → 检察). The score is that gain in
- * log-probability minus the substitution cost; a hint above hintScore, a deduct above deductScore.
+ * typo.word: a character the best segmentation leaves alone (a stretch of single characters, a
+ * stray one between words, or one inside a rare word), where one confusable substitution makes a
+ * frequent 2–3 character word and the whole neighbourhood segments much better (布署 → 部署,
+ * 检檫 → 检察). The score is that gain in log-probability minus the substitution cost; a hint
+ * above hintScore, a deduct above deductScore. A smaller gain (from contextScore, or
+ * rareWordContextScore inside a rare word) is enough when the public language model has seen the
+ * correction right beside a neighbouring word (lib/typos/context.ts). Pieces built by repetition
+ * (赛风赛纪), numbered abbreviations and counts (一淀, 18亿件) and laid-out cells are skipped.
  */
 import rules from '../data/typo-rules.json';
-import { confusion, confusionReason } from './confusion';
+import { bigramContext, seenInContext, type BigramContext } from './context';
+import { confusion, confusionReason, type Confusion } from './confusion';
 import { hanRuns } from './han-runs';
-import { lexicon, maskKey } from './lexicon';
+import { lexicon, type Lexicon } from './lexicon';
 import { segment, segmentLogP } from './segment';
 import { overlaps, type Range } from './skip';
 import type { TypoFinding } from './types';
 
 const R = rules.word;
-/** How far below the hint threshold an estimate may be and still be scored exactly. */
+/** How far below the bar an estimate may be and still be scored exactly. */
 const ESTIMATE_MARGIN = 4;
+const MIN_COST = Math.min(...Object.values(rules.confusionCost));
+const NUMERAL = R.numerals;
+const DIGIT = /[0-9０-９]/u;
+const SPACE = /\s/u;
 const LONE_CELL = new RegExp(`^\\s*[\\u4e00-\\u9fff]{2,${R.loneCellMaxChars}}\\s*$`, 'u');
 
 interface Candidate {
@@ -24,61 +33,136 @@ interface Candidate {
   right: string;
   score: number;
   reason: string;
+  /** accepted on the bigram context, below hintScore */
+  context: boolean;
+}
+
+/** One run's segmentation and the candidates found in it. */
+class RunScorer {
+  readonly starts: number[];
+  readonly ends: number[];
+  /** token index of every character */
+  readonly tokenOf: Int32Array;
+  private readonly tokenLogPs: Float64Array;
+  private readonly bases = new Map<number, number>();
+  readonly found: Candidate[] = [];
+
+  constructor(
+    readonly s: string,
+    private readonly lex: Lexicon,
+    private readonly conf: Confusion,
+    private readonly ctx: BigramContext,
+  ) {
+    this.ends = segment(s, lex, R.unknownCharLogP).ends;
+    this.starts = [0, ...this.ends.slice(0, -1)];
+    this.tokenOf = new Int32Array(s.length);
+    for (let t = 0; t < this.ends.length; t++) for (let k = this.starts[t]!; k < this.ends[t]!; k++) this.tokenOf[k] = t;
+    this.tokenLogPs = new Float64Array(this.ends.length).fill(NaN);
+  }
+
+  isSingle(t: number): boolean {
+    return t >= 0 && t < this.ends.length && this.ends[t]! - this.starts[t]! === 1;
+  }
+
+  tokenLogP(t: number): number {
+    let v = this.tokenLogPs[t]!;
+    if (Number.isNaN(v)) this.tokenLogPs[t] = v = this.lex.logP(this.s.slice(this.starts[t]!, this.ends[t]!)) ?? R.unknownCharLogP;
+    return v;
+  }
+
+  private singles(i: number, end: number): number {
+    let sum = 0;
+    for (let k = i; k < end; k++) sum += this.lex.logP(this.s[k]!) ?? R.unknownCharLogP;
+    return sum;
+  }
+
+  /**
+   * Scores every word one confusable substitution at `at` makes of s[i, i+len), within the window
+   * [ws, we): by default the tokens the piece touches and one more on each side.
+   */
+  tryPiece(i: number, len: number, at: number, floor: number, ws = -1, we = -1): void {
+    const { s, lex } = this;
+    // most pieces have no candidate and cost one lookup by a number key
+    const cands = lex.maskedWords(s, i, len, at);
+    if (!cands) return;
+    const tl = this.tokenOf[i]!;
+    const tr = this.tokenOf[i + len - 1]!;
+    // what the word must beat: the piece's single characters inside a stretch, else the tokens it breaks
+    let replaced = 0;
+    if (ws >= 0) replaced = this.singles(i, i + len);
+    else {
+      ws = tl > 0 ? this.starts[tl - 1]! : this.starts[tl]!;
+      we = tr + 1 < this.ends.length ? this.ends[tr + 1]! : this.ends[tr]!;
+      for (let t = tl; t <= tr; t++) replaced += this.tokenLogP(t);
+    }
+    const bar = Math.min(floor, R.hintScore) - ESTIMATE_MARGIN + replaced;
+    let base = this.bases.get(ws * 65536 + we);
+    for (let k = 0; k < cands.words.length; k++) {
+      // the exact score is rarely much above logP(w) − replaced − cost: far below the bar, skip
+      // the rescoring; the words come most frequent first, so the rest are below it too
+      const lw = cands.logP[k]!;
+      if (lw - MIN_COST < bar) break;
+      const w = cands.words[k]!;
+      const cost = this.conf.cost(s[at]!, w[at - i]!);
+      if (lw - cost < bar) continue;
+      if (base === undefined) this.bases.set(ws * 65536 + we, (base = segmentLogP(s.slice(ws, we), lex, R.unknownCharLogP)));
+      const score = segmentLogP(s.slice(ws, i) + w + s.slice(i + len, we), lex, R.unknownCharLogP) - base - cost;
+      const context = score < R.hintScore && score >= floor && lex.bucket(s[at]!) < R.contextFunctionBucket && seenInContext(this.ctx, s, i, len, w);
+      if (score >= R.hintScore || context) this.found.push({ start: i, end: i + len, wrong: s.slice(i, i + len), right: w, score, reason: confusionReason(cost), context });
+    }
+  }
 }
 
 export function wordTypos(text: string, skip: readonly Range[]): TypoFinding[] {
   const lex = lexicon(R.minBucket);
   const conf = confusion();
+  const ctx = bigramContext();
+  /** the log-probability of a word of bucket rareWordBucket */
+  const rareLogP = Math.LN2 * R.rareWordBucket - lex.logTotal;
   const out: TypoFinding[] = [];
   // a block of a few Han characters alone is a table cell or a list entry, most often a name
   if (LONE_CELL.test(text)) return out;
   for (const run of hanRuns(text)) {
     const s = run.text;
     if (s.length < 2) continue;
-    const { ends } = segment(s, lex, R.unknownCharLogP);
-    const singles = (piece: string) => {
-      let sum = 0;
-      for (const ch of piece) sum += lex.logP(ch) ?? R.unknownCharLogP;
-      return sum;
-    };
-    const starts = [0, ...ends.slice(0, -1)];
-    const found: Candidate[] = [];
-    // maximal stretches of single-character tokens
-    for (let t = 0; t < ends.length; ) {
-      if (ends[t]! - starts[t]! !== 1) { t++; continue; }
-      let u = t;
-      while (u + 1 < ends.length && ends[u + 1]! - starts[u + 1]! === 1) u++;
-      if (u > t) {
-        const a = starts[t]!;
-        const b = ends[u]!;
-        const ws = t > 0 ? starts[t - 1]! : a;
-        const we = u + 1 < ends.length ? ends[u + 1]! : b;
-        const base = segmentLogP(s.slice(ws, we), lex, R.unknownCharLogP);
-        for (let len = 2; len <= 3; len++) {
-          for (let i = a; i + len <= b; i++) {
-            const piece = s.slice(i, i + len);
-            for (let pos = 0; pos < len; pos++) {
-              for (const w of lex.wordsMasked.get(maskKey(piece, pos)) ?? []) {
-                const cost = conf.cost(piece[pos]!, w[pos]!);
-                if (!Number.isFinite(cost)) continue;
-                // the exact score is at least this estimate (the word replacing its single
-                // characters) and rarely much above it: far below the threshold, skip the rescoring
-                if (lex.logP(w)! - singles(piece) - cost < R.hintScore - ESTIMATE_MARGIN) continue;
-                const changed = s.slice(ws, i) + w + s.slice(i + len, we);
-                const score = segmentLogP(changed, lex, R.unknownCharLogP) - base - cost;
-                if (score >= R.hintScore) found.push({ start: i, end: i + len, wrong: piece, right: w, score, reason: confusionReason(cost) });
-              }
-            }
-          }
-        }
+    // a few characters between spaces are a cell of a laid-out list (郑泽光　　外交部副部长): a name
+    const before = text[run.start - 1];
+    const after = text[run.start + s.length];
+    if (s.length <= R.loneCellMaxChars && (before === undefined || SPACE.test(before)) && (after === undefined || SPACE.test(after))) continue;
+    const r = new RunScorer(s, lex, conf, ctx);
+    const { starts, ends, tokenOf } = r;
+    for (let t = 0; t < ends.length; t++) {
+      if (!r.isSingle(t)) continue;
+      const at = starts[t]!;
+      if (r.isSingle(t - 1) || r.isSingle(t + 1)) {
+        // inside a stretch of single characters: pieces within the stretch, any position changed
+        let a = at;
+        while (a > 0 && r.isSingle(tokenOf[a - 1]!)) a--;
+        let b = at + 1;
+        while (b < s.length && r.isSingle(tokenOf[b]!)) b++;
+        const ws = a > 0 ? starts[tokenOf[a - 1]!]! : a;
+        const we = b < s.length ? ends[tokenOf[b]!]! : b;
+        for (let len = 2; len <= 3; len++) for (let i = Math.max(a, at - len + 1); i <= at && i + len <= b; i++) r.tryPiece(i, len, at, R.contextScore, ws, we);
+      } else if (R.islands) {
+        // one stray character between words: it with a neighbouring character or two
+        for (let len = 2; len <= 3; len++) for (let i = Math.max(0, at - len + 1); i <= at && i + len <= s.length; i++) r.tryPiece(i, len, at, R.contextScore);
       }
-      t = u + 1;
     }
+    // a rare word may be a slip inside a frequent one (会意 in 常务会意由 for 会议): a higher bar
+    for (let t = 0; t < ends.length; t++) {
+      const n = ends[t]! - starts[t]!;
+      if (n < 2 || n > 3 || r.tokenLogP(t) > rareLogP) continue;
+      for (let at = starts[t]!; at < ends[t]!; at++) r.tryPiece(starts[t]!, n, at, R.rareWordContextScore);
+    }
+    const found = r.found;
     // best first; keep those not overlapping a better one
     found.sort((x, y) => y.score - x.score);
     const kept: Candidate[] = [];
     for (const c of found) {
       if (kept.some((k) => c.start < k.end && c.end > k.start)) continue;
+      if (R.skipParallel && parallel(s, c.start, c.end)) continue;
+      // a count after digits (18.2亿件) or a numbered abbreviation ending the run (“一淀、三带”)
+      if (NUMERAL.includes(c.wrong[0]!) && ((c.start === 0 && DIGIT.test(text[run.start - 1] ?? '')) || c.end === s.length)) continue;
       const s0 = run.start + c.start;
       const e0 = run.start + c.end;
       if (overlaps(skip, s0, e0)) continue;
@@ -90,9 +174,21 @@ export function wordTypos(text: string, skip: readonly Range[]): TypoFinding[] {
         right: c.right,
         kind: 'typo.word',
         severity: c.score >= R.deductScore ? 'deduct' : 'hint',
-        evidence: `“${c.wrong}”不成词，${c.reason}替换后为常用词“${c.right}”（得分 ${c.score.toFixed(1)}）`,
+        evidence: c.context
+          ? `“${c.wrong}”不成词，${c.reason}替换后为常用词“${c.right}”，且与上下文构成语料中的常见搭配（得分 ${c.score.toFixed(1)}）`
+          : `“${c.wrong}”不成词，${c.reason}替换后为常用词“${c.right}”（得分 ${c.score.toFixed(1)}）`,
       });
     }
   }
   return out;
+}
+
+/**
+ * Coinages built by repetition are no slips: a character of the piece repeated right beside it or
+ * one further (赛风赛纪, 校校通, 贷前贷中贷后).
+ */
+function parallel(s: string, start: number, end: number): boolean {
+  const piece = s.slice(start, end);
+  for (const k of [start - 2, start - 1, end, end + 1]) if (k >= 0 && k < s.length && piece.includes(s[k]!)) return true;
+  return false;
 }

@@ -37,7 +37,28 @@ describe('corrections and severities', () => {
 
   it('word: deduct when the evidence is overwhelming', () => {
     expect(one('市人民检檫院依法提起公诉。')).toMatchObject({ wrong: '检檫', right: '检察', severity: 'deduct' });
-    expect(one('明确调解的适用范伟。')).toMatchObject({ wrong: '范伟', right: '范围', severity: 'hint' });
+    expect(one('请于本周五前提交申清材料。')).toMatchObject({ wrong: '申清', right: '申请', severity: 'hint' });
+  });
+
+  it('word: a smaller gain counts when the language model pairs the correction with a neighbour', () => {
+    // 判觉 → 判决 gains less than hintScore; open-gram has 判决 right after 依法 … 进行
+    const f = one('依法进行判觉。');
+    expect(f).toMatchObject({ wrong: '判觉', right: '判决', severity: 'hint' });
+    expect(f.evidence).toContain('搭配');
+  });
+
+  it('word: a non-word repeated in the page, or built by repetition, is a term, not a slip', () => {
+    expect(kinds('请于本周五前提交申清材料。')).toEqual(['typo.word']);
+    // the same spelling twice in one page (a block each)
+    expect(detectTypos([{ text: '请于周五前提交申清材料。', start: 0 }, { text: '申清材料一式两份。', start: 20 }])).toEqual([]);
+    expect(kinds('请于本周五前提交申清清单。')).toEqual([]);
+    // a numbered abbreviation ending the run (“一淀、三带”)
+    expect(kinds('共有一淀。')).toEqual([]);
+  });
+
+  it('name: the state’s full name one character off, by any character', () => {
+    expect(one('中国人民共和国成立。')).toMatchObject({ wrong: '中国人民共和国', right: '中华人民共和国', kind: 'name.body-variant', severity: 'deduct' });
+    expect(kinds('朝鲜民主主义人民共和国')).toEqual([]);
   });
 
   it('word: the non-word and the word it should be', () => {

@@ -75,14 +75,14 @@ describe('answers as findings', () => {
   });
 
   it('keeps the detectors’ severity and the rule’s category', async () => {
-    const s = await scan(page('<p>国务院副总理何立锋出席会议。</p><p>明确调解的适用范伟。</p>'));
+    const s = await scan(page('<p>国务院副总理何立锋出席会议。</p><p>请于本周五前提交申清材料。</p>'));
     // expression.political knows this leader's name: the stage leaves the spot to it
     expect(s.curated.map((f) => f.evidence)).toEqual(['何立锋']);
     expect(s.typos.map((f) => f.ruleId)).toEqual(['typo.word']);
     const alone = typoStageFindings(s.built.model, answerTypos({ blocks: typoBlockBatches(s.built.model).flat() }));
     expect(alone.map((f) => [f.ruleId, f.category, f.severity, f.suggestion])).toEqual([
       ['expression.leader-name', 'expression', 'veto', '何立峰'],
-      ['typo.word', 'typo', 'hint', '范围'],
+      ['typo.word', 'typo', 'hint', '申请'],
     ]);
   });
 
