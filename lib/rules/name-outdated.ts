@@ -38,7 +38,7 @@ export interface OutdatedHit {
 /** Current-sounding mentions of renamed bodies (longest match wins where names overlap). */
 export function outdatedMentions(text: string): OutdatedHit[] {
   const raw: OutdatedHit[] = [];
-  ac.search(text, (p, start, end) => {
+  ac.searchByStart(text, (p, start, end) => {
     const b = BODIES[p]!;
     if (b.notBefore?.some((nb) => start >= nb.length && text.startsWith(nb, start - nb.length))) return;
     if (b.notAfter?.some((na) => text.startsWith(na, end))) return;

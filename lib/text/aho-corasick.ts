@@ -5,6 +5,9 @@
  * keyed by state × 65536 + char (Maps per state cost twice as much in the scan loop). Outputs are
  * merged along failure links at build time, so a state lists every pattern ending there.
  */
+const PAIR_BITS = 1 << 18;
+const pairHash = (a: number, b: number) => (Math.imul(a, 0x9e3779b1) ^ b) & (PAIR_BITS - 1);
+
 export class AhoCorasick {
   readonly patterns: readonly string[];
   private readonly root = new Int32Array(65536); // 0 = stay at root
@@ -17,6 +20,12 @@ export class AhoCorasick {
   private readonly hShift: number;
   /** 1 when the char labels some non-root transition; otherwise any deeper state falls to the root */
   private readonly deepChar = new Uint8Array(65536);
+  /** each state's own patterns (those ending exactly there, not the ones merged along failure links) */
+  private readonly own: (number[] | null)[] = [null];
+  /** bitmap over a hash of every pattern's first two characters (see searchByStart) */
+  private readonly pairs = new Int32Array(PAIR_BITS >>> 5);
+  /** some pattern is one character long (no pair to gate it) */
+  private single = false;
 
   constructor(patterns: readonly string[]) {
     this.patterns = patterns;
@@ -31,12 +40,19 @@ export class AhoCorasick {
           this.next.push(new Map());
           this.fail.push(0);
           this.out.push(null);
+          this.own.push(null);
           if (s === 0) this.root[c] = t;
           else this.next[s]!.set(c, t);
         }
         s = t;
       }
       (this.out[s] ??= []).push(idx);
+      (this.own[s] ??= []).push(idx);
+      if (p.length === 1) this.single = true;
+      else {
+        const h = pairHash(p.charCodeAt(0), p.charCodeAt(1));
+        this.pairs[h >>> 5]! |= 1 << (h & 31);
+      }
     });
     // breadth-first: failure links and merged outputs
     const queue: number[] = [];
@@ -123,6 +139,58 @@ export class AhoCorasick {
           const len = this.patterns[p]!.length;
           onMatch(p, i + 1 - len, i + 1);
         }
+      }
+    }
+  }
+
+  /**
+   * Calls onMatch(patternIndex, start, end) for every occurrence, in order of start position
+   * (shorter first at one start): the same set `search` reports, for callers that sort by start
+   * anyway. Much faster on long text: a position is looked at only when its first two characters
+   * begin some pattern (one bitmap test per character, true for a few percent of a page), and
+   * then the trie is walked from there. On Chinese text a third of all characters start some
+   * pattern, so `search` leaves the root that often and pays a hash probe for the next character.
+   */
+  searchByStart(text: string, onMatch: (pattern: number, start: number, end: number) => void): void {
+    if (this.single) {
+      // a one-character pattern has no pair: fall back to the automaton's order, then sort
+      const hits: [number, number, number][] = [];
+      this.search(text, (p, a, b) => hits.push([p, a, b]));
+      hits.sort((x, y) => x[1] - y[1] || x[2] - y[2]);
+      for (const [p, a, b] of hits) onMatch(p, a, b);
+      return;
+    }
+    const root = this.root;
+    const pairs = this.pairs;
+    const keys = this.hKeys;
+    const vals = this.hVals;
+    const shift = this.hShift;
+    const mask = keys.length - 1;
+    const own = this.own;
+    const n = text.length;
+    let c = n ? text.charCodeAt(0) : 0;
+    for (let i = 0; i + 1 < n; i++) {
+      const d = text.charCodeAt(i + 1);
+      const h = (Math.imul(c, 0x9e3779b1) ^ d) & (PAIR_BITS - 1);
+      const first = c;
+      c = d;
+      if ((pairs[h >>> 5]! & (1 << (h & 31))) === 0) continue;
+      let s = root[first]!;
+      for (let j = i + 1; s !== 0 && j < n; j++) {
+        const key = s * 65536 + text.charCodeAt(j);
+        let k = Math.imul(key, 0x9e3779b1) >>> shift;
+        s = 0;
+        for (;;) {
+          const kk = keys[k]!;
+          if (kk === key) {
+            s = vals[k]!;
+            break;
+          }
+          if (kk === -1) break;
+          k = (k + 1) & mask;
+        }
+        const o = s === 0 ? null : own[s];
+        if (o) for (const p of o) onMatch(p, i, j + 1);
       }
     }
   }

@@ -32,7 +32,7 @@ const NUMERIC_YMD = new RegExp(`(\\d{4})([-/.])(\\d{1,2})\\2(\\d{1,2})${TIME}`, 
 /** 2022年7月27日 with optional spaces. */
 const CJK_YMD = new RegExp(
   `(\\d{4})${HS}*年${HS}*(\\d{1,2})${HS}*月${HS}*(\\d{1,2})${HS}*[日号]${TIME}`,
-  'g',
+  'y',
 );
 /** MM-DD or MM/DD, two digits each; boundaries are checked by hand. */
 const MONTH_DAY = new RegExp(`(\\d{2})[-/](\\d{2})${TIME}`, 'g');
@@ -130,7 +130,8 @@ function findLabel(text: string, start: number): string | undefined {
   const from = Math.max(0, start - LABEL_LOOKBACK);
   let j = start;
   while (j > from && GAP_CHAR.test(text[j - 1]!)) j--;
-  for (const label of FOUND_LABELS) {
+  if (j === 0) return undefined;
+  for (const label of LABELS_BY_LAST.get(text.charCodeAt(j - 1)) ?? []) {
     const i = j - label.length;
     if (i < from || !text.startsWith(label, i)) continue;
     const prev = text[i - 1];
@@ -138,6 +139,15 @@ function findLabel(text: string, start: number): string | undefined {
     return label;
   }
   return undefined;
+}
+
+/** FOUND_LABELS by their last character (still longest first): one lookup per date, not a loop over all. */
+const LABELS_BY_LAST = new Map<number, string[]>();
+for (const l of FOUND_LABELS) {
+  const k = l.charCodeAt(l.length - 1);
+  const list = LABELS_BY_LAST.get(k);
+  if (list) list.push(l);
+  else LABELS_BY_LAST.set(k, [l]);
 }
 
 /** A weekday (and maybe a clock time) right after a date, up to the end of its line. */
@@ -157,6 +167,30 @@ export function isClockDate(text: string, d: Pick<DateMention, 'start' | 'end'>)
   return CLOCK_BEFORE.test(text.slice(lineStart, d.start));
 }
 
+const isHs = (c: number) => c === 0x20 || c === 0x09 || c === 0xa0 || c === 0x3000;
+
+/**
+ * CJK_YMD's matches, as a global scan would find them, tried only where a 年 is: a match holds
+ * exactly one 年 and starts four digits before the spaces ahead of it, so each 年 fixes the one
+ * place to try (a regex scan of the whole text cost more than the rest of findDates).
+ */
+function cjkDates(s: string): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  let lastEnd = 0;
+  for (let p = s.indexOf('年'); p >= 0; p = s.indexOf('年', p + 1)) {
+    let start = p;
+    while (start > 0 && isHs(s.charCodeAt(start - 1))) start--;
+    start -= 4;
+    if (start < lastEnd) continue;
+    CJK_YMD.lastIndex = start;
+    const m = CJK_YMD.exec(s);
+    if (!m) continue;
+    out.push(m);
+    lastEnd = start + m[0].length;
+  }
+  return out;
+}
+
 interface Hit {
   start: number;
   end: number;
@@ -174,6 +208,10 @@ export function findDates(text: string, opts: FindDatesOptions): DateMention[] {
     for (let i = a; i < b; i++) if (claimed[i]) return true;
     return false;
   };
+  // a loop, not claimed.fill: fill's call costs more than a date's few characters
+  const claim = (a: number, b: number) => {
+    for (let i = a; i < b; i++) claimed[i] = 1;
+  };
 
   const takeFull = (m: RegExpExecArray, y: number, mo: number, d: number, numeric: boolean) => {
     const start = m.index;
@@ -181,12 +219,12 @@ export function findDates(text: string, opts: FindDatesOptions): DateMention[] {
     if (overlaps(start, end)) return;
     if (numeric ? !numericBoundaryOk(s, start, end) : isDigit(s[start - 1])) return;
     // claim the span even when invalid so its pieces are not read again as MM-DD
-    claimed.fill(1, start, end);
+    claim(start, end);
     if (!plausibleYear(y)) return;
     hits.push({ start, end, date: isoDate(y, mo, d), inferredYear: false });
   };
 
-  for (const m of s.matchAll(CJK_YMD)) {
+  for (const m of cjkDates(s)) {
     takeFull(m, Number(m[1]), Number(m[2]), Number(m[3]), false);
   }
   for (const m of s.matchAll(NUMERIC_YMD)) {
@@ -198,7 +236,7 @@ export function findDates(text: string, opts: FindDatesOptions): DateMention[] {
     if (overlaps(start, end)) continue;
     if (!monthDayStandsAlone(s, start, end)) continue;
     const date = inferYear(Number(m[1]), Number(m[2]), opts.today);
-    claimed.fill(1, start, end);
+    claim(start, end);
     hits.push({ start, end, date, inferredYear: true });
   }
 

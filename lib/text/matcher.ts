@@ -67,7 +67,7 @@ export function compileDictionary(entries: readonly DictEntry[]): CompiledDictio
       const norm = stripZeroWidth(original);
       const text = norm.text;
       const out: DictMatch[] = [];
-      ac.search(text, (p, start, end) => {
+      ac.searchByStart(text, (p, start, end) => {
         const entry = usable[p]!;
         if (!contextAllows(entry, text, start, end)) return;
         if (!norm.map) {
