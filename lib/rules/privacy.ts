@@ -8,6 +8,7 @@ import { defineRule, type DefinedRule, type Detection } from './define';
 import { foldWidth, isCreditCode, isValidIdCard, luhnValid, maskNumber } from '../text/validators';
 import { todayIso } from '../settings';
 import data from '../data/privacy.json';
+import { prefilteredMatches } from '../text/prefiltered';
 
 /** The page text with full-width digits folded, once per page for the three privacy rules. */
 const folded = new WeakMap<PageModel, string>();
@@ -18,9 +19,13 @@ function foldedText(page: PageModel): string {
 }
 
 const MAX_FINDINGS = 50;
-const ID_RE = /(?<![0-9A-Za-z*＊])[1-9]\d{5}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx](?![0-9A-Za-z*＊])/g;
+const ID_RE = /(?<![0-9A-Za-z*＊])[1-9]\d{5}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx](?![0-9A-Za-z*＊])/y;
+/** where an ID number can start: 17 digits */
+const ID_START = /\d{17}/g;
 const MOBILE_RE = /(?<![\d*])(?:\+?86[- ]?)?(1[3-9]\d{9})(?![\d*])/g;
-const CARD_RE = /(?<![\d*])(?:\d{4}[ -]?){3,4}\d{1,7}(?![\d*])/g;
+const CARD_RE = /(?<![\d*])(?:\d{4}[ -]?){3,4}\d{1,7}(?![\d*])/y;
+/** where a card number can start: its first three groups of four */
+const CARD_START = /\d{4}[ -]?\d{4}[ -]?\d{4}/g;
 const SURNAMES = new Set(Array.from(data.surnames));
 const NAME_NOT_END = new Set(Array.from(data.nameNotEnd));
 const CJK = /[\u4e00-\u9fa5]/;
@@ -47,7 +52,7 @@ export const idCardRule: DefinedRule = defineRule({
     const text = foldedText(page);
     const today = todayIso(settings);
     const out: Detection[] = [];
-    for (const m of text.matchAll(ID_RE)) {
+    for (const m of prefilteredMatches(text, ID_START, ID_RE)) {
       if (out.length >= MAX_FINDINGS) break;
       const id = m[0];
       const start = m.index!;
@@ -138,7 +143,7 @@ export const bankCardRule: DefinedRule = defineRule({
   check(page) {
     const text = foldedText(page);
     const out: Detection[] = [];
-    for (const m of text.matchAll(CARD_RE)) {
+    for (const m of prefilteredMatches(text, CARD_START, CARD_RE)) {
       if (out.length >= MAX_FINDINGS) break;
       const digits = m[0].replace(/[ -]/g, '');
       if (digits.length < 16 || digits.length > 19 || !luhnValid(digits)) continue;
