@@ -198,45 +198,70 @@ interface Hit {
   inferredYear: boolean;
 }
 
+/**
+ * A test "does [a, b) miss every span" for flat [start, end, start, end …] spans in text order,
+ * asked with non-decreasing `a`: a cursor moves past the spans that end before `a`.
+ */
+function freeOf(spans: number[]): (a: number, b: number) => boolean {
+  let p = 0;
+  return (a, b) => {
+    while (p < spans.length && spans[p + 1]! <= a) p += 2;
+    return p >= spans.length || spans[p]! >= b;
+  };
+}
+
+/** Two flat span lists in text order (disjoint from each other) merged into one. */
+function mergeSpans(x: number[], y: number[]): number[] {
+  const out: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < x.length || j < y.length) {
+    if (j >= y.length || (i < x.length && x[i]! <= y[j]!)) {
+      out.push(x[i]!, x[i + 1]!);
+      i += 2;
+    } else {
+      out.push(y[j]!, y[j + 1]!);
+      j += 2;
+    }
+  }
+  return out;
+}
+
 /** Every real calendar date in `text`, in text order. */
 export function findDates(text: string, opts: FindDatesOptions): DateMention[] {
   const s = normaliseDigits(text);
   const hits: Hit[] = [];
-  // claimed character positions: an overlap test per date is O(length), not O(dates)
-  const claimed = new Uint8Array(text.length + 1);
-  const overlaps = (a: number, b: number) => {
-    for (let i = a; i < b; i++) if (claimed[i]) return true;
-    return false;
-  };
-  // a loop, not claimed.fill: fill's call costs more than a date's few characters
-  const claim = (a: number, b: number) => {
-    for (let i = a; i < b; i++) claimed[i] = 1;
-  };
+  // claimed spans, each pass's in text order and never overlapping: CJK dates first, then numeric
+  // ones outside them, then month-days outside both (a cursor per pass, no per-character array)
+  const cjkClaimed: number[] = [];
+  const numericClaimed: number[] = [];
 
-  const takeFull = (m: RegExpExecArray, y: number, mo: number, d: number, numeric: boolean) => {
+  const takeFull = (m: RegExpExecArray, y: number, mo: number, d: number, numeric: boolean, claimed: number[], free: (a: number, b: number) => boolean) => {
     const start = m.index;
     const end = start + m[0].length;
-    if (overlaps(start, end)) return;
+    if (!free(start, end)) return;
     if (numeric ? !numericBoundaryOk(s, start, end) : isDigit(s[start - 1])) return;
     // claim the span even when invalid so its pieces are not read again as MM-DD
-    claim(start, end);
+    claimed.push(start, end);
     if (!plausibleYear(y)) return;
     hits.push({ start, end, date: isoDate(y, mo, d), inferredYear: false });
   };
 
+  // cjkDates gives non-overlapping matches in order: nothing claimed can overlap the next one
   for (const m of cjkDates(s)) {
-    takeFull(m, Number(m[1]), Number(m[2]), Number(m[3]), false);
+    takeFull(m, Number(m[1]), Number(m[2]), Number(m[3]), false, cjkClaimed, () => true);
   }
+  const outsideCjk = freeOf(cjkClaimed);
   for (const m of s.matchAll(NUMERIC_YMD)) {
-    takeFull(m, Number(m[1]), Number(m[3]), Number(m[4]), true);
+    takeFull(m, Number(m[1]), Number(m[3]), Number(m[4]), true, numericClaimed, outsideCjk);
   }
+  const outsideFull = freeOf(mergeSpans(cjkClaimed, numericClaimed));
   for (const m of s.matchAll(MONTH_DAY)) {
     const start = m.index;
     const end = start + m[0].length;
-    if (overlaps(start, end)) continue;
+    if (!outsideFull(start, end)) continue;
     if (!monthDayStandsAlone(s, start, end)) continue;
     const date = inferYear(Number(m[1]), Number(m[2]), opts.today);
-    claim(start, end);
     hits.push({ start, end, date, inferredYear: true });
   }
 
