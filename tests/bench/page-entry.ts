@@ -50,8 +50,8 @@ export interface Profile {
 
 const settings: Settings = { ...DEFAULT_SETTINGS };
 const today = todayIso(settings);
-/** the extension leaves its own overlay out; the same here (absent without the extension) */
-const skipElement = (el: Element) => el.tagName.toLowerCase() === 'govcheck-overlay';
+/** the extension leaves its own overlay out (the same test as entrypoints/content/app.ts isOwn; absent here) */
+const skipElement = (el: Element) => el.localName === 'govcheck-overlay';
 
 /**
  * The wording rules cache the dictionary matches of the last text they saw; a repeated scan of
