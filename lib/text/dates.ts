@@ -153,6 +153,8 @@ for (const l of FOUND_LABELS) {
 /** A weekday (and maybe a clock time) right after a date, up to the end of its line. */
 const WEEKDAY_AFTER =
   /^\s*[(（]?(?:星期|周|礼拜)[一二三四五六日天][)）]?[ \t\u00a0\u3000|]*(?:\d{1,2}:\d{2}(?::\d{2})?)?[ \t\u00a0\u3000|]*(?:\n|$)/;
+/** One character of the regex class \s. */
+const JS_SPACE = /\s/;
 /** What may precede a clock date on its line: nothing, or 今天是 / 当前日期 and the like. */
 const CLOCK_BEFORE = /(?:^[\s|]*|今天是|今日是?|今天|当前日期|当前时间)[\s:：|]*$/;
 
@@ -162,6 +164,12 @@ const CLOCK_BEFORE = /(?:^[\s|]*|今天是|今日是?|今天|当前日期|当前
  * (会议定于2023年10月11日（星期三）召开) is not a clock.
  */
 export function isClockDate(text: string, d: Pick<DateMention, 'start' | 'end'>): boolean {
+  // what WEEKDAY_AFTER needs after its white space, tested first: this runs for every date, often
+  // several times per page, and almost no date is followed by a weekday
+  let i = d.end;
+  while (i < text.length && JS_SPACE.test(text[i]!)) i++;
+  const next = text[i];
+  if (next !== '(' && next !== '（' && next !== '星' && next !== '周' && next !== '礼') return false;
   if (!WEEKDAY_AFTER.test(text.slice(d.end, d.end + 80))) return false;
   const [lineStart] = lineBounds(text, d.start);
   return CLOCK_BEFORE.test(text.slice(lineStart, d.start));
@@ -293,4 +301,26 @@ export function findDates(text: string, opts: FindDatesOptions): DateMention[] {
     out.push(mention);
   }
   return out;
+}
+
+/**
+ * Days since 1970-01-01 of an ISO YYYY-MM-DD date: Date.parse's answer, by arithmetic for the
+ * plain four-digit form (the date rules ask this for every date on a page).
+ */
+export function isoDayNumber(iso: string): number {
+  if (iso.length === 10 && iso[4] === '-' && iso[7] === '-') {
+    const y = Number(iso.slice(0, 4));
+    const m = Number(iso.slice(5, 7));
+    const d = Number(iso.slice(8, 10));
+    if (Number.isInteger(y) && Number.isInteger(m) && Number.isInteger(d) && m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m)) {
+      // days from civil (H. Hinnant), years counted from March
+      const yy = m <= 2 ? y - 1 : y;
+      const era = Math.floor(yy / 400);
+      const yoe = yy - era * 400;
+      const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+      const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+      return era * 146097 + doe - 719468;
+    }
+  }
+  return Date.parse(iso + 'T00:00:00Z') / 86_400_000;
 }

@@ -8,6 +8,7 @@ import type { DateMention, PageModel } from '../types';
 import { isClockDate } from '../text/dates';
 import { labelSet } from '../text/date-labels';
 import table from '../data/column-types.json';
+import { occurrenceFinder } from '../text/occurrences';
 
 export interface ListItem {
   /** the newest date on the item's line */
@@ -39,9 +40,16 @@ function lineAt(text: string, pos: number): [number, number] {
   return [s, e === -1 ? text.length : e];
 }
 
+/** The last answer per dates array: the page type, the list scan, the publish date and several rules ask. */
+const content = new WeakMap<DateMention[], { text: string; dates: readonly DateMention[] }>();
+
 /** Content dates: not footer, not copyright, not a header clock. */
-export function contentDates(page: Pick<PageModel, 'dates' | 'text'>): DateMention[] {
-  return page.dates.filter((d) => !d.inFooter && !isClockDate(page.text, d));
+export function contentDates(page: Pick<PageModel, 'dates' | 'text'>): readonly DateMention[] {
+  const hit = content.get(page.dates);
+  if (hit && hit.text === page.text) return hit.dates;
+  const dates = page.dates.filter((d) => !d.inFooter && !isClockDate(page.text, d));
+  content.set(page.dates, { text: page.text, dates });
+  return dates;
 }
 
 /** True when the date sits at the start or end of a short line: the shape of a list item. */
@@ -59,11 +67,16 @@ function mainEnd(page: Pick<PageModel, 'footer' | 'text'>): number {
   return page.footer ? page.footer.start : page.text.length;
 }
 
+/** The markers found in one pass (eight indexOf calls read a long page eight times). */
+const blankMarkers = occurrenceFinder(table.blankMarkers);
+
 export function findBlankMarker(page: Pick<PageModel, 'footer' | 'text'>): ListScan['blankMarker'] {
-  const main = page.text.slice(0, mainEnd(page));
-  for (const raw of table.blankMarkers) {
-    const i = main.indexOf(raw);
-    if (i >= 0) return { start: i, end: i + raw.length, raw };
+  const end = mainEnd(page);
+  const found = blankMarkers(page.text);
+  // the first marker of the list that occurs wholly before the footer, at its first place
+  for (const [k, raw] of table.blankMarkers.entries()) {
+    const i = found[k]![0];
+    if (i !== undefined && i + raw.length <= end) return { start: i, end: i + raw.length, raw };
   }
   return null;
 }
