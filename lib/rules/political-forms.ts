@@ -65,7 +65,17 @@ const CLOSE_QUOTE = /^[”’"」』]/;
 const OPENERS: Record<string, string> = { '（': '）', '(': ')', '：': '。；\n', ':': '。；\n' };
 const strip = (s: string) => s.replace(/^[\s“”‘’"「」『』]+|[\s“”‘’"「」『』]+$/g, '').replace(/等$/, '');
 
-const memberPhrases = occurrenceFinder((forms.memberSets as MemberSet[]).map((s) => s.phrase));
+const TITLES_BEFORE = leadersData.checkedTitles.before;
+const TITLES_AFTER = leadersData.checkedTitles.after;
+const PHRASES = (forms.memberSets as MemberSet[]).map((s) => s.phrase);
+/** The checked titles and the member-list phrases, found in one pass shared by both checks. */
+const findNeedles = occurrenceFinder([...TITLES_BEFORE, ...TITLES_AFTER, ...PHRASES]);
+let lastNeedles: { text: string; found: number[][] } | null = null;
+function needlesIn(text: string): number[][] {
+  if (lastNeedles?.text !== text) lastNeedles = { text, found: findNeedles(text) };
+  return lastNeedles.found;
+}
+const memberPhrases = (text: string) => needlesIn(text).slice(TITLES_BEFORE.length + TITLES_AFTER.length);
 
 function canonicalText(set: MemberSet): string {
   return set.canonical ?? set.members!.map((m) => m[0]).join('、');
@@ -128,8 +138,8 @@ const BOUNDARY = leadersData.nameBoundaryAfter;
 const CJK = /[\u4e00-\u9fff]/;
 const NAME_LEFT = '和与及同见向对由请是为';
 
-/** Every checked title (before ones, then after ones), found in one pass. */
-const leaderTitles = occurrenceFinder([...leadersData.checkedTitles.before, ...leadersData.checkedTitles.after]);
+/** Every checked title (before ones, then after ones). */
+const leaderTitles = (text: string) => needlesIn(text);
 
 function oneOff(a: string, b: string): boolean {
   if (a.length !== b.length || a === b) return false;

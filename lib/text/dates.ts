@@ -10,6 +10,7 @@
 import type { DateMention } from '../types';
 import { FOUND_LABELS, labelSet } from './date-labels';
 import { FULL_WIDTH_DATE, foldWidth } from './normalise';
+import { anchoredMatches } from './prefiltered';
 
 export interface FindDatesOptions {
   /** offset in `text` where the footer region begins; dates at or after it are footer dates */
@@ -178,26 +179,10 @@ export function isClockDate(text: string, d: Pick<DateMention, 'start' | 'end'>)
 const isHs = (c: number) => c === 0x20 || c === 0x09 || c === 0xa0 || c === 0x3000;
 
 /**
- * CJK_YMD's matches, as a global scan would find them, tried only where a 年 is: a match holds
- * exactly one 年 and starts four digits before the spaces ahead of it, so each 年 fixes the one
- * place to try (a regex scan of the whole text cost more than the rest of findDates).
+ * CJK_YMD's matches, tried only where a 年 is (a regex scan of the whole text cost more than the
+ * rest of findDates): a match holds one 年, four digits and spaces before it.
  */
-function cjkDates(s: string): RegExpExecArray[] {
-  const out: RegExpExecArray[] = [];
-  let lastEnd = 0;
-  for (let p = s.indexOf('年'); p >= 0; p = s.indexOf('年', p + 1)) {
-    let start = p;
-    while (start > 0 && isHs(s.charCodeAt(start - 1))) start--;
-    start -= 4;
-    if (start < lastEnd) continue;
-    CJK_YMD.lastIndex = start;
-    const m = CJK_YMD.exec(s);
-    if (!m) continue;
-    out.push(m);
-    lastEnd = start + m[0].length;
-  }
-  return out;
-}
+const cjkDates = (s: string) => anchoredMatches(s, '年', 4, isHs, CJK_YMD);
 
 interface Hit {
   start: number;

@@ -24,3 +24,26 @@ export function* prefilteredMatches(text: string, prefilter: RegExp, sticky: Reg
     } else from = p.index + 1;
   }
 }
+
+/**
+ * The matches a global scan of `sticky` (flag 'y') would give, for a regex whose every match holds
+ * exactly one `anchor` character, preceded by exactly `lead` characters and then a run of `gap`
+ * characters (like (\d{4})\s*年): each anchor fixes the one place a match can start, so the
+ * regex is tried only there. A lead character must never be a gap character.
+ */
+export function anchoredMatches(text: string, anchor: string, lead: number, gap: (c: number) => boolean, sticky: RegExp): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  let lastEnd = 0;
+  for (let p = text.indexOf(anchor); p >= 0; p = text.indexOf(anchor, p + 1)) {
+    let start = p;
+    while (start > 0 && gap(text.charCodeAt(start - 1))) start--;
+    start -= lead;
+    if (start < lastEnd) continue;
+    sticky.lastIndex = start;
+    const m = sticky.exec(text);
+    if (!m) continue;
+    out.push(m);
+    lastEnd = start + m[0].length;
+  }
+  return out;
+}
