@@ -11,6 +11,7 @@ import type { TextIndex } from './text-index';
 import limits from '../data/scan-limits.json';
 import { probeLinkVisibility } from './link-visibility';
 import { probeSpam } from './spam-probe';
+import { resolveHref } from './resolve-href';
 
 export interface BuildOptions {
   /** the page's URL; defaults to doc.URL (detached documents need it given) */
@@ -43,7 +44,7 @@ function absolute(href: string, base: string): string {
   const h = href.trim();
   if (!h || /^(javascript|mailto|tel|data):/i.test(h)) return h.toLowerCase().startsWith('mailto:') ? h : '';
   try {
-    return new URL(h, base).href;
+    return resolveHref(h, base);
   } catch {
     return '';
   }
