@@ -6,7 +6,7 @@
 import type { PageModel } from '../types';
 import { defineRule, type DefinedRule, type Detection } from './define';
 import { ownDocNumber } from '../text/doc-number';
-import { occurrenceFinder } from '../text/occurrences';
+import { needleFinder } from '../text/page-needles';
 import data from '../data/renamed-bodies.json';
 
 interface Body {
@@ -18,8 +18,8 @@ interface Body {
 }
 
 const BODIES = data.bodies as Body[];
-/** The old names, found in one regex pass (a few dozen: faster than the dictionary matcher's trie). */
-const findOld = occurrenceFinder(BODIES.map((b) => b.old));
+/** The old names, found in the page's one needle pass. */
+const oldNames = needleFinder(BODIES.map((b) => b.old));
 const SENTENCE_END = /[。！？；\n]/;
 
 function sentenceAround(text: string, start: number, end: number): string {
@@ -39,10 +39,7 @@ export interface OutdatedHit {
 /** Current-sounding mentions of renamed bodies (longest match wins where names overlap). */
 export function outdatedMentions(text: string): OutdatedHit[] {
   const raw: OutdatedHit[] = [];
-  findOld(text).forEach((starts, p) => {
-    const b = BODIES[p]!;
-    for (const start of starts) mention(b, start, start + b.old.length);
-  });
+  oldNames.each(text, (p, start) => mention(BODIES[p]!, start, start + BODIES[p]!.old.length));
   function mention(b: Body, start: number, end: number) {
     if (b.notBefore?.some((nb) => start >= nb.length && text.startsWith(nb, start - nb.length))) return;
     if (b.notAfter?.some((na) => text.startsWith(na, end))) return;

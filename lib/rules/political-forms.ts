@@ -7,7 +7,7 @@
 import type { DictEntry } from '../text/matcher';
 import forms from '../data/political-forms.json';
 import leadersData from '../data/leaders.json';
-import { occurrenceFinder } from '../text/occurrences';
+import { needleFinder } from '../text/page-needles';
 
 const ARABIC: Record<string, string> = {
   一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9',
@@ -68,13 +68,9 @@ const strip = (s: string) => s.replace(/^[\s“”‘’"「」『』]+|[\s“�
 const TITLES_BEFORE = leadersData.checkedTitles.before;
 const TITLES_AFTER = leadersData.checkedTitles.after;
 const PHRASES = (forms.memberSets as MemberSet[]).map((s) => s.phrase);
-/** The checked titles and the member-list phrases, found in one pass shared by both checks. */
-const findNeedles = occurrenceFinder([...TITLES_BEFORE, ...TITLES_AFTER, ...PHRASES]);
-let lastNeedles: { text: string; found: number[][] } | null = null;
-function needlesIn(text: string): number[][] {
-  if (lastNeedles?.text !== text) lastNeedles = { text, found: findNeedles(text) };
-  return lastNeedles.found;
-}
+/** The checked titles and the member-list phrases, found in the page's one needle pass. */
+const needles = needleFinder([...TITLES_BEFORE, ...TITLES_AFTER, ...PHRASES]);
+const needlesIn = (text: string) => needles.positions(text);
 const memberPhrases = (text: string) => needlesIn(text).slice(TITLES_BEFORE.length + TITLES_AFTER.length);
 
 function canonicalText(set: MemberSet): string {

@@ -8,7 +8,7 @@ import type { DateMention, PageModel } from '../types';
 import { isClockDate } from '../text/dates';
 import { labelSet } from '../text/date-labels';
 import table from '../data/column-types.json';
-import { occurrenceFinder } from '../text/occurrences';
+import { needleFinder } from '../text/page-needles';
 
 export interface ListItem {
   /** the newest date on the item's line */
@@ -67,12 +67,12 @@ function mainEnd(page: Pick<PageModel, 'footer' | 'text'>): number {
   return page.footer ? page.footer.start : page.text.length;
 }
 
-/** The markers found in one pass (eight indexOf calls read a long page eight times). */
-const blankMarkers = occurrenceFinder(table.blankMarkers);
+/** The markers, found in the page's one needle pass (eight indexOf calls read a long page eight times). */
+const blankMarkers = needleFinder(table.blankMarkers);
 
 export function findBlankMarker(page: Pick<PageModel, 'footer' | 'text'>): ListScan['blankMarker'] {
   const end = mainEnd(page);
-  const found = blankMarkers(page.text);
+  const found = blankMarkers.positions(page.text);
   // the first marker of the list that occurs wholly before the footer, at its first place
   for (const [k, raw] of table.blankMarkers.entries()) {
     const i = found[k]![0];
