@@ -1,26 +1,25 @@
 /**
- * lib/hosts externalHost, remembered per link host: the link rules and the visibility probe ask
- * it of every link, often several times, and a page's thousands of links share a few hosts.
+ * lib/hosts externalHost, remembered per href: the link rules and the visibility probe ask it of
+ * every link, often several times, and the href strings of the page model are the same objects
+ * each time (their hash is kept, so a lookup costs less than reading the host again).
  */
-import { externalHost, hostOf } from '../hosts';
+import { externalHost } from '../hosts';
 
 let forPage = '';
-const byHost = new Map<string, string>();
-/** Hosts remembered at most (a page of links to this many hosts is rare; the map starts over). */
-const MAX_HOSTS = 5000;
+const byHref = new Map<string, string>();
+/** Hrefs remembered at most (the map starts over beyond this). */
+const MAX_HREFS = 20000;
 
 /** Same answer as externalHost(href, pageHost). */
 export function externalHostOf(href: string, pageHost: string): string {
-  const host = hostOf(href);
-  if (!host) return '';
-  if (pageHost !== forPage || byHost.size >= MAX_HOSTS) {
+  if (pageHost !== forPage || byHref.size >= MAX_HREFS) {
     forPage = pageHost;
-    byHost.clear();
+    byHref.clear();
   }
-  let ext = byHost.get(host);
+  let ext = byHref.get(href);
   if (ext === undefined) {
     ext = externalHost(href, pageHost);
-    byHost.set(host, ext);
+    byHref.set(href, ext);
   }
   return ext;
 }
