@@ -220,9 +220,28 @@ function mergeSpans(x: number[], y: number[]): number[] {
   return out;
 }
 
+/**
+ * Whether folding the date characters can change what findDates finds: a full-width digit, or a
+ * full-width －／．： between two digits. Every separator and colon the date patterns and boundary
+ * checks read sits between digits (2022－07－27, 15：43, the 010- before a date), so one anywhere
+ * else (发布时间：2024-…, on every page) changes nothing, and the page-sized fold is skipped.
+ */
+function dateFoldMatters(t: string): boolean {
+  // U+FF0D－ FF0E． FF0F／ FF10–FF19 ０–９ FF1A：are one range; a loop is faster than a regex here
+  const n = t.length;
+  for (let i = 0; i < n; i++) {
+    const c = t.charCodeAt(i);
+    if (c < 0xff0d || c > 0xff1a) continue;
+    if (c >= 0xff10 && c <= 0xff19) return true;
+    if (i > 0 && i + 1 < n && isDigitCode(t.charCodeAt(i - 1)) && isDigitCode(t.charCodeAt(i + 1))) return true;
+  }
+  return false;
+}
+const isDigitCode = (c: number) => c >= 48 && c <= 57;
+
 /** Every real calendar date in `text`, in text order. */
 export function findDates(text: string, opts: FindDatesOptions): DateMention[] {
-  const s = normaliseDigits(text);
+  const s = dateFoldMatters(text) ? normaliseDigits(text) : text;
   const hits: Hit[] = [];
   // claimed spans, each pass's in text order and never overlapping: CJK dates first, then numeric
   // ones outside them, then month-days outside both (a cursor per pass, no per-character array)

@@ -42,6 +42,17 @@ function classTable(chars: RegExp): Uint8Array {
 const utf16 = typeof TextDecoder === 'function' ? new TextDecoder('utf-16le', { ignoreBOM: true }) : null;
 const wellFormed = (s: string) => typeof (s as { isWellFormed?: () => boolean }).isWellFormed === 'function' && (s as unknown as { isWellFormed(): boolean }).isWellFormed();
 
+/** Per class table: every UTF-16 unit → its folded unit (a lookup per character, no branches). */
+const unitMaps = new WeakMap<Uint8Array, Uint16Array>();
+function unitMap(table: Uint8Array): Uint16Array {
+  let m = unitMaps.get(table);
+  if (m) return m;
+  m = new Uint16Array(65536);
+  for (let c = 0; c < 65536; c++) m[c] = c >= FULL_WIDTH_FIRST && c <= FULL_WIDTH_LAST && table[c - FULL_WIDTH_FIRST] ? c - 0xfee0 : c;
+  unitMaps.set(table, m);
+  return m;
+}
+
 /** Units per decode call (see foldInBuffer). */
 const DECODE_CHUNK = 8192;
 
@@ -53,11 +64,9 @@ const DECODE_CHUNK = 8192;
  * never ends inside a surrogate pair.
  */
 function foldInBuffer(s: string, table: Uint8Array, decoder: TextDecoder): string {
+  const map = unitMap(table);
   const units = new Uint16Array(s.length);
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    units[i] = c >= FULL_WIDTH_FIRST && c <= FULL_WIDTH_LAST && table[c - FULL_WIDTH_FIRST] ? c - 0xfee0 : c;
-  }
+  for (let i = 0; i < s.length; i++) units[i] = map[s.charCodeAt(i)]!;
   const parts: string[] = [];
   for (let from = 0; from < units.length; ) {
     let to = Math.min(units.length, from + DECODE_CHUNK);
@@ -88,7 +97,7 @@ function foldInRuns(s: string, table: Uint8Array): string {
 }
 
 /** The last long fold per class: the page model, the privacy rules and the date finder fold the same page text. */
-const lastFold = new WeakMap<RegExp, { s: string; out: string }>();
+let lastFold = new WeakMap<RegExp, { s: string; out: string }>();
 
 /** Full-width forms matched by `chars` (a global class inside U+FF01–U+FF5E) → ASCII; same length. */
 export function foldWidth(s: string, chars: RegExp = FULL_WIDTH_ALL): string {
@@ -105,6 +114,16 @@ export function foldWidth(s: string, chars: RegExp = FULL_WIDTH_ALL): string {
 
 /** The last long strip: the page model, the wording rules and the matchers strip the same page text. */
 let lastStrip: { original: string; out: FoldedText } | null = null;
+
+/**
+ * Forgets the remembered long folds and strips, as on a freshly loaded page (the bench scans one
+ * page many times; telling a new copy of the text from the last by comparing a whole page's
+ * characters is a cost the one scan per page never pays).
+ */
+export function forgetLongTexts(): void {
+  lastFold = new WeakMap();
+  lastStrip = null;
+}
 
 /** Zero-width characters removed, with the map back to the original. */
 export function stripZeroWidth(original: string): FoldedText {
