@@ -47,15 +47,30 @@ export interface Folded {
 
 /** Folds width (lib/text/normalise.ts) and ASCII case one unit for one, and drops zero-width characters (keeping a map). */
 export function foldText(text: string, folded?: FoldedText): Folded {
+  const { s, map } = foldWidthOnly(text, folded);
+  return { s: /[A-Z]/.test(s) ? s.replace(/[A-Z]/g, (c) => c.toLowerCase()) : s, map };
+}
+
+/** foldText without the lower-casing (findHits lower-cases as it reads: no copy of a long page). */
+function foldWidthOnly(text: string, folded?: FoldedText): Folded {
   // the page context's folded text when given (its extra punctuation folding matches no term or
   // decoration), else full-width letters and digits only
   const f = folded ?? fold(text, FULL_WIDTH_ALNUM);
-  const s = /[A-Z]/.test(f.text) ? f.text.replace(/[A-Z]/g, (c) => c.toLowerCase()) : f.text;
-  if (!f.map) return { s, map: null };
+  if (!f.map) return { s: f.text, map: null };
   const map = new Int32Array(f.map.length + 1);
   map.set(f.map);
   map[f.map.length] = text.length;
-  return { s, map };
+  return { s: f.text, map };
+}
+
+/** ASCII upper case → lower case, one code unit (what foldText's lower-casing does). */
+const lower = (c: number) => (c >= 65 && c <= 90 ? c + 32 : c);
+
+/** s, read lower-cased, has `term` (lower case) at i. */
+function hasTermAt(s: string, term: string, i: number): boolean {
+  if (i + term.length > s.length) return false;
+  for (let k = 0; k < term.length; k++) if (lower(s.charCodeAt(i + k)) !== term.charCodeAt(k)) return false;
+  return true;
 }
 
 function buildTerms(): Term[] {
@@ -108,16 +123,17 @@ const isLatin = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
 
 /** Every vocabulary hit (the longest at each position) and every run of ≥ 2 decoration characters. */
 export function findHits(text: string, folded?: FoldedText): Hit[] {
-  const { s, map } = foldText(text, folded);
+  // the text as foldText gives it, but lower-cased only where a term is compared
+  const { s, map } = foldWidthOnly(text, folded);
   const hits: Hit[] = [];
   const orig = (i: number) => (map ? map[i]! : i);
   const n = s.length;
-  let next = n ? s.charCodeAt(0) : 0;
+  let next = n ? lower(s.charCodeAt(0)) : 0;
   // nothing starts at the last unit (terms and decoration runs have two); and charCodeAt past the
   // end would give NaN, which makes V8 recompile this loop for doubles (3× slower)
   for (let i = 0; i + 1 < n; i++) {
     const c = next;
-    next = s.charCodeAt(i + 1);
+    next = lower(s.charCodeAt(i + 1));
     const k = pairKey(c, next);
     if ((PAIRS[k >>> 5]! & (1 << (k & 31))) === 0) continue; // nothing can start here
     if (DECO[c]) {
@@ -125,12 +141,12 @@ export function findHits(text: string, folded?: FoldedText): Hit[] {
       while (j < n && (DECO[s.charCodeAt(j)] || s.charCodeAt(j) === 32)) j++;
       if (j - i >= 2) hits.push({ start: orig(i), end: orig(j - 1) + 1, term: DECO_TERM, zw: false });
       i = j - 1;
-      if (j < n) next = s.charCodeAt(j);
+      if (j < n) next = lower(s.charCodeAt(j));
       continue;
     }
     if (!STARTS[c]) continue;
     for (const t of BY_FIRST.get(c)!) {
-      if (!s.startsWith(t.text, i)) continue;
+      if (!hasTermAt(s, t.text, i)) continue;
       const end = i + t.text.length;
       // a Latin word must stand on its own: app ≠ apple, porn ≠ …
       if (isLatin(c) && i > 0 && isLatin(s.charCodeAt(i - 1))) continue;
