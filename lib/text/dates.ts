@@ -11,6 +11,7 @@ import type { DateMention } from '../types';
 import { FOUND_LABELS, labelSet } from './date-labels';
 import { FULL_WIDTH_DATE, foldWidth } from './normalise';
 import { anchoredMatches } from './prefiltered';
+import { textCensus } from './census';
 
 export interface FindDatesOptions {
   /** offset in `text` where the footer region begins; dates at or after it are footer dates */
@@ -220,28 +221,14 @@ function mergeSpans(x: number[], y: number[]): number[] {
   return out;
 }
 
-/**
- * Whether folding the date characters can change what findDates finds: a full-width digit, or a
- * full-width －／．： between two digits. Every separator and colon the date patterns and boundary
- * checks read sits between digits (2022－07－27, 15：43, the 010- before a date), so one anywhere
- * else (发布时间：2024-…, on every page) changes nothing, and the page-sized fold is skipped.
- */
-function dateFoldMatters(t: string): boolean {
-  // U+FF0D－ FF0E． FF0F／ FF10–FF19 ０–９ FF1A：are one range; a loop is faster than a regex here
-  const n = t.length;
-  for (let i = 0; i < n; i++) {
-    const c = t.charCodeAt(i);
-    if (c < 0xff0d || c > 0xff1a) continue;
-    if (c >= 0xff10 && c <= 0xff19) return true;
-    if (i > 0 && i + 1 < n && isDigitCode(t.charCodeAt(i - 1)) && isDigitCode(t.charCodeAt(i + 1))) return true;
-  }
-  return false;
-}
-const isDigitCode = (c: number) => c >= 48 && c <= 57;
-
 /** Every real calendar date in `text`, in text order. */
 export function findDates(text: string, opts: FindDatesOptions): DateMention[] {
-  const s = dateFoldMatters(text) ? normaliseDigits(text) : text;
+  // the page-sized fold only when it can change the answer: a full-width digit, or a full-width
+  // －／．： between two digits. Every separator and colon the patterns and boundary checks read
+  // sits between digits (2022－07－27, 15：43, the 010- before a date); one anywhere else
+  // (发布时间：2024-…, on every page) changes nothing
+  const census = textCensus(text);
+  const s = census.fullWidthDigit || census.separatorBetweenDigits ? normaliseDigits(text) : text;
   const hits: Hit[] = [];
   // claimed spans, each pass's in text order and never overlapping: CJK dates first, then numeric
   // ones outside them, then month-days outside both (a cursor per pass, no per-character array)

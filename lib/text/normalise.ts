@@ -5,6 +5,7 @@
  * text back to the original so findings point at the page's real text.
  */
 import type { FoldedText } from '../types';
+import { forgetCensus, textCensus } from './census';
 
 export type { FoldedText };
 /** Kept for the matchers: the shape of zero-width-stripped text. */
@@ -123,13 +124,14 @@ let lastStrip: { original: string; out: FoldedText } | null = null;
 export function forgetLongTexts(): void {
   lastFold = new WeakMap();
   lastStrip = null;
+  forgetCensus();
 }
 
 /** Zero-width characters removed, with the map back to the original. */
 export function stripZeroWidth(original: string): FoldedText {
   if (lastStrip?.original === original) return lastStrip.out;
-  // fast path: most pages carry none
-  if (!ZERO_WIDTH.test(original)) {
+  // fast path: most pages carry none (a long text's answer comes from the shared census)
+  if (original.length >= BUFFER_FOLD_MIN ? !textCensus(original).zeroWidth : !ZERO_WIDTH.test(original)) {
     const out = { text: original, map: null, originalLength: original.length };
     if (original.length >= BUFFER_FOLD_MIN) lastStrip = { original, out };
     return out;
