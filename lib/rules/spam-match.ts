@@ -91,15 +91,13 @@ function buildTerms(): Term[] {
 const TERMS = buildTerms();
 const BY_FIRST = new Map<number, Term[]>();
 const STARTS = new Uint8Array(65536);
-// every term has ≥ 2 units: a hashed bitmap of first pairs rejects almost every position (一, 人,
+// every term has ≥ 2 units: a hashed table of first pairs rejects almost every position (一, 人,
 // 大 … start terms too) before any string compare; it is tested at every character, so it is kept
-// small (32 KB) and the test has no branch on the first character alone
-const PAIR_BITS = 1 << 18;
-const PAIRS = new Int32Array(PAIR_BITS >>> 5);
-const pairKey = (a: number, b: number) => (Math.imul(a, 0x9e3779b1) ^ b) & (PAIR_BITS - 1);
+// small (a byte per 16-bit hash, 64 KB) and the test has no branch on the first character alone
+const PAIRS = new Uint8Array(65536);
+const pairKey = (a: number, b: number) => ((Math.imul(a, 0x9e3779b1) >>> 16) ^ b) & 0xffff;
 const setPair = (a: number, b: number) => {
-  const k = pairKey(a, b);
-  PAIRS[k >>> 5]! |= 1 << (k & 31);
+  PAIRS[pairKey(a, b)] = 1;
 };
 for (const t of TERMS) {
   const c = t.text.charCodeAt(0);
@@ -134,8 +132,7 @@ export function findHits(text: string, folded?: FoldedText): Hit[] {
   for (let i = 0; i + 1 < n; i++) {
     const c = next;
     next = lower(s.charCodeAt(i + 1));
-    const k = pairKey(c, next);
-    if ((PAIRS[k >>> 5]! & (1 << (k & 31))) === 0) continue; // nothing can start here
+    if (PAIRS[pairKey(c, next)] === 0) continue; // nothing can start here
     if (DECO[c]) {
       let j = i + 1;
       while (j < n && (DECO[s.charCodeAt(j)] || s.charCodeAt(j) === 32)) j++;

@@ -5,8 +5,8 @@
  * keyed by state × 65536 + char (Maps per state cost twice as much in the scan loop). Outputs are
  * merged along failure links at build time, so a state lists every pattern ending there.
  */
-const PAIR_BITS = 1 << 18;
-const pairHash = (a: number, b: number) => (Math.imul(a, 0x9e3779b1) ^ b) & (PAIR_BITS - 1);
+/** a byte per 16-bit hash of a character pair (64 KB): one load per character, no bit extraction */
+const pairHash = (a: number, b: number) => ((Math.imul(a, 0x9e3779b1) >>> 16) ^ b) & 0xffff;
 
 export class AhoCorasick {
   readonly patterns: readonly string[];
@@ -22,8 +22,8 @@ export class AhoCorasick {
   private readonly deepChar = new Uint8Array(65536);
   /** each state's own patterns (those ending exactly there, not the ones merged along failure links) */
   private readonly own: (number[] | null)[] = [null];
-  /** bitmap over a hash of every pattern's first two characters (see searchByStart) */
-  private readonly pairs = new Int32Array(PAIR_BITS >>> 5);
+  /** 1 at a hash of every pattern's first two characters (see searchByStart) */
+  private readonly pairs = new Uint8Array(65536);
   /** some pattern is one character long (no pair to gate it) */
   private single = false;
 
@@ -50,8 +50,7 @@ export class AhoCorasick {
       (this.own[s] ??= []).push(idx);
       if (p.length === 1) this.single = true;
       else {
-        const h = pairHash(p.charCodeAt(0), p.charCodeAt(1));
-        this.pairs[h >>> 5]! |= 1 << (h & 31);
+        this.pairs[pairHash(p.charCodeAt(0), p.charCodeAt(1))] = 1;
       }
     });
     // breadth-first: failure links and merged outputs
@@ -147,7 +146,7 @@ export class AhoCorasick {
    * Calls onMatch(patternIndex, start, end) for every occurrence, in order of start position
    * (shorter first at one start): the same set `search` reports, for callers that sort by start
    * anyway. Much faster on long text: a position is looked at only when its first two characters
-   * begin some pattern (one bitmap test per character, true for a few percent of a page), and
+   * begin some pattern (one table lookup per character, true for a few percent of a page), and
    * then the trie is walked from there. On Chinese text a third of all characters start some
    * pattern, so `search` leaves the root that often and pays a hash probe for the next character.
    */
@@ -171,10 +170,10 @@ export class AhoCorasick {
     let c = n ? text.charCodeAt(0) : 0;
     for (let i = 0; i + 1 < n; i++) {
       const d = text.charCodeAt(i + 1);
-      const h = (Math.imul(c, 0x9e3779b1) ^ d) & (PAIR_BITS - 1);
+      const h = ((Math.imul(c, 0x9e3779b1) >>> 16) ^ d) & 0xffff;
       const first = c;
       c = d;
-      if ((pairs[h >>> 5]! & (1 << (h & 31))) === 0) continue;
+      if (pairs[h] === 0) continue;
       let s = root[first]!;
       for (let j = i + 1; s !== 0 && j < n; j++) {
         const key = s * 65536 + text.charCodeAt(j);
