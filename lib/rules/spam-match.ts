@@ -119,6 +119,26 @@ const DECO_TERM: Term = { text: '★', kind: 'deco', weight: vocab.decorationWei
 
 const isLatin = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
 
+/**
+ * The next position from `from` on where a term or a decoration run may start (its first two
+ * units, lower-cased, are a pair of the table), or -1. A small function of its own: this loop runs
+ * for every character of the page and V8 compiles it best alone. Nothing starts at the last unit
+ * (terms and runs have two), and charCodeAt is never asked past the end (its NaN would make V8
+ * recompile the loop for doubles).
+ */
+function nextCandidate(s: string, from: number): number {
+  const n = s.length;
+  if (from + 1 >= n) return -1;
+  let next = lower(s.charCodeAt(from));
+  for (let i = from; i + 1 < n; i++) {
+    const c = next;
+    next = s.charCodeAt(i + 1);
+    if (next >= 65 && next <= 90) next += 32;
+    if (PAIRS[((Math.imul(c, 0x9e3779b1) >>> 16) ^ next) & 0xffff] !== 0) return i; // pairKey(c, next), written out
+  }
+  return -1;
+}
+
 /** Every vocabulary hit (the longest at each position) and every run of ≥ 2 decoration characters. */
 export function findHits(text: string, folded?: FoldedText): Hit[] {
   // the text as foldText gives it, but lower-cased only where a term is compared
@@ -126,19 +146,13 @@ export function findHits(text: string, folded?: FoldedText): Hit[] {
   const hits: Hit[] = [];
   const orig = (i: number) => (map ? map[i]! : i);
   const n = s.length;
-  let next = n ? lower(s.charCodeAt(0)) : 0;
-  // nothing starts at the last unit (terms and decoration runs have two); and charCodeAt past the
-  // end would give NaN, which makes V8 recompile this loop for doubles (3× slower)
-  for (let i = 0; i + 1 < n; i++) {
-    const c = next;
-    next = lower(s.charCodeAt(i + 1));
-    if (PAIRS[pairKey(c, next)] === 0) continue; // nothing can start here
+  for (let i = nextCandidate(s, 0); i >= 0; i = nextCandidate(s, i + 1)) {
+    const c = lower(s.charCodeAt(i));
     if (DECO[c]) {
       let j = i + 1;
       while (j < n && (DECO[s.charCodeAt(j)] || s.charCodeAt(j) === 32)) j++;
       if (j - i >= 2) hits.push({ start: orig(i), end: orig(j - 1) + 1, term: DECO_TERM, zw: false });
       i = j - 1;
-      if (j < n) next = lower(s.charCodeAt(j));
       continue;
     }
     if (!STARTS[c]) continue;
