@@ -58,8 +58,8 @@ function unitMap(table: Uint8Array): Uint16Array {
 const DECODE_CHUNK = 8192;
 
 /**
- * A code-unit buffer decoded (a page full of ，：（） gives tens of thousands of runs). Only for
- * well-formed text (the decoder would replace a lone surrogate). Decoded in chunks and joined: one
+ * A code-unit buffer decoded (a page full of ，：（） gives tens of thousands of runs). Text with a
+ * lone surrogate goes by runs instead (the decoder would replace it). Decoded in chunks and joined: one
  * decode of the whole page gives a string the browser keeps outside the JS heap, and every later
  * pass over it (regexes, charCodeAt loops) ran about twice as slow as over a joined one. A chunk
  * never ends inside a surrogate pair.
@@ -67,7 +67,14 @@ const DECODE_CHUNK = 8192;
 function foldInBuffer(s: string, table: Uint8Array, decoder: TextDecoder): string {
   const map = unitMap(table);
   const units = new Uint16Array(s.length);
-  for (let i = 0; i < s.length; i++) units[i] = map[s.charCodeAt(i)]!;
+  // surrogates are noted on the way (no separate pass over the page to test well-formedness)
+  let surrogates = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    units[i] = map[c]!;
+    surrogates |= +((c & 0xf800) === 0xd800);
+  }
+  if (surrogates && !wellFormed(s)) return foldInRuns(s, table);
   const parts: string[] = [];
   for (let from = 0; from < units.length; ) {
     let to = Math.min(units.length, from + DECODE_CHUNK);
@@ -80,7 +87,7 @@ function foldInBuffer(s: string, table: Uint8Array, decoder: TextDecoder): strin
 
 function foldLong(s: string, chars: RegExp): string {
   const table = classTable(chars);
-  return utf16 && wellFormed(s) ? foldInBuffer(s, table, utf16) : foldInRuns(s, table);
+  return utf16 ? foldInBuffer(s, table, utf16) : foldInRuns(s, table);
 }
 
 function foldInRuns(s: string, table: Uint8Array): string {
