@@ -7,6 +7,7 @@
  */
 import vocab from '../data/spam-vocabulary.json';
 import { FULL_WIDTH_ALNUM, foldText as fold, stripZeroWidth, type FoldedText } from '../text/normalise';
+import { textCensus } from '../text/census';
 
 export type TermKind = 'alone' | 'brand' | 'companion' | 'term' | 'generic' | 'deco';
 
@@ -55,6 +56,10 @@ export function foldText(text: string, folded?: FoldedText): Folded {
 function foldWidthOnly(text: string, folded?: FoldedText): Folded {
   // the page context's folded text when given (its extra punctuation folding matches no term or
   // decoration), else full-width letters and digits only
+  if (!folded && text.length >= 4096) {
+    const census = textCensus(text);
+    if (!census.zeroWidth && !census.fullWidthAlnumOrSign) return { s: text, map: null };
+  }
   const f = folded ?? fold(text, FULL_WIDTH_ALNUM);
   if (!f.map) return { s: f.text, map: null };
   const map = new Int32Array(f.map.length + 1);

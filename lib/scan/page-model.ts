@@ -6,7 +6,7 @@ import { findDates } from '../text/dates';
 import { pickPubDateWithSource } from './pubdate';
 import { articleLike, parseArticle } from './main-content';
 import { refinePageType } from '../timeliness/page-type';
-import { foldText } from '../text/normalise';
+import { foldText, type FoldedText } from '../text/normalise';
 import type { TextIndex } from './text-index';
 import limits from '../data/scan-limits.json';
 import { probeLinkVisibility } from './link-visibility';
@@ -96,6 +96,7 @@ function* finishStages(c: Collector, doc: Document, opts: BuildOptions): Generat
   if (doc.querySelector('frameset')) notes.push('页面使用框架（frameset），框架内的页面需分别打开检查。');
   else if (frameBody) notes.push('页面底部位于内嵌框架（iframe）中，已一并检查；其他框架内容未检查。');
   else if (doc.querySelector('iframe')) notes.push('页面含内嵌框架（iframe），其内容未检查。');
+  let folded: FoldedText | null = null;
   const model: PageModel = {
     url,
     host,
@@ -112,7 +113,11 @@ function* finishStages(c: Collector, doc: Document, opts: BuildOptions): Generat
     pubDateSource: null,
     metaPubDate: null,
     pageType: guessPageType(url, meta, dates),
-    folded: foldText(text),
+    // folded on first read (a page-sized copy; the rules that match numbers and spam words read
+    // the text itself when the census says folding changes nothing for them)
+    get folded() {
+      return (folded ??= foldText(text));
+    },
     main: null,
     notes,
     spamProbe,

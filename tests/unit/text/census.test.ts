@@ -3,7 +3,9 @@ import { forgetCensus, textCensus } from '../../../lib/text/census';
 
 describe('textCensus', () => {
   it('finds zero-width marks, full-width digits and full-width separators between digits', () => {
-    expect(textCensus('发布时间：2024-05-12，（通知）')).toEqual({ zeroWidth: false, fullWidthDigit: false, separatorBetweenDigits: false });
+    expect(textCensus('发布时间：2024-05-12，（通知）')).toEqual({ zeroWidth: false, fullWidthDigit: false, separatorBetweenDigits: false, fullWidthAlnumOrSign: false });
+    for (const c of ['Ａ', 'ｚ', '５', '＊', '＋', '－']) expect(textCensus(`号${c}`).fullWidthAlnumOrSign, c).toBe(true);
+    for (const c of ['：', '，', '／', '．', '（']) expect(textCensus(`号${c}`).fullWidthAlnumOrSign, c).toBe(false);
     expect(textCensus('中\u200b国').zeroWidth).toBe(true);
     expect(textCensus('中\ufeff').zeroWidth).toBe(true);
     expect(textCensus('２０２４年').fullWidthDigit).toBe(true);
