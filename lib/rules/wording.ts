@@ -30,8 +30,9 @@ export const dictionaryEntries: DictEntry[] = (() => {
 const dictionaryNeedles = needleFinder(dictionaryEntries.filter((e) => e.wrong).map((e) => e.wrong));
 let compiled: CompiledDictionary | null = null;
 /**
- * The shipped dictionaries as one matcher, compiled on first use (≈50 ms): pages that import the
- * registry only for rule metadata (dashboard weights, side panel exports) never pay for it.
+ * The shipped dictionaries as one matcher: their wrong forms are searched in the page's shared
+ * needle pass, whose automaton is compiled on the first search of the scan, so pages that import
+ * the registry only for rule metadata (dashboard weights, side panel exports) never pay for it.
  */
 export const wordingDictionary: CompiledDictionary = {
   entries: dictionaryEntries,
