@@ -7,8 +7,9 @@
  */
 import type { Detection, DefinedRule } from './define';
 import { defineRule } from './define';
-import { daysBetween, todayIso } from '../settings';
-import { isClockDate } from '../text/dates';
+import { todayIso } from '../settings';
+import { isoDayNumber } from '../text/dates';
+import { contentDates } from '../timeliness/list-items';
 import { labelRole } from '../text/date-labels';
 import { analyse } from '../timeliness/analyse';
 
@@ -40,10 +41,10 @@ export const dateAgeRule: DefinedRule = defineRule({
     // other pages keep the general fresh/stale days of the settings
     const { status } = analyse(page, settings);
     const limit = status.columnClass === 'other' ? 0 : status.thresholdDays;
-    for (const d of page.dates) {
-      // footer/copyright dates and header clocks are not content dates
-      if (d.inFooter || isClockDate(page.text, d)) continue;
-      const age = daysBetween(d.date, today);
+    const todayDay = isoDayNumber(today);
+    // footer/copyright dates and header clocks are not content dates
+    for (const d of contentDates(page)) {
+      const age = Math.round(todayDay - isoDayNumber(d.date));
       const paint = limit
         ? age > limit ? 'stale' : age > limit / 2 ? 'ageing' : 'fresh'
         : age < settings.freshDays ? 'fresh' : age > settings.staleDays ? 'stale' : 'ageing';

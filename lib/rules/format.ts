@@ -7,10 +7,14 @@ import type { PageModel } from '../types';
 import { defineRule, type DefinedRule, type Detection } from './define';
 import { findDocNumberIssues } from '../text/doc-number';
 import { foldWidth } from '../text/normalise';
+import { textCensus } from '../text/census';
+import { anchoredMatches } from '../text/prefiltered';
+import { isSpaceCode } from '../text/space';
 
-const DATE = /(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?/g;
+const DATE = /(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?/y;
 const FULLWIDTH_DIGITS = /[０-９]/g;
-const toHalf = (s: string) => foldWidth(s, FULLWIDTH_DIGITS);
+// a long page without full-width digits (the shared census says so) is its own fold
+const toHalf = (s: string) => (s.length >= 4096 && !textCensus(s).fullWidthDigit ? s : foldWidth(s, FULLWIDTH_DIGITS));
 
 function daysIn(y: number, m: number): number {
   return new Date(Date.UTC(y, m, 0)).getUTCDate();
@@ -26,7 +30,8 @@ export interface InvalidDate {
 export function findInvalidDates(original: string): InvalidDate[] {
   const text = toHalf(original); // same length: full-width digits are one UTF-16 unit each
   const out: InvalidDate[] = [];
-  for (const m of text.matchAll(DATE)) {
+  // tried only at each 年 (one match holds one), not at every character of the page
+  for (const m of anchoredMatches(text, '年', 4, isSpaceCode, DATE)) {
     const start = m.index!;
     if (start > 0 && /\d/.test(text[start - 1]!)) continue;
     const y = Number(m[1]);

@@ -10,6 +10,7 @@ import { labelRole, labelSet } from '../text/date-labels';
 import { analyse } from '../timeliness/analyse';
 import { contentDates } from '../timeliness/list-items';
 import { ownDocNumber, signedYears } from '../text/doc-number';
+import { hasNonSpace } from '../text/space';
 
 /** An article shows its date near the top: within this share of the main text (or the first chars). */
 const HEAD_SHARE = 0.5;
@@ -174,7 +175,7 @@ const noDate = freshnessRule({
     // what the reader sees counts: a labelled publish date anywhere in the main text, or any
     // content date in its first half (navigation can push the title far down a short page)
     const mainEnd = page.footer?.start ?? page.text.length;
-    if (page.text.slice(0, mainEnd).replace(/\s+/g, '').length < MIN_ARTICLE_CHARS) return [];
+    if (!hasNonSpace(page.text, 0, mainEnd, MIN_ARTICLE_CHARS)) return [];
     const head = Math.max(mainEnd * HEAD_SHARE, HEAD_MIN);
     // the article region (page context) counts too: a long navigation can push its date line past `head`
     const main = page.main;

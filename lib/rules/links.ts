@@ -6,7 +6,8 @@
  */
 import type { LinkInfo, PageModel, RuleFinding } from '../types';
 import { defineRule, stamp, type DefinedRule, type Detection } from './define';
-import { externalHost, hostOf } from '../hosts';
+import { hostOf } from '../hosts';
+import { externalHostOf } from '../scan/external-host';
 
 import { LINK_TEXT_THRESHOLD, spamScore } from './spam-match';
 import vocab from '../data/spam-vocabulary.json';
@@ -69,7 +70,7 @@ export const linksSpamRule: DefinedRule = defineRule({
   check(page) {
     const out: Detection[] = [];
     const judge = (text: string, href: string): string => {
-      const host = externalHost(href, page.host);
+      const host = externalHostOf(href, page.host);
       if (!host) return '';
       const token = hostToken(host);
       if (token) return `链接地址含“${token}”`;
@@ -118,7 +119,7 @@ export const linksHiddenRule: DefinedRule = defineRule({
   check(page) {
     const out: Detection[] = [];
     const push = (technique: string, l: Pick<LinkInfo, 'href' | 'text'>, element?: number) => {
-      const host = externalHost(l.href, page.host);
+      const host = externalHostOf(l.href, page.host);
       if (!host || !isDarkLink(technique, l.text, host)) return;
       const how = LABELS[technique] ?? technique;
       out.push({
@@ -147,7 +148,7 @@ export interface SpamHostHit {
 export function hostsToCheck(page: PageModel, max = 500): string[] {
   const set = new Set<string>();
   for (const l of [...page.links, ...(page.spamProbe?.hiddenAttrLinks ?? [])]) {
-    const h = externalHost(l.href, page.host);
+    const h = externalHostOf(l.href, page.host);
     if (h) set.add(h);
     if (set.size >= max) break;
   }
@@ -165,13 +166,13 @@ export function spamHostFindings(page: PageModel, hits: SpamHostHit[], already: 
   const out: Detection[] = [];
   for (const l of page.links) {
     if (out.length >= MAX_FINDINGS) break;
-    const host = externalHost(l.href, page.host);
+    const host = externalHostOf(l.href, page.host);
     const entry = host ? byHost.get(host) : undefined;
     if (!entry || done.has(l.element)) continue;
     out.push(spamLinkFinding(l, `链接指向已知的违法（博彩/色情）网站 ${host}${entry !== host ? `（名单中的 ${entry}）` : ''}：“${short(l.text || '（无文字）', 30)}”`));
   }
   for (const l of page.spamProbe?.hiddenAttrLinks ?? []) {
-    const host = externalHost(l.href, page.host);
+    const host = externalHostOf(l.href, page.host);
     const entry = host ? byHost.get(host) : undefined;
     if (!entry) continue;
     out.push(spamLinkFinding({ text: l.text, href: l.href }, `隐藏区域中有指向已知违法网站 ${host} 的链接：“${short(l.text || '（无文字）', 30)}”`));

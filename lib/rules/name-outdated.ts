@@ -6,7 +6,7 @@
 import type { PageModel } from '../types';
 import { defineRule, type DefinedRule, type Detection } from './define';
 import { ownDocNumber } from '../text/doc-number';
-import { AhoCorasick } from '../text/aho-corasick';
+import { needleFinder } from '../text/page-needles';
 import data from '../data/renamed-bodies.json';
 
 interface Body {
@@ -18,7 +18,8 @@ interface Body {
 }
 
 const BODIES = data.bodies as Body[];
-const ac = new AhoCorasick(BODIES.map((b) => b.old));
+/** The old names, found in the page's one needle pass. */
+const oldNames = needleFinder(BODIES.map((b) => b.old));
 const SENTENCE_END = /[。！？；\n]/;
 
 function sentenceAround(text: string, start: number, end: number): string {
@@ -38,8 +39,8 @@ export interface OutdatedHit {
 /** Current-sounding mentions of renamed bodies (longest match wins where names overlap). */
 export function outdatedMentions(text: string): OutdatedHit[] {
   const raw: OutdatedHit[] = [];
-  ac.search(text, (p, start, end) => {
-    const b = BODIES[p]!;
+  oldNames.each(text, (p, start) => mention(BODIES[p]!, start, start + BODIES[p]!.old.length));
+  function mention(b: Body, start: number, end: number) {
     if (b.notBefore?.some((nb) => start >= nb.length && text.startsWith(nb, start - nb.length))) return;
     if (b.notAfter?.some((na) => text.startsWith(na, end))) return;
     const sentence = sentenceAround(text, start, end);
@@ -47,7 +48,7 @@ export function outdatedMentions(text: string): OutdatedHit[] {
     const lead = text.slice(Math.max(0, start - 6), start).split(SENTENCE_END).pop()!;
     if (data.historicalPrefix.some((w) => lead.includes(w))) return;
     raw.push({ body: b, start, end });
-  });
+  }
   raw.sort((a, b) => a.start - b.start || b.end - a.end);
   const out: OutdatedHit[] = [];
   for (const h of raw) {

@@ -7,6 +7,7 @@
 import type { DictEntry } from '../text/matcher';
 import forms from '../data/political-forms.json';
 import leadersData from '../data/leaders.json';
+import { needleFinder } from '../text/page-needles';
 
 const ARABIC: Record<string, string> = {
   一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9',
@@ -64,6 +65,14 @@ const CLOSE_QUOTE = /^[”’"」』]/;
 const OPENERS: Record<string, string> = { '（': '）', '(': ')', '：': '。；\n', ':': '。；\n' };
 const strip = (s: string) => s.replace(/^[\s“”‘’"「」『』]+|[\s“”‘’"「」『』]+$/g, '').replace(/等$/, '');
 
+const TITLES_BEFORE = leadersData.checkedTitles.before;
+const TITLES_AFTER = leadersData.checkedTitles.after;
+const PHRASES = (forms.memberSets as MemberSet[]).map((s) => s.phrase);
+/** The checked titles and the member-list phrases, found in the page's one needle pass. */
+const needles = needleFinder([...TITLES_BEFORE, ...TITLES_AFTER, ...PHRASES]);
+const needlesIn = (text: string) => needles.positions(text);
+const memberPhrases = (text: string) => needlesIn(text).slice(TITLES_BEFORE.length + TITLES_AFTER.length);
+
 function canonicalText(set: MemberSet): string {
   return set.canonical ?? set.members!.map((m) => m[0]).join('、');
 }
@@ -71,11 +80,11 @@ function canonicalText(set: MemberSet): string {
 /** 四个意识（政治意识、大局意识、核心意识、看齐意识）: the listed members must be exactly the canonical set. */
 export function memberListHits(text: string): PoliticalHit[] {
   const hits: PoliticalHit[] = [];
-  for (const set of forms.memberSets as MemberSet[]) {
+  const found = memberPhrases(text);
+  (forms.memberSets as MemberSet[]).forEach((set, si) => {
     let from = 0;
-    for (;;) {
-      const at = text.indexOf(set.phrase, from);
-      if (at < 0) break;
+    for (const at of found[si]!) {
+      if (at < from) continue; // indexOf resumed after the previous one
       from = at + set.phrase.length;
       let p = from;
       if (CLOSE_QUOTE.test(text.slice(p, p + 1))) p++;
@@ -112,7 +121,7 @@ export function memberListHits(text: string): PoliticalHit[] {
         });
       }
     }
-  }
+  });
   return hits;
 }
 
@@ -125,6 +134,9 @@ const BOUNDARY = leadersData.nameBoundaryAfter;
 const CJK = /[\u4e00-\u9fff]/;
 const NAME_LEFT = '和与及同见向对由请是为';
 
+/** Every checked title (before ones, then after ones). */
+const leaderTitles = (text: string) => needlesIn(text);
+
 function oneOff(a: string, b: string): boolean {
   if (a.length !== b.length || a === b) return false;
   let d = 0;
@@ -136,11 +148,12 @@ function oneOff(a: string, b: string): boolean {
 export function leaderHits(text: string): PoliticalHit[] {
   const hits: PoliticalHit[] = [];
   const holders = (title: string) => LEADERS.filter((l) => l.titles.includes(title));
-  for (const title of leadersData.checkedTitles.before) {
+  const found = leaderTitles(text);
+  const before = leadersData.checkedTitles.before;
+  before.forEach((title, ti) => {
     let from = 0;
-    for (;;) {
-      const at = text.indexOf(title, from);
-      if (at < 0) break;
+    for (const at of found[ti]!) {
+      if (at < from) continue; // indexOf resumed after the previous one
       from = at + title.length;
       if (at > 0 && text[at - 1] === '副') continue; // 国家副主席 is not 国家主席
       const p = from;
@@ -173,12 +186,11 @@ export function leaderHits(text: string): PoliticalHit[] {
         }
       }
     }
-  }
-  for (const title of leadersData.checkedTitles.after) {
+  });
+  leadersData.checkedTitles.after.forEach((title, ti) => {
     let from = 0;
-    for (;;) {
-      const at = text.indexOf(title, from);
-      if (at < 0) break;
+    for (const at of found[before.length + ti]!) {
+      if (at < from) continue;
       from = at + title.length;
       for (const l of LEADERS) {
         const s = at - l.name.length;
@@ -198,6 +210,6 @@ export function leaderHits(text: string): PoliticalHit[] {
         break;
       }
     }
-  }
+  });
   return hits;
 }

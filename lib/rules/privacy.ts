@@ -8,25 +8,48 @@ import { defineRule, type DefinedRule, type Detection } from './define';
 import { foldWidth, isCreditCode, isValidIdCard, luhnValid, maskNumber } from '../text/validators';
 import { todayIso } from '../settings';
 import data from '../data/privacy.json';
+import { prefilteredMatches } from '../text/prefiltered';
+import { textCensus } from '../text/census';
 
-/** The page text with full-width digits folded, once per page for the three privacy rules. */
-const folded = new WeakMap<PageModel, string>();
-function foldedText(page: PageModel): string {
-  let t = folded.get(page);
-  if (t === undefined) folded.set(page, (t = foldWidth(page.text)));
-  return t;
+/**
+ * The text the three rules read, once per page: `text` for the number patterns and `part(a, b)`
+ * for text[a, b) as width-folded text would read (labels and context). A long page with no
+ * full-width digit, letter, ＊, ＋ or － (lib/text/census: nearly every page) is not folded whole:
+ * folding changes nothing the number patterns can match there, so only the short context slices
+ * are folded.
+ */
+interface PrivacyText {
+  text: string;
+  part(from: number, to: number): string;
+}
+const sources = new WeakMap<PageModel, PrivacyText>();
+function privacyText(page: PageModel): PrivacyText {
+  let src = sources.get(page);
+  if (src) return src;
+  const raw = page.text;
+  if (raw.length >= 4096 && !textCensus(raw).fullWidthAlnumOrSign) src = { text: raw, part: (a, b) => foldWidth(raw.slice(a, b)) };
+  else {
+    const text = foldWidth(raw);
+    src = { text, part: (a, b) => text.slice(a, b) };
+  }
+  sources.set(page, src);
+  return src;
 }
 
 const MAX_FINDINGS = 50;
-const ID_RE = /(?<![0-9A-Za-z*＊])[1-9]\d{5}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx](?![0-9A-Za-z*＊])/g;
+const ID_RE = /(?<![0-9A-Za-z*＊])[1-9]\d{5}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx](?![0-9A-Za-z*＊])/y;
+/** where an ID number can start: 17 digits */
+const ID_START = /\d{17}/g;
 const MOBILE_RE = /(?<![\d*])(?:\+?86[- ]?)?(1[3-9]\d{9})(?![\d*])/g;
-const CARD_RE = /(?<![\d*])(?:\d{4}[ -]?){3,4}\d{1,7}(?![\d*])/g;
+const CARD_RE = /(?<![\d*])(?:\d{4}[ -]?){3,4}\d{1,7}(?![\d*])/y;
+/** where a card number can start: its first three groups of four */
+const CARD_START = /\d{4}[ -]?\d{4}[ -]?\d{4}/g;
 const SURNAMES = new Set(Array.from(data.surnames));
 const NAME_NOT_END = new Set(Array.from(data.nameNotEnd));
 const CJK = /[\u4e00-\u9fa5]/;
 
-function before(text: string, start: number, n = data.contextChars): string {
-  return text.slice(Math.max(0, start - n), start);
+function before(src: PrivacyText, start: number, n = data.contextChars): string {
+  return src.part(Math.max(0, start - n), start);
 }
 
 const hasAny = (s: string, words: string[]) => words.some((w) => s.includes(w));
@@ -44,18 +67,19 @@ export const idCardRule: DefinedRule = defineRule({
     silent: ['<p>申请人：张三，身份证号：1101**********4477，住址：某村。</p>', '<p>索引号：110101199003074477/2021-00050</p>'],
   },
   check(page, settings: Settings) {
-    const text = foldedText(page);
+    const src = privacyText(page);
+    const text = src.text;
     const today = todayIso(settings);
     const out: Detection[] = [];
-    for (const m of text.matchAll(ID_RE)) {
+    for (const m of prefilteredMatches(text, ID_START, ID_RE)) {
       if (out.length >= MAX_FINDINGS) break;
       const id = m[0];
       const start = m.index!;
       if (!isValidIdCard(id, today)) continue;
-      const ctx = before(text, start);
+      const ctx = before(src, start);
       const idCtx = hasAny(ctx, data.idContext);
       // 统一社会信用代码 / 索引号 look-alikes: their labels, the 索引号 "/year" tail, or a valid credit code without an ID label
-      if (!idCtx && (hasAny(ctx, data.idNotAfter) || /^[/／-]\d/.test(text.slice(start + 18, start + 20)) || isCreditCode(id))) continue;
+      if (!idCtx && (hasAny(ctx, data.idNotAfter) || /^[/／-]\d/.test(src.part(start + 18, start + 20)) || isCreditCode(id))) continue;
       const masked = maskNumber(id);
       out.push({
         message: `公开了未遮盖的居民身份证号 ${masked}`,
@@ -96,13 +120,14 @@ export const phoneRule: DefinedRule = defineRule({
     silent: ['<p>公示名单</p><p>张建国 138****5678</p><p>李秀英 159****4321</p>', '<p>联系人：张伟 13907950000</p>'],
   },
   check(page) {
-    const text = foldedText(page);
+    const src = privacyText(page);
+    const text = src.text;
     const pairs: { start: number; end: number; number: string; name: string }[] = [];
     let prevEnd = 0;
     for (const m of text.matchAll(MOBILE_RE)) {
       const start = m.index! + m[0].length - 11;
       // a table row may put the 身份证号 between the name and the mobile: look further back
-      const ctx = text.slice(Math.max(prevEnd, start - data.phoneContextChars), start);
+      const ctx = src.part(Math.max(prevEnd, start - data.phoneContextChars), start);
       prevEnd = start + 11;
       // labels right before the number mark an office contact (a table header further up does not)
       if (hasAny(ctx.slice(-10), data.phoneNotAfter)) continue;
@@ -136,17 +161,18 @@ export const bankCardRule: DefinedRule = defineRule({
     silent: ['<p>户名：清溪县财政局，开户行：工行清溪支行，账号：6222021234567890128</p>'],
   },
   check(page) {
-    const text = foldedText(page);
+    const src = privacyText(page);
+    const text = src.text;
     const out: Detection[] = [];
-    for (const m of text.matchAll(CARD_RE)) {
+    for (const m of prefilteredMatches(text, CARD_START, CARD_RE)) {
       if (out.length >= MAX_FINDINGS) break;
       const digits = m[0].replace(/[ -]/g, '');
       if (digits.length < 16 || digits.length > 19 || !luhnValid(digits)) continue;
       const start = m.index!;
-      const ctx = before(text, start);
+      const ctx = before(src, start);
       if (!hasAny(ctx, data.bankContext)) continue;
       // an office's own collection account is published on purpose
-      if (hasAny(before(text, start, 80), data.bankOrgAccount)) continue;
+      if (hasAny(before(src, start, 80), data.bankOrgAccount)) continue;
       const masked = maskNumber(digits);
       out.push({
         message: `疑似公开了个人银行卡号 ${masked}`,

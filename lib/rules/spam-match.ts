@@ -7,6 +7,7 @@
  */
 import vocab from '../data/spam-vocabulary.json';
 import { FULL_WIDTH_ALNUM, foldText as fold, stripZeroWidth, type FoldedText } from '../text/normalise';
+import { textCensus } from '../text/census';
 
 export type TermKind = 'alone' | 'brand' | 'companion' | 'term' | 'generic' | 'deco';
 
@@ -47,15 +48,34 @@ export interface Folded {
 
 /** Folds width (lib/text/normalise.ts) and ASCII case one unit for one, and drops zero-width characters (keeping a map). */
 export function foldText(text: string, folded?: FoldedText): Folded {
+  const { s, map } = foldWidthOnly(text, folded);
+  return { s: /[A-Z]/.test(s) ? s.replace(/[A-Z]/g, (c) => c.toLowerCase()) : s, map };
+}
+
+/** foldText without the lower-casing (findHits lower-cases as it reads: no copy of a long page). */
+function foldWidthOnly(text: string, folded?: FoldedText): Folded {
   // the page context's folded text when given (its extra punctuation folding matches no term or
   // decoration), else full-width letters and digits only
+  if (!folded && text.length >= 4096) {
+    const census = textCensus(text);
+    if (!census.zeroWidth && !census.fullWidthAlnumOrSign) return { s: text, map: null };
+  }
   const f = folded ?? fold(text, FULL_WIDTH_ALNUM);
-  const s = /[A-Z]/.test(f.text) ? f.text.replace(/[A-Z]/g, (c) => c.toLowerCase()) : f.text;
-  if (!f.map) return { s, map: null };
+  if (!f.map) return { s: f.text, map: null };
   const map = new Int32Array(f.map.length + 1);
   map.set(f.map);
   map[f.map.length] = text.length;
-  return { s, map };
+  return { s: f.text, map };
+}
+
+/** ASCII upper case → lower case, one code unit (what foldText's lower-casing does). */
+const lower = (c: number) => (c >= 65 && c <= 90 ? c + 32 : c);
+
+/** s, read lower-cased, has `term` (lower case) at i. */
+function hasTermAt(s: string, term: string, i: number): boolean {
+  if (i + term.length > s.length) return false;
+  for (let k = 0; k < term.length; k++) if (lower(s.charCodeAt(i + k)) !== term.charCodeAt(k)) return false;
+  return true;
 }
 
 function buildTerms(): Term[] {
@@ -76,14 +96,17 @@ function buildTerms(): Term[] {
 const TERMS = buildTerms();
 const BY_FIRST = new Map<number, Term[]>();
 const STARTS = new Uint8Array(65536);
-// every term has ≥ 2 units: a hashed bitmap of first pairs rejects almost every common first char
-// (一, 人, 大 …) before any string compare
-const PAIR_BITS = 1 << 20;
-const PAIRS = new Uint8Array(PAIR_BITS);
-const pairKey = (a: number, b: number) => ((a * 40503) ^ b) & (PAIR_BITS - 1);
+// every term has ≥ 2 units: a hashed table of first pairs rejects almost every position (一, 人,
+// 大 … start terms too) before any string compare; it is tested at every character, so it is kept
+// small (a byte per 16-bit hash, 64 KB) and the test has no branch on the first character alone
+const PAIRS = new Uint8Array(65536);
+const pairKey = (a: number, b: number) => ((Math.imul(a, 0x9e3779b1) >>> 16) ^ b) & 0xffff;
+const setPair = (a: number, b: number) => {
+  PAIRS[pairKey(a, b)] = 1;
+};
 for (const t of TERMS) {
   const c = t.text.charCodeAt(0);
-  PAIRS[pairKey(c, t.text.charCodeAt(1))] = 1;
+  setPair(c, t.text.charCodeAt(1));
   STARTS[c] = 1;
   const list = BY_FIRST.get(c) ?? [];
   list.push(t);
@@ -92,18 +115,44 @@ for (const t of TERMS) {
 for (const list of BY_FIRST.values()) list.sort((a, b) => b.text.length - a.text.length);
 const DECO = new Uint8Array(65536);
 for (const ch of vocab.decoration) DECO[ch.charCodeAt(0)] = 1;
+// a decoration run counts from two units on: a decoration, then another or a space
+for (const a of vocab.decoration) {
+  setPair(a.charCodeAt(0), 32);
+  for (const b of vocab.decoration) setPair(a.charCodeAt(0), b.charCodeAt(0));
+}
 const DECO_TERM: Term = { text: '★', kind: 'deco', weight: vocab.decorationWeight };
 
 const isLatin = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
 
+/**
+ * The next position from `from` on where a term or a decoration run may start (its first two
+ * units, lower-cased, are a pair of the table), or -1. A small function of its own: this loop runs
+ * for every character of the page and V8 compiles it best alone. Nothing starts at the last unit
+ * (terms and runs have two), and charCodeAt is never asked past the end (its NaN would make V8
+ * recompile the loop for doubles).
+ */
+function nextCandidate(s: string, from: number): number {
+  const n = s.length;
+  if (from + 1 >= n) return -1;
+  let next = lower(s.charCodeAt(from));
+  for (let i = from; i + 1 < n; i++) {
+    const c = next;
+    next = s.charCodeAt(i + 1);
+    if (next >= 65 && next <= 90) next += 32;
+    if (PAIRS[((Math.imul(c, 0x9e3779b1) >>> 16) ^ next) & 0xffff] !== 0) return i; // pairKey(c, next), written out
+  }
+  return -1;
+}
+
 /** Every vocabulary hit (the longest at each position) and every run of ≥ 2 decoration characters. */
 export function findHits(text: string, folded?: FoldedText): Hit[] {
-  const { s, map } = foldText(text, folded);
+  // the text as foldText gives it, but lower-cased only where a term is compared
+  const { s, map } = foldWidthOnly(text, folded);
   const hits: Hit[] = [];
   const orig = (i: number) => (map ? map[i]! : i);
   const n = s.length;
-  for (let i = 0; i < n; i++) {
-    const c = s.charCodeAt(i);
+  for (let i = nextCandidate(s, 0); i >= 0; i = nextCandidate(s, i + 1)) {
+    const c = lower(s.charCodeAt(i));
     if (DECO[c]) {
       let j = i + 1;
       while (j < n && (DECO[s.charCodeAt(j)] || s.charCodeAt(j) === 32)) j++;
@@ -111,9 +160,9 @@ export function findHits(text: string, folded?: FoldedText): Hit[] {
       i = j - 1;
       continue;
     }
-    if (!STARTS[c] || !PAIRS[pairKey(c, s.charCodeAt(i + 1))]) continue;
+    if (!STARTS[c]) continue;
     for (const t of BY_FIRST.get(c)!) {
-      if (!s.startsWith(t.text, i)) continue;
+      if (!hasTermAt(s, t.text, i)) continue;
       const end = i + t.text.length;
       // a Latin word must stand on its own: app ≠ apple, porn ≠ …
       if (isLatin(c) && i > 0 && isLatin(s.charCodeAt(i - 1))) continue;

@@ -47,7 +47,9 @@ export const spamTextRule: DefinedRule = defineRule({
   },
   check(page) {
     const out: Detection[] = [];
-    for (const c of clusters(page.text, findHits(page.text, page.folded))) {
+    // not page.folded: the spam words need only letters and digits folded, and on a long page with
+    // none full-width (lib/text/census) the text itself is that fold, with no page-sized copy
+    for (const c of clusters(page.text, findHits(page.text))) {
       if (c.score < SPAM_THRESHOLD) continue;
       if (out.length >= MAX_FINDINGS) break;
       const evidence = evidenceOf(page.text, c);

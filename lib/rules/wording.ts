@@ -9,6 +9,7 @@ import type { CustomPair, PageModel, Settings, Severity } from '../types';
 import { defineRule, type DefinedRule, type Detection, type RuleSpec } from './define';
 import { compileDictionary, loadEntries, type CompiledDictionary, type DictEntry, type DictMatch, type EntryClass } from '../text/matcher';
 import { stripZeroWidth, toOriginalRange } from '../text/normalise';
+import { needleFinder } from '../text/page-needles';
 import { congressEntries, leaderHits, memberListHits, type PoliticalHit } from './political-forms';
 import typosData from '../data/typos.json';
 import expressionsData from '../data/expressions.json';
@@ -25,14 +26,17 @@ export const dictionaryEntries: DictEntry[] = (() => {
   return [...fixed, ...congressEntries().filter((e) => !seen.has(e.wrong))];
 })();
 
+/** Registered with the page's one needle pass at load; compiled there on the first search. */
+const dictionaryNeedles = needleFinder(dictionaryEntries.filter((e) => e.wrong).map((e) => e.wrong));
 let compiled: CompiledDictionary | null = null;
 /**
- * The shipped dictionaries as one matcher, compiled on first use (≈50 ms): pages that import the
- * registry only for rule metadata (dashboard weights, side panel exports) never pay for it.
+ * The shipped dictionaries as one matcher: their wrong forms are searched in the page's shared
+ * needle pass, whose automaton is compiled on the first search of the scan, so pages that import
+ * the registry only for rule metadata (dashboard weights, side panel exports) never pay for it.
  */
 export const wordingDictionary: CompiledDictionary = {
   entries: dictionaryEntries,
-  match: (text) => (compiled ??= compileDictionary(dictionaryEntries)).match(text),
+  match: (text) => (compiled ??= compileDictionary(dictionaryEntries, dictionaryNeedles)).match(text),
 };
 
 /** Inspector pairs → entries (no test sentences: the inspector vouches for them). */

@@ -47,7 +47,8 @@ export class Collector {
   truncated = false;
   private parts: string[] = [];
   private length = 0;
-  private lastChar = '\n';
+  /** the last character's code (a one-character string per text node would be an allocation) */
+  private lastCode = 10;
   /**
    * Explicit DFS stack of nodes, with a parallel stack of block starts: -1 for a node to visit,
    * else the exit of that block element, started at that offset. Two monomorphic arrays: an
@@ -122,13 +123,13 @@ export class Collector {
   }
 
   private sep() {
-    if (this.lastChar !== '\n') this.push('\n');
+    if (this.lastCode !== 10) this.push('\n');
   }
 
   private push(s: string) {
     this.parts.push(s);
     this.length += s.length;
-    this.lastChar = s[s.length - 1] ?? this.lastChar;
+    if (s.length) this.lastCode = s.charCodeAt(s.length - 1);
   }
 
   private addText(t: Text) {

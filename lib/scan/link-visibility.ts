@@ -6,7 +6,7 @@
  * The decision logic takes a LayoutSource, so unit tests can feed it fake styles and boxes.
  */
 import type { LinkInfo } from '../types';
-import { externalHost } from '../hosts';
+import { externalHostOf } from './external-host';
 
 /** The computed-style properties the decision reads (a CSSStyleDeclaration has them all). */
 export interface StyleLike {
@@ -235,7 +235,7 @@ export function probeLinkVisibility(
   let n = 0;
   for (const link of links) {
     if (n >= maxLinks) break;
-    if (!externalHost(link.href, pageHost)) continue;
+    if (!externalHostOf(link.href, pageHost)) continue;
     const el = elements[link.element];
     if (!el) continue;
     n++;

@@ -6,11 +6,12 @@ import { findDates } from '../text/dates';
 import { pickPubDateWithSource } from './pubdate';
 import { articleLike, parseArticle } from './main-content';
 import { refinePageType } from '../timeliness/page-type';
-import { foldText } from '../text/normalise';
+import { foldText, type FoldedText } from '../text/normalise';
 import type { TextIndex } from './text-index';
 import limits from '../data/scan-limits.json';
 import { probeLinkVisibility } from './link-visibility';
 import { probeSpam } from './spam-probe';
+import { resolveHref } from './resolve-href';
 
 export interface BuildOptions {
   /** the page's URL; defaults to doc.URL (detached documents need it given) */
@@ -43,7 +44,7 @@ function absolute(href: string, base: string): string {
   const h = href.trim();
   if (!h || /^(javascript|mailto|tel|data):/i.test(h)) return h.toLowerCase().startsWith('mailto:') ? h : '';
   try {
-    return new URL(h, base).href;
+    return resolveHref(h, base);
   } catch {
     return '';
   }
@@ -95,6 +96,7 @@ function* finishStages(c: Collector, doc: Document, opts: BuildOptions): Generat
   if (doc.querySelector('frameset')) notes.push('页面使用框架（frameset），框架内的页面需分别打开检查。');
   else if (frameBody) notes.push('页面底部位于内嵌框架（iframe）中，已一并检查；其他框架内容未检查。');
   else if (doc.querySelector('iframe')) notes.push('页面含内嵌框架（iframe），其内容未检查。');
+  let folded: FoldedText | null = null;
   const model: PageModel = {
     url,
     host,
@@ -111,7 +113,11 @@ function* finishStages(c: Collector, doc: Document, opts: BuildOptions): Generat
     pubDateSource: null,
     metaPubDate: null,
     pageType: guessPageType(url, meta, dates),
-    folded: foldText(text),
+    // folded on first read (a page-sized copy; the rules that match numbers and spam words read
+    // the text itself when the census says folding changes nothing for them)
+    get folded() {
+      return (folded ??= foldText(text));
+    },
     main: null,
     notes,
     spamProbe,

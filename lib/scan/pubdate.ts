@@ -8,7 +8,8 @@
  * header clock widgets never count.
  */
 import type { DateMention, PageModel } from '../types';
-import { isClockDate, isoDate, normaliseDigits } from '../text/dates';
+import { isoDate, normaliseDigits } from '../text/dates';
+import { contentDates } from '../timeliness/list-items';
 import { pubDateRank } from '../text/date-labels';
 
 type PubDateInput = Pick<PageModel, 'meta' | 'dates' | 'pageType' | 'text'> & { main?: PageModel['main'] };
@@ -47,7 +48,7 @@ function fromMeta(meta: Record<string, string>): string | null {
   return null;
 }
 
-const newest = (dates: DateMention[]): string | null =>
+const newest = (dates: readonly DateMention[]): string | null =>
   dates.reduce<string | null>((best, d) => (best === null || d.date > best ? d.date : best), null);
 
 function fromLabel(dates: DateMention[], list: boolean): string | null {
@@ -104,7 +105,7 @@ export function pickPubDateWithSource(page: PubDateInput): PubDatePick {
   if (labelled) return { date: labelled, source: 'label', meta };
 
   // content dates only: no footer/copyright dates, no header clock widget
-  const content = page.dates.filter((d) => !d.inFooter && !isClockDate(page.text, d));
+  const content = contentDates(page);
   if (list) {
     const n = newest(content);
     return { date: n, source: n ? 'list' : null, meta };

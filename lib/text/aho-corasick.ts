@@ -5,6 +5,26 @@
  * keyed by state × 65536 + char (Maps per state cost twice as much in the scan loop). Outputs are
  * merged along failure links at build time, so a state lists every pattern ending there.
  */
+/** a byte per 16-bit hash of a character pair (64 KB): one load per character, no bit extraction */
+const pairHash = (a: number, b: number) => ((Math.imul(a, 0x9e3779b1) >>> 16) ^ b) & 0xffff;
+
+/**
+ * The next position from `from` on whose two characters hash to a marked pair, or -1: the loop
+ * over every character of the page, in a small function of its own (V8 compiles it best alone).
+ * charCodeAt is never asked past the end (its NaN would make V8 recompile the loop for doubles).
+ */
+function nextPairStart(text: string, from: number, pairs: Uint8Array): number {
+  const n = text.length;
+  if (from + 1 >= n) return -1;
+  let c = text.charCodeAt(from);
+  for (let i = from; i + 1 < n; i++) {
+    const d = text.charCodeAt(i + 1);
+    if (pairs[((Math.imul(c, 0x9e3779b1) >>> 16) ^ d) & 0xffff] !== 0) return i; // pairHash(c, d)
+    c = d;
+  }
+  return -1;
+}
+
 export class AhoCorasick {
   readonly patterns: readonly string[];
   private readonly root = new Int32Array(65536); // 0 = stay at root
@@ -17,6 +37,12 @@ export class AhoCorasick {
   private readonly hShift: number;
   /** 1 when the char labels some non-root transition; otherwise any deeper state falls to the root */
   private readonly deepChar = new Uint8Array(65536);
+  /** each state's own patterns (those ending exactly there, not the ones merged along failure links) */
+  private readonly own: (number[] | null)[] = [null];
+  /** 1 at a hash of every pattern's first two characters (see searchByStart) */
+  private readonly pairs = new Uint8Array(65536);
+  /** some pattern is one character long (no pair to gate it) */
+  private single = false;
 
   constructor(patterns: readonly string[]) {
     this.patterns = patterns;
@@ -31,12 +57,18 @@ export class AhoCorasick {
           this.next.push(new Map());
           this.fail.push(0);
           this.out.push(null);
+          this.own.push(null);
           if (s === 0) this.root[c] = t;
           else this.next[s]!.set(c, t);
         }
         s = t;
       }
       (this.out[s] ??= []).push(idx);
+      (this.own[s] ??= []).push(idx);
+      if (p.length === 1) this.single = true;
+      else {
+        this.pairs[pairHash(p.charCodeAt(0), p.charCodeAt(1))] = 1;
+      }
     });
     // breadth-first: failure links and merged outputs
     const queue: number[] = [];
@@ -123,6 +155,52 @@ export class AhoCorasick {
           const len = this.patterns[p]!.length;
           onMatch(p, i + 1 - len, i + 1);
         }
+      }
+    }
+  }
+
+  /**
+   * Calls onMatch(patternIndex, start, end) for every occurrence, in order of start position
+   * (shorter first at one start): the same set `search` reports, for callers that sort by start
+   * anyway. Much faster on long text: a position is looked at only when its first two characters
+   * begin some pattern (one table lookup per character, true for a few percent of a page), and
+   * then the trie is walked from there. On Chinese text a third of all characters start some
+   * pattern, so `search` leaves the root that often and pays a hash probe for the next character.
+   */
+  searchByStart(text: string, onMatch: (pattern: number, start: number, end: number) => void): void {
+    if (this.single) {
+      // a one-character pattern has no pair: fall back to the automaton's order, then sort
+      const hits: [number, number, number][] = [];
+      this.search(text, (p, a, b) => hits.push([p, a, b]));
+      hits.sort((x, y) => x[1] - y[1] || x[2] - y[2]);
+      for (const [p, a, b] of hits) onMatch(p, a, b);
+      return;
+    }
+    const root = this.root;
+    const pairs = this.pairs;
+    const keys = this.hKeys;
+    const vals = this.hVals;
+    const shift = this.hShift;
+    const mask = keys.length - 1;
+    const own = this.own;
+    const n = text.length;
+    for (let i = nextPairStart(text, 0, pairs); i >= 0; i = nextPairStart(text, i + 1, pairs)) {
+      let s = root[text.charCodeAt(i)]!;
+      for (let j = i + 1; s !== 0 && j < n; j++) {
+        const key = s * 65536 + text.charCodeAt(j);
+        let k = Math.imul(key, 0x9e3779b1) >>> shift;
+        s = 0;
+        for (;;) {
+          const kk = keys[k]!;
+          if (kk === key) {
+            s = vals[k]!;
+            break;
+          }
+          if (kk === -1) break;
+          k = (k + 1) & mask;
+        }
+        const o = s === 0 ? null : own[s];
+        if (o) for (const p of o) onMatch(p, i, j + 1);
       }
     }
   }

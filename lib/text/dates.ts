@@ -10,6 +10,8 @@
 import type { DateMention } from '../types';
 import { FOUND_LABELS, labelSet } from './date-labels';
 import { FULL_WIDTH_DATE, foldWidth } from './normalise';
+import { anchoredMatches } from './prefiltered';
+import { textCensus } from './census';
 
 export interface FindDatesOptions {
   /** offset in `text` where the footer region begins; dates at or after it are footer dates */
@@ -32,7 +34,7 @@ const NUMERIC_YMD = new RegExp(`(\\d{4})([-/.])(\\d{1,2})\\2(\\d{1,2})${TIME}`, 
 /** 2022年7月27日 with optional spaces. */
 const CJK_YMD = new RegExp(
   `(\\d{4})${HS}*年${HS}*(\\d{1,2})${HS}*月${HS}*(\\d{1,2})${HS}*[日号]${TIME}`,
-  'g',
+  'y',
 );
 /** MM-DD or MM/DD, two digits each; boundaries are checked by hand. */
 const MONTH_DAY = new RegExp(`(\\d{2})[-/](\\d{2})${TIME}`, 'g');
@@ -130,7 +132,8 @@ function findLabel(text: string, start: number): string | undefined {
   const from = Math.max(0, start - LABEL_LOOKBACK);
   let j = start;
   while (j > from && GAP_CHAR.test(text[j - 1]!)) j--;
-  for (const label of FOUND_LABELS) {
+  if (j === 0) return undefined;
+  for (const label of LABELS_BY_LAST.get(text.charCodeAt(j - 1)) ?? []) {
     const i = j - label.length;
     if (i < from || !text.startsWith(label, i)) continue;
     const prev = text[i - 1];
@@ -140,9 +143,20 @@ function findLabel(text: string, start: number): string | undefined {
   return undefined;
 }
 
+/** FOUND_LABELS by their last character (still longest first): one lookup per date, not a loop over all. */
+const LABELS_BY_LAST = new Map<number, string[]>();
+for (const l of FOUND_LABELS) {
+  const k = l.charCodeAt(l.length - 1);
+  const list = LABELS_BY_LAST.get(k);
+  if (list) list.push(l);
+  else LABELS_BY_LAST.set(k, [l]);
+}
+
 /** A weekday (and maybe a clock time) right after a date, up to the end of its line. */
 const WEEKDAY_AFTER =
   /^\s*[(（]?(?:星期|周|礼拜)[一二三四五六日天][)）]?[ \t\u00a0\u3000|]*(?:\d{1,2}:\d{2}(?::\d{2})?)?[ \t\u00a0\u3000|]*(?:\n|$)/;
+/** One character of the regex class \s. */
+const JS_SPACE = /\s/;
 /** What may precede a clock date on its line: nothing, or 今天是 / 当前日期 and the like. */
 const CLOCK_BEFORE = /(?:^[\s|]*|今天是|今日是?|今天|当前日期|当前时间)[\s:：|]*$/;
 
@@ -152,10 +166,24 @@ const CLOCK_BEFORE = /(?:^[\s|]*|今天是|今日是?|今天|当前日期|当前
  * (会议定于2023年10月11日（星期三）召开) is not a clock.
  */
 export function isClockDate(text: string, d: Pick<DateMention, 'start' | 'end'>): boolean {
+  // what WEEKDAY_AFTER needs after its white space, tested first: this runs for every date, often
+  // several times per page, and almost no date is followed by a weekday
+  let i = d.end;
+  while (i < text.length && JS_SPACE.test(text[i]!)) i++;
+  const next = text[i];
+  if (next !== '(' && next !== '（' && next !== '星' && next !== '周' && next !== '礼') return false;
   if (!WEEKDAY_AFTER.test(text.slice(d.end, d.end + 80))) return false;
   const [lineStart] = lineBounds(text, d.start);
   return CLOCK_BEFORE.test(text.slice(lineStart, d.start));
 }
+
+const isHs = (c: number) => c === 0x20 || c === 0x09 || c === 0xa0 || c === 0x3000;
+
+/**
+ * CJK_YMD's matches, tried only where a 年 is (a regex scan of the whole text cost more than the
+ * rest of findDates): a match holds one 年, four digits and spaces before it.
+ */
+const cjkDates = (s: string) => anchoredMatches(s, '年', 4, isHs, CJK_YMD);
 
 interface Hit {
   start: number;
@@ -164,41 +192,75 @@ interface Hit {
   inferredYear: boolean;
 }
 
+/**
+ * A test "does [a, b) miss every span" for flat [start, end, start, end …] spans in text order,
+ * asked with non-decreasing `a`: a cursor moves past the spans that end before `a`.
+ */
+function freeOf(spans: number[]): (a: number, b: number) => boolean {
+  let p = 0;
+  return (a, b) => {
+    while (p < spans.length && spans[p + 1]! <= a) p += 2;
+    return p >= spans.length || spans[p]! >= b;
+  };
+}
+
+/** Two flat span lists in text order (disjoint from each other) merged into one. */
+function mergeSpans(x: number[], y: number[]): number[] {
+  const out: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < x.length || j < y.length) {
+    if (j >= y.length || (i < x.length && x[i]! <= y[j]!)) {
+      out.push(x[i]!, x[i + 1]!);
+      i += 2;
+    } else {
+      out.push(y[j]!, y[j + 1]!);
+      j += 2;
+    }
+  }
+  return out;
+}
+
 /** Every real calendar date in `text`, in text order. */
 export function findDates(text: string, opts: FindDatesOptions): DateMention[] {
-  const s = normaliseDigits(text);
+  // the page-sized fold only when it can change the answer: a full-width digit, or a full-width
+  // －／．： between two digits. Every separator and colon the patterns and boundary checks read
+  // sits between digits (2022－07－27, 15：43, the 010- before a date); one anywhere else
+  // (发布时间：2024-…, on every page) changes nothing
+  const census = textCensus(text);
+  const s = census.fullWidthDigit || census.separatorBetweenDigits ? normaliseDigits(text) : text;
   const hits: Hit[] = [];
-  // claimed character positions: an overlap test per date is O(length), not O(dates)
-  const claimed = new Uint8Array(text.length + 1);
-  const overlaps = (a: number, b: number) => {
-    for (let i = a; i < b; i++) if (claimed[i]) return true;
-    return false;
-  };
+  // claimed spans, each pass's in text order and never overlapping: CJK dates first, then numeric
+  // ones outside them, then month-days outside both (a cursor per pass, no per-character array)
+  const cjkClaimed: number[] = [];
+  const numericClaimed: number[] = [];
 
-  const takeFull = (m: RegExpExecArray, y: number, mo: number, d: number, numeric: boolean) => {
+  const takeFull = (m: RegExpExecArray, y: number, mo: number, d: number, numeric: boolean, claimed: number[], free: (a: number, b: number) => boolean) => {
     const start = m.index;
     const end = start + m[0].length;
-    if (overlaps(start, end)) return;
+    if (!free(start, end)) return;
     if (numeric ? !numericBoundaryOk(s, start, end) : isDigit(s[start - 1])) return;
     // claim the span even when invalid so its pieces are not read again as MM-DD
-    claimed.fill(1, start, end);
+    claimed.push(start, end);
     if (!plausibleYear(y)) return;
     hits.push({ start, end, date: isoDate(y, mo, d), inferredYear: false });
   };
 
-  for (const m of s.matchAll(CJK_YMD)) {
-    takeFull(m, Number(m[1]), Number(m[2]), Number(m[3]), false);
+  // cjkDates gives non-overlapping matches in order: nothing claimed can overlap the next one
+  for (const m of cjkDates(s)) {
+    takeFull(m, Number(m[1]), Number(m[2]), Number(m[3]), false, cjkClaimed, () => true);
   }
+  const outsideCjk = freeOf(cjkClaimed);
   for (const m of s.matchAll(NUMERIC_YMD)) {
-    takeFull(m, Number(m[1]), Number(m[3]), Number(m[4]), true);
+    takeFull(m, Number(m[1]), Number(m[3]), Number(m[4]), true, numericClaimed, outsideCjk);
   }
+  const outsideFull = freeOf(mergeSpans(cjkClaimed, numericClaimed));
   for (const m of s.matchAll(MONTH_DAY)) {
     const start = m.index;
     const end = start + m[0].length;
-    if (overlaps(start, end)) continue;
+    if (!outsideFull(start, end)) continue;
     if (!monthDayStandsAlone(s, start, end)) continue;
     const date = inferYear(Number(m[1]), Number(m[2]), opts.today);
-    claimed.fill(1, start, end);
     hits.push({ start, end, date, inferredYear: true });
   }
 
@@ -230,4 +292,26 @@ export function findDates(text: string, opts: FindDatesOptions): DateMention[] {
     out.push(mention);
   }
   return out;
+}
+
+/**
+ * Days since 1970-01-01 of an ISO YYYY-MM-DD date: Date.parse's answer, by arithmetic for the
+ * plain four-digit form (the date rules ask this for every date on a page).
+ */
+export function isoDayNumber(iso: string): number {
+  if (iso.length === 10 && iso[4] === '-' && iso[7] === '-') {
+    const y = Number(iso.slice(0, 4));
+    const m = Number(iso.slice(5, 7));
+    const d = Number(iso.slice(8, 10));
+    if (Number.isInteger(y) && Number.isInteger(m) && Number.isInteger(d) && m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m)) {
+      // days from civil (H. Hinnant), years counted from March
+      const yy = m <= 2 ? y - 1 : y;
+      const era = Math.floor(yy / 400);
+      const yoe = yy - era * 400;
+      const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+      const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+      return era * 146097 + doe - 719468;
+    }
+  }
+  return Date.parse(iso + 'T00:00:00Z') / 86_400_000;
 }

@@ -7,6 +7,7 @@
  * (signedYears), for freshness.redated and name.outdated.
  */
 import own from '../data/doc-number.json';
+import { prefilteredMatches } from './prefiltered';
 
 export interface DocNumberIssue {
   start: number;
@@ -24,15 +25,17 @@ const CLOSE_ANY = '〕\\]】)）﹞〗］';
 // so the search starts at the rare bracket characters, not at every Chinese character.
 const DOC_NO = new RegExp(
   `(?<=[\\u4e00-\\u9fff]\\s?)([${OPEN_ANY}])\\s?((?:19|20)\\d{2}|\\d{2})\\s?([${CLOSE_ANY}])\\s?(第)?\\s?(\\d{1,5})(号)?`,
-  'g',
+  'y',
 );
+/** Where DOC_NO can match: a bracket, maybe a space, a digit (V8 tries a lookbehind-first regex at every character). */
+const DOC_NO_START = new RegExp(`[${OPEN_ANY}]\\s?\\d`, 'g');
 
 const OPEN_OK = '〔';
 const CLOSE_OK = '〕';
 
 export function findDocNumberIssues(text: string): DocNumberIssue[] {
   const out: DocNumberIssue[] = [];
-  for (const m of text.matchAll(DOC_NO)) {
+  for (const m of prefilteredMatches(text, DOC_NO_START, DOC_NO)) {
     const [raw, open, year, close, di, num, hao] = m as unknown as string[];
     // the agency code cannot be told from the words before it (印发京政发…): report from the bracket
     const start = m.index!;
@@ -113,7 +116,9 @@ export function ownDocNumber(text: string): OwnDocNumber | null {
   }
   const body = firstProse(text, 0);
   if (body < 0) return null;
-  for (const a of text.matchAll(ALONE)) {
+  // a 文号 line above the body ends by the body's line end: the rest of a long page is not read
+  const cut = text.indexOf('\n', body);
+  for (const a of (cut < 0 ? text : text.slice(0, cut)).matchAll(ALONE)) {
     if (a.index! > body) break;
     const start = a.index! + a[0].indexOf(a[1]!);
     // the body right under it: a 文号 line in a side bar far above the text is not the document's

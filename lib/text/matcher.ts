@@ -8,6 +8,7 @@
  */
 
 import { AhoCorasick } from './aho-corasick';
+import type { NeedleFinder } from './page-needles';
 import { stripZeroWidth, toOriginalRange } from './normalise';
 
 export type EntryClass = 'typo' | 'expression' | 'discouraged';
@@ -58,16 +59,22 @@ function contextAllows(entry: DictEntry, text: string, start: number, end: numbe
   return true;
 }
 
-export function compileDictionary(entries: readonly DictEntry[]): CompiledDictionary {
+/**
+ * `finder`, when given, searches the usable entries' wrong forms (entries with one, in order):
+ * the page's shared needle pass (lib/text/page-needles) instead of a matcher of its own.
+ */
+export function compileDictionary(entries: readonly DictEntry[], finder?: NeedleFinder): CompiledDictionary {
   const usable = entries.filter((e) => e.wrong);
-  const ac = new AhoCorasick(usable.map((e) => e.wrong));
+  const ac = finder ? null : new AhoCorasick(usable.map((e) => e.wrong));
+  const search = (text: string, onMatch: (p: number, start: number, end: number) => void) =>
+    ac ? ac.searchByStart(text, onMatch) : finder!.each(text, (p, start) => onMatch(p, start, start + usable[p]!.wrong.length));
   return {
     entries,
     match(original: string): DictMatch[] {
       const norm = stripZeroWidth(original);
       const text = norm.text;
       const out: DictMatch[] = [];
-      ac.search(text, (p, start, end) => {
+      search(text, (p, start, end) => {
         const entry = usable[p]!;
         if (!contextAllows(entry, text, start, end)) return;
         if (!norm.map) {

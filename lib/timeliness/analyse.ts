@@ -24,7 +24,9 @@ export function analyse(page: PageModel, settings: Settings): Timeliness {
   // the page context carries the refined type (lib/scan/page-model.ts); refining is idempotent,
   // so a hand-made model in a test gets the same answer
   const pageType = refinePageType(page, scan);
-  const status = columnStatusFrom({ ...page, pageType }, settings, scan);
+  // the fields the column status reads, not a spread copy of the model (which would also read its
+  // lazily folded text)
+  const status = columnStatusFrom({ meta: page.meta, text: page.text, title: page.title, pageType }, settings, scan);
   const result = { pageType, scan, status };
   if (!perSettings) cache.set(page, (perSettings = new WeakMap()));
   perSettings.set(settings, result);

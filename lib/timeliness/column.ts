@@ -18,7 +18,7 @@ export function columnStatus(page: PageModel, settings: Settings): ColumnStatus 
   return columnStatusFrom(page, settings, scanList(page));
 }
 
-export function columnStatusFrom(page: PageModel, settings: Settings, scan: ListScan): ColumnStatus {
+export function columnStatusFrom(page: Pick<PageModel, 'meta' | 'text' | 'title' | 'pageType'>, settings: Settings, scan: ListScan): ColumnStatus {
   const today = todayIso(settings);
   const t = thresholds(settings);
   const detected = detectColumnType(page);

@@ -8,6 +8,8 @@ import type { DateMention, PageModel } from '../types';
 import { isClockDate } from '../text/dates';
 import { labelSet } from '../text/date-labels';
 import table from '../data/column-types.json';
+import { needleFinder } from '../text/page-needles';
+import { isSpaceCode } from '../text/space';
 
 export interface ListItem {
   /** the newest date on the item's line */
@@ -27,8 +29,16 @@ export interface ListScan {
 
 /** A list item's line is short; article sentences are long. */
 const MAX_ITEM_LINE = 120;
-/** What may sit between a date and its line's edge. */
-const EDGE = /^[\s\[\]【】()（）|·•\-–—:：]*$/;
+/** What may sit between a date and its line's edge: white space (\s) and these. */
+const EDGE_MARKS = new Set(Array.from('[]【】()（）|·•-–—:：', (c) => c.charCodeAt(0)));
+/** text[from, to) holds only edge characters (a loop: this runs for every date of the page). */
+function onlyEdge(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (!isSpaceCode(c) && !EDGE_MARKS.has(c)) return false;
+  }
+  return true;
+}
 /** Labels that stamp the page, not an item. */
 const PAGE_LABELS = labelSet('pageStamp');
 const MIN_LINK_TITLE = 8;
@@ -39,9 +49,16 @@ function lineAt(text: string, pos: number): [number, number] {
   return [s, e === -1 ? text.length : e];
 }
 
+/** The last answer per dates array: the page type, the list scan, the publish date and several rules ask. */
+const content = new WeakMap<DateMention[], { text: string; dates: readonly DateMention[] }>();
+
 /** Content dates: not footer, not copyright, not a header clock. */
-export function contentDates(page: Pick<PageModel, 'dates' | 'text'>): DateMention[] {
-  return page.dates.filter((d) => !d.inFooter && !isClockDate(page.text, d));
+export function contentDates(page: Pick<PageModel, 'dates' | 'text'>): readonly DateMention[] {
+  const hit = content.get(page.dates);
+  if (hit && hit.text === page.text) return hit.dates;
+  const dates = page.dates.filter((d) => !d.inFooter && !isClockDate(page.text, d));
+  content.set(page.dates, { text: page.text, dates });
+  return dates;
 }
 
 /** True when the date sits at the start or end of a short line: the shape of a list item. */
@@ -52,18 +69,23 @@ export function isItemDate(text: string, d: DateMention): boolean {
   // a labelled date alone in its cell (成文日期：| 2018年12月18日) is a field of a document's
   // 信息公开 table, not a list item; list items carry their label on their own line, if at all
   if (d.label && !text.slice(s, d.start).includes(d.label)) return false;
-  return EDGE.test(text.slice(s, d.start)) || EDGE.test(text.slice(d.end, e));
+  return onlyEdge(text, s, d.start) || onlyEdge(text, d.end, e);
 }
 
 function mainEnd(page: Pick<PageModel, 'footer' | 'text'>): number {
   return page.footer ? page.footer.start : page.text.length;
 }
 
+/** The markers, found in the page's one needle pass (eight indexOf calls read a long page eight times). */
+const blankMarkers = needleFinder(table.blankMarkers);
+
 export function findBlankMarker(page: Pick<PageModel, 'footer' | 'text'>): ListScan['blankMarker'] {
-  const main = page.text.slice(0, mainEnd(page));
-  for (const raw of table.blankMarkers) {
-    const i = main.indexOf(raw);
-    if (i >= 0) return { start: i, end: i + raw.length, raw };
+  const end = mainEnd(page);
+  const found = blankMarkers.positions(page.text);
+  // the first marker of the list that occurs wholly before the footer, at its first place
+  for (const [k, raw] of table.blankMarkers.entries()) {
+    const i = found[k]![0];
+    if (i !== undefined && i + raw.length <= end) return { start: i, end: i + raw.length, raw };
   }
   return null;
 }
@@ -107,15 +129,27 @@ function countUndated(page: Pick<PageModel, 'text' | 'links' | 'footer'>, items:
   const to = items.length ? items[items.length - 1]!.lineEnd : mainEnd(page);
   const titles = new Set(page.links.filter((l) => !l.inFooter && l.text.length >= MIN_LINK_TITLE).map((l) => l.text));
   if (titles.size === 0) return 0;
-  const dated = new Set(items.map((i) => i.lineStart));
   const text = page.text;
+  // a line is compared (sliced, trimmed) only when its trimmed length and first character fit a title
+  const lengths = new Set<number>();
+  const firsts = new Set<number>();
+  for (const t of titles) {
+    lengths.add(t.length);
+    firsts.add(t.charCodeAt(0));
+  }
+  const mayBeTitle = (a: number, b: number) => {
+    while (a < b && isSpaceCode(text.charCodeAt(a))) a++;
+    while (b > a && isSpaceCode(text.charCodeAt(b - 1))) b--;
+    return lengths.has(b - a) && firsts.has(text.charCodeAt(a));
+  };
+  const dated = new Set(items.map((i) => i.lineStart));
   let undated = 0;
   // line by line without splitting the range; a line shorter than any title cannot be one
   for (let pos = from; pos <= to; ) {
     const nl = text.indexOf('\n', pos);
     const end = nl === -1 || nl > to ? to : nl;
     const nextStart = end + 1;
-    if (end - pos >= MIN_LINK_TITLE && !dated.has(pos) && titles.has(text.slice(pos, end).trim()) && !dated.has(nextStart)) undated++;
+    if (end - pos >= MIN_LINK_TITLE && !dated.has(pos) && mayBeTitle(pos, end) && titles.has(text.slice(pos, end).trim()) && !dated.has(nextStart)) undated++;
     pos = nextStart;
   }
   return undated;

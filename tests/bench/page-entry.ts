@@ -13,6 +13,7 @@ import { findDates } from '../../lib/text/dates';
 import { runRules, runRulesChunked } from '../../lib/rules/run';
 import { RULES, isPaintOnly } from '../../lib/rules/index';
 import { DEFAULT_SETTINGS, todayIso } from '../../lib/settings';
+import { forgetLongTexts } from '../../lib/text/normalise';
 
 export interface ScanSample {
   /** ms per scan (average over `reps`) */
@@ -50,16 +51,19 @@ export interface Profile {
 
 const settings: Settings = { ...DEFAULT_SETTINGS };
 const today = todayIso(settings);
-/** the extension leaves its own overlay out; the same here (absent without the extension) */
-const skipElement = (el: Element) => el.tagName.toLowerCase() === 'govcheck-overlay';
+/** the extension leaves its own overlay out (the same test as entrypoints/content/app.ts isOwn; absent here) */
+const skipElement = (el: Element) => el.localName === 'govcheck-overlay';
 
 /**
- * The wording rules cache the dictionary matches of the last text they saw; a repeated scan of
- * the same page would skip the match the real (one scan per page) content script always pays.
+ * The wording rules (and the shared needle pass) cache the matches of the last text they saw; a
+ * repeated scan of the same page would skip the match the real (one scan per page) content script
+ * always pays. The text folds are forgotten too: each scan builds a new copy of the page text, and
+ * telling it from the last copy costs a whole-text comparison the real scan never makes.
  */
 function resetCaches() {
   const probe = { text: '\u0000bench-reset' } as PageModel;
   for (const r of RULES) if (r.id === 'typo.known') r.check(probe, settings);
+  forgetLongTexts();
 }
 
 function scanOnce() {

@@ -436,7 +436,7 @@ function printProfile(rows: PageResult[]) {
   if (!withP.length) return;
   console.log('\nWhere the scan time goes (ms, median of 3 timed runs of each stage):');
   console.log('  collect = the DOM walk (chunked in the extension); finish = the rest of buildPageModel, one unbroken task in the extension');
-  console.log('  (footer search + findDates + links/meta/pubdate); each rule is one task; wording pays its dictionary match in the first wording rule.');
+  console.log('  (footer search + findDates + links/meta/pubdate); each rule is one task; the shared needle pass (dictionary, titles, renamed bodies, blank markers) is paid where first asked (the page type, in finish).');
   const head = ['page', 'collect', 'finish', 'footer', 'dates', 'rest', 'rules Σ', 'slowest rules'];
   const body = withP.map((r) => {
     const p = r.profile!;

@@ -68,3 +68,40 @@ describe('stripZeroWidth', () => {
     expect(original.slice(...Object.values(toOriginalRange(n, 2, 4)) as [number, number])).toBe('入民');
   });
 });
+
+describe('AhoCorasick.searchByStart', () => {
+  const byStart = (ac: AhoCorasick, text: string) => {
+    const out: string[] = [];
+    ac.searchByStart(text, (p, s, e) => out.push(`${ac.patterns[p]}@${s}-${e}`));
+    return out;
+  };
+
+  it('reports what search reports, in start order (shorter first at one start)', () => {
+    const ac = new AhoCorasick(['he', 'she', 'his', 'hers']);
+    expect(byStart(ac, 'ushers')).toEqual(['she@1-4', 'he@2-4', 'hers@2-6']);
+  });
+
+  it('agrees with a naive search on random text, with and without one-character patterns', () => {
+    const alphabet = '人民代表大会党的十九届中全';
+    let seed = 11;
+    const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const pick = (n: number) => Array.from({ length: n }, () => alphabet[Math.floor(rnd() * alphabet.length)]).join('');
+    for (const minLen of [1, 2]) {
+      const patterns = [...new Set(Array.from({ length: 60 }, () => pick(minLen + Math.floor(rnd() * 4))))];
+      const text = pick(8000);
+      const ac = new AhoCorasick(patterns);
+      const got = byStart(ac, text);
+      const starts = got.map((g) => Number(g.split('@')[1]!.split('-')[0]));
+      expect(starts).toEqual([...starts].sort((a, b) => a - b));
+      expect(got.map((g) => g.replace(/-\d+$/, '')).sort()).toEqual(naive(patterns, text));
+      expect(got.length).toBeGreaterThan(100);
+    }
+  });
+
+  it('finds a pattern at the very end and handles astral characters', () => {
+    const ac = new AhoCorasick(['𠮷野', '家族']);
+    expect(byStart(ac, '𠮷野家族')).toEqual(['𠮷野@0-3', '家族@3-5']);
+    expect(byStart(ac, '')).toEqual([]);
+    expect(byStart(ac, '家')).toEqual([]);
+  });
+});

@@ -183,3 +183,22 @@ describe('isClockDate', () => {
     expect(clock('2023-10-11\n关于开展检查的通知')).toBe(false);
   });
 });
+
+describe('findDates without the page-sized fold', () => {
+  // the fold is skipped when no full-width digit and no full-width －／．： between digits is present;
+  // the answer must be the same as with it
+  it('finds the same dates as on the folded text', () => {
+    const today = '2026-11-20';
+    const samples = [
+      '发布时间：2024-05-12 10:30\n索引号：ABC／2023\n（11-20）标题',
+      '2024．05．06 通知\n日期：2023/7/27 ，截止：08:30',
+      '电话：010－2022-07-27\n2022-07-27：12\n时间2022年7月27日 15：43',
+      '２０２４年１月８日 星期一\n[11/20]标题',
+    ];
+    for (const t of samples) {
+      const folded = t.replace(/[\uFF10-\uFF19\uFF0D\uFF0F\uFF0E\uFF1A]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+      const strip = (ds: ReturnType<typeof findDates>) => ds.map((d) => [d.start, d.end, d.date, d.label ?? '']);
+      expect(strip(findDates(t, { today })), t).toEqual(strip(findDates(folded, { today })));
+    }
+  });
+});

@@ -46,3 +46,14 @@ describe('folding long texts (the page-sized path)', () => {
     expect(stripZeroWidth(longText(4)).text).toBe(longText(4).replace(/[\u200B-\u200D\u2060\uFEFF]/g, ''));
   });
 });
+
+describe('foldWidth decode chunks', () => {
+  it('never breaks a surrogate pair at a chunk edge', () => {
+    for (const at of [8191, 8192, 16383]) {
+      const s = 'Ａ，'.repeat(at).slice(0, at) + '𠮷' + '１２：中'.repeat(5000);
+      const out = foldWidth(s, FULL_WIDTH_ALL);
+      expect(out).toBe(reference(s, FULL_WIDTH_ALL));
+      expect(out.slice(at, at + 2)).toBe('𠮷');
+    }
+  });
+});
