@@ -61,8 +61,8 @@ export const typoOpenRules = [
     indicator: TYPO_INDICATOR,
     weight: { points: 1, cap: 10 },
     examples: {
-      fires: ['<p>这件事真得很难办。</p>', '<p>我现再很忙。</p>', '<p>我们座火车去北京。</p>'],
-      silent: ['<p>这件事真的很难办。</p>', '<p>实现再就业目标。</p>', '<p>这座火车站很大。</p>'],
+      fires: ['<p>这件事真得很难办。</p>', '<p>我们座火车去北京。</p>', '<p>请你不要在哭了。</p>'],
+      silent: ['<p>这件事真的很难办。</p>', '<p>这座火车站很大。</p>', '<p>请你不要在这里吸烟。</p>'],
     },
   }),
   openTypoRule({
