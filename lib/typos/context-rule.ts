@@ -20,6 +20,8 @@ export interface ContextRule {
   exceptAfter?: string[];
   /** literal strings that, ending right before the wrong character, silence the rule */
   exceptBefore?: string[];
+  /** words of class `has` within `span` characters before the wrong one, none of class `lacks` within `span` either side */
+  near?: { has: string; lacks: string; span: number };
   /** true: only in a question (the sentence ends with ？); false: only outside one */
   question?: boolean;
   severity: TypoSeverity;
@@ -50,7 +52,22 @@ function wordSet(words: Iterable<string>, end = false): WordSet {
   return { words: set, lengths: [...new Set([...set].map((w) => w.length))].sort((a, b) => b - a), end };
 }
 
-let compiled: { byChar: Map<string, { rule: ContextRule; before: WordSet[]; after: WordSet[]; exceptAfter: string[]; exceptBefore: string[] }[]>; trigger: RegExp } | null = null;
+interface Compiled {
+  rule: ContextRule;
+  before: WordSet[];
+  after: WordSet[];
+  exceptAfter: string[];
+  exceptBefore: string[];
+  near: { has: WordSet; lacks: WordSet; span: number } | null;
+}
+
+let compiled: { byChar: Map<string, Compiled[]>; trigger: RegExp } | null = null;
+
+/** Does any word of the set occur in text[from, to)? */
+function occursIn(text: string, from: number, to: number, set: WordSet): boolean {
+  for (let j = Math.max(0, from); j < Math.min(to, text.length); j++) for (const n of set.lengths) if (j + n <= to && set.words.has(text.slice(j, j + n))) return true;
+  return false;
+}
 
 function compile() {
   const classes = new Map<string, WordSet>();
@@ -70,9 +87,10 @@ function compile() {
     }
     return wordSet(words, end);
   };
-  const byChar = new Map<string, NonNullable<typeof compiled>['byChar'] extends Map<string, infer V> ? V : never>();
+  const byChar = new Map<string, Compiled[]>();
   for (const rule of data.rules as ContextRule[]) {
-    const entry = { rule, before: (rule.before ?? []).map(element), after: (rule.after ?? []).map(element), exceptAfter: rule.exceptAfter ?? [], exceptBefore: rule.exceptBefore ?? [] };
+    const near = rule.near ? { has: element(rule.near.has), lacks: element(rule.near.lacks), span: rule.near.span } : null;
+    const entry = { rule, before: (rule.before ?? []).map(element), after: (rule.after ?? []).map(element), exceptAfter: rule.exceptAfter ?? [], exceptBefore: rule.exceptBefore ?? [], near };
     (byChar.get(rule.wrong) ?? byChar.set(rule.wrong, []).get(rule.wrong)!).push(entry);
   }
   const chars = [...byChar.keys()].join('');
@@ -108,6 +126,7 @@ export function contextTypos(text: string, skip: readonly Range[] = [], only?: s
       if (only && r.rule.id !== only) continue;
       if (!matchBefore(text, i, r.before) || !matchAfter(text, i + 1, r.after)) continue;
       if (r.exceptAfter.some((w) => text.startsWith(w, i + 1)) || r.exceptBefore.some((w) => text.endsWith(w, i))) continue;
+      if (r.near && (!occursIn(text, i - r.near.span, i, r.near.has) || occursIn(text, i - r.near.span, i, r.near.lacks) || occursIn(text, i + 1, i + 1 + r.near.span, r.near.lacks))) continue;
       if (r.rule.question !== undefined && inQuestion(text, i) !== r.rule.question) continue;
       if (overlaps(skip, i, i + 1)) continue;
       out.push({ start: i, end: i + 1, wrong: r.rule.wrong, right: r.rule.right, kind: 'typo.context', severity: r.rule.severity, evidence: r.rule.message, rule: r.rule.id });
