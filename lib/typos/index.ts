@@ -5,12 +5,14 @@
  * Zero-width characters are ignored and offsets point back into the page text. The word and idiom
  * detectors skip titles of other works and person-name contexts; every detector skips the
  * caller's exception phrases. Where two findings overlap, the more specific one is kept
- * (name and year checks before idioms, idioms before single words).
+ * (name and year checks before idioms, idioms before single words, single words before the
+ * context rules for real-word confusions).
  */
 import rules from '../data/typo-rules.json';
 import { stripZeroWidth, toOriginalRange } from '../text/normalise';
 import { bodyTypos } from './body';
 import { confusion } from './confusion';
+import { contextTypos } from './context-rule';
 import { ganzhiTypos } from './ganzhi';
 import { idiomTypos } from './idiom';
 import { leaderTypos } from './leader';
@@ -23,7 +25,7 @@ import { wordTypos } from './word';
 export type { TextBlock, TypoContext, TypoFinding, TypoKind, TypoRequest, TypoSeverity } from './types';
 
 /** Order of preference when findings overlap. */
-const PRIORITY: TypoKind[] = ['expression.leader-name', 'name.body-variant', 'name.place-province', 'typo.ganzhi', 'typo.idiom', 'typo.word'];
+const PRIORITY: TypoKind[] = ['expression.leader-name', 'name.body-variant', 'name.place-province', 'typo.ganzhi', 'typo.idiom', 'typo.word', 'typo.context'];
 
 export function loadTypoData(): void {
   lexicon(rules.word.minBucket);
@@ -45,6 +47,7 @@ export function detectTypos(blocks: readonly TextBlock[], context: TypoContext =
       ...ganzhiTypos(text),
       ...idiomTypos(text, skip),
       ...wordTypos(text, skip),
+      ...contextTypos(text, skip).map(({ rule: _, ...f }) => f),
     ].filter((f) => !overlaps(exceptionOnly, f.start, f.end));
     found.sort((a, b) => PRIORITY.indexOf(a.kind) - PRIORITY.indexOf(b.kind) || a.start - b.start);
     const kept: TypoFinding[] = [];

@@ -22,7 +22,8 @@ export type TypoKind =
   | 'name.body-variant'
   | 'expression.leader-name'
   | 'typo.ganzhi'
-  | 'name.place-province';
+  | 'name.place-province'
+  | 'typo.context';
 
 export type TypoSeverity = 'veto' | 'deduct' | 'hint';
 
