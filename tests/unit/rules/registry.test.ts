@@ -51,7 +51,7 @@ async function runExample(rule: DefinedRule, ex: RuleExample) {
   const r = runRules(model, SETTINGS, [rule]);
   // the background stage the scanner runs after the rules, with the real domain list
   if (rule.stage === 'spam-hosts') r.findings.push(...spamHostFindings(model, checkSpamHosts(hostsToCheck(model)), r.findings));
-  // the typos stage with the real background handler; the stage serves six rules: keep this one's
+  // the typos stage with the real background handler; the stage serves seven rules: keep this one's
   if (rule.stage === 'typos') {
     const staged = await runStages(model, r.findings, { detectTypos: answerTypos }, SETTINGS);
     expect(staged.failed).toEqual([]);
