@@ -38,6 +38,17 @@ export interface RealTypo {
  * The real errors of real-typos.tsv that are character slips: same length, one or two characters
  * differ, not a political wording or punctuation rule (those belong to the curated dictionaries).
  */
+/** Every row of real-typos.tsv, in its context sentence when the context holds it. */
+export function realTypoRows(): RealTypo[] {
+  const rows = readFileSync(path.join(REAL, 'typos', 'real-typos.tsv'), 'utf8').split('\n').slice(1);
+  const out: RealTypo[] = [];
+  for (const row of rows) {
+    const [wrong = '', right = '', kind = '', context = ''] = row.split('\t');
+    if (wrong) out.push({ wrong, right, kind, text: context.includes(wrong) ? context : wrong });
+  }
+  return out;
+}
+
 export function realTypos(): RealTypo[] {
   const rows = readFileSync(path.join(REAL, 'typos', 'real-typos.tsv'), 'utf8').split('\n').slice(1);
   const out: RealTypo[] = [];
