@@ -161,7 +161,7 @@ describe('write-time site aggregates', () => {
     expect(vetoReasonsSeen).toBeGreaterThan(0);
     // and findings carried over from one round into another
     expect(carriedOverSeen).toBeGreaterThan(0);
-  });
+  }, 30_000); // many random write sequences through fake-indexeddb: ~2 s alone, more on a busy machine
 
   it('count a finding carried over into a later round in that round, and leave out sites not inspected in it', async () => {
     const db = new GovCheckDB(`govcheck-agg-${crypto.randomUUID()}`);
