@@ -47,6 +47,9 @@ export function normaliseDigits(text: string): string {
   return foldWidth(text, FULL_WIDTH_DATE);
 }
 
+const ISO_CACHE = new Map<number, string>();
+const ISO_CACHE_MAX = 8192;
+
 /** ISO date string when y-m-d is a real calendar date, else null. */
 export function isoDate(y: number, m: number, d: number): string | null {
   if (m < 1 || m > 12 || d < 1 || d > 31) return null;
@@ -54,7 +57,16 @@ export function isoDate(y: number, m: number, d: number): string | null {
   // which also keeps its reading of years 0–99 as 1900–1999 (so they are never real here)
   if (Number.isInteger(y) && Number.isInteger(m) && Number.isInteger(d) && y >= 100 && y <= 9999) {
     if (d > daysInMonth(y, m)) return null;
-    return `${y < 1000 ? String(y).padStart(4, '0') : y}-${m < 10 ? '0' : ''}${m}-${d < 10 ? '0' : ''}${d}`;
+    // one string per distinct date: a page repeats its dates, and building each anew was a
+    // measurable share of the scan's garbage
+    const key = y * 10000 + m * 100 + d;
+    let iso = ISO_CACHE.get(key);
+    if (iso === undefined) {
+      iso = `${y < 1000 ? String(y).padStart(4, '0') : y}-${m < 10 ? '0' : ''}${m}-${d < 10 ? '0' : ''}${d}`;
+      if (ISO_CACHE.size >= ISO_CACHE_MAX) ISO_CACHE.clear();
+      ISO_CACHE.set(key, iso);
+    }
+    return iso;
   }
   const t = new Date(Date.UTC(y, m - 1, d));
   if (t.getUTCFullYear() !== y || t.getUTCMonth() !== m - 1 || t.getUTCDate() !== d) return null;
@@ -294,16 +306,28 @@ export function findDates(text: string, opts: FindDatesOptions): DateMention[] {
   return out;
 }
 
+/** The ASCII digits s[from, to) as a number; NaN when any is not one. */
+function digits(s: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return NaN;
+    n = n * 10 + c;
+  }
+  return n;
+}
+
 /**
  * Days since 1970-01-01 of an ISO YYYY-MM-DD date: Date.parse's answer, by arithmetic for the
  * plain four-digit form (the date rules ask this for every date on a page).
  */
 export function isoDayNumber(iso: string): number {
   if (iso.length === 10 && iso[4] === '-' && iso[7] === '-') {
-    const y = Number(iso.slice(0, 4));
-    const m = Number(iso.slice(5, 7));
-    const d = Number(iso.slice(8, 10));
-    if (Number.isInteger(y) && Number.isInteger(m) && Number.isInteger(d) && m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m)) {
+    // digits read in place (three slices per date were garbage); NaN when one is not a digit
+    const y = digits(iso, 0, 4);
+    const m = digits(iso, 5, 7);
+    const d = digits(iso, 8, 10);
+    if (y >= 0 && m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m)) {
       // days from civil (H. Hinnant), years counted from March
       const yy = m <= 2 ? y - 1 : y;
       const era = Math.floor(yy / 400);
