@@ -25,7 +25,8 @@ const GENERIC_LABELS = labelSet('generic');
 /** How far back to look for a label; only gap characters may separate it from the date. */
 const LABEL_LOOKBACK = 200;
 const HAN = /\p{Script=Han}/u;
-const COPYRIGHT = /版权所有|copyright|©/i;
+/** A copyright line's mark; global so a search can start at a line (lastIndex). */
+const COPYRIGHT_ANY = /版权所有|copyright|©/gi;
 
 const HS = '[ \\t\\u00a0\\u3000]'; // horizontal space
 const TIME = `(?:(?:${HS}+|T)(?:[01]?\\d|2[0-3]):[0-5]\\d(?::[0-5]\\d)?)?`;
@@ -282,12 +283,20 @@ export function findDates(text: string, opts: FindDatesOptions): DateMention[] {
   // date, which on a page of one long line would cost the line's length for every date on it
   let lineEnd = -1;
   let copyright = false;
+  // the next copyright mark at or after the current line start (a mark never spans a line break,
+  // so one inside [line start, line end) is a mark of that line): found without a copy per line
+  let mark = -1;
   for (const h of hits) {
     if (!h.date) continue;
     if (h.start >= lineEnd) {
       const [ls, le] = lineBounds(text, h.start);
       lineEnd = le;
-      copyright = COPYRIGHT.test(text.slice(ls, le));
+      if (mark !== Infinity && mark < ls) {
+        COPYRIGHT_ANY.lastIndex = ls;
+        const m = COPYRIGHT_ANY.exec(text);
+        mark = m ? m.index : Infinity;
+      }
+      copyright = mark < le;
     }
     const inFooter =
       (opts.footerStart !== undefined && opts.footerStart >= 0 && h.start >= opts.footerStart) || copyright;

@@ -130,6 +130,22 @@ describe('findDates: footer and copyright', () => {
     const ds = find('正文 2023-06-01\n版权所有 © 2003-2023 更新于 2023-12-01\nCopyright 2023.12.02\n© 2023年12月3日');
     expect(ds.map((d) => d.inFooter)).toEqual([false, true, true, true]);
   });
+
+  it('reads each line for its own copyright mark, however far apart the marks are', () => {
+    const ds = find(
+      '2023-01-01 正文\n2023-01-02 及 2023-01-03\n' + '正文\n'.repeat(50) + '2023-01-04 COPYRIGHT\n2023-01-05\n2023-01-06 版权所有 2023-01-07\n2023-01-08',
+    );
+    expect(ds.map((d) => [d.date, d.inFooter])).toEqual([
+      ['2023-01-01', false],
+      ['2023-01-02', false],
+      ['2023-01-03', false],
+      ['2023-01-04', true],
+      ['2023-01-05', false],
+      ['2023-01-06', true],
+      ['2023-01-07', true],
+      ['2023-01-08', false],
+    ]);
+  });
 });
 
 describe('findDates: labels', () => {
