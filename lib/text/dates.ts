@@ -96,19 +96,21 @@ export function inferYear(month: number, day: number, today: string): string | n
 }
 
 const isDigit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '9';
-const isAsciiLetter = (c: string | undefined) => c !== undefined && /[A-Za-z]/.test(c);
+/** By code unit (NaN, past either end of the text, is none of these): no one-character strings. */
+const isDigitCode = (c: number) => c >= 48 && c <= 57;
+const isAsciiLetterCode = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+/** - / . : */
+const isJoinerCode = (c: number) => c === 45 || c === 47 || c === 46 || c === 58;
 
 /** Characters around a numeric date that show it is part of a longer number or code. */
 function numericBoundaryOk(s: string, start: number, end: number): boolean {
-  const b1 = s[start - 1];
-  const b2 = s[start - 2];
-  const a1 = s[end];
-  const a2 = s[end + 1];
-  if (isDigit(b1) || isAsciiLetter(b1) || b1 === '_') return false;
+  const b1 = s.charCodeAt(start - 1);
+  const a1 = s.charCodeAt(end);
+  if (isDigitCode(b1) || isAsciiLetterCode(b1) || b1 === 95) return false;
   // 010-2022-07-27, v1.2022.07.27: a separator joined to more digits before
-  if ((b1 === '-' || b1 === '/' || b1 === '.' || b1 === ':') && isDigit(b2)) return false;
-  if (isDigit(a1) || isAsciiLetter(a1) || a1 === '_') return false;
-  if ((a1 === '-' || a1 === '/' || a1 === '.' || a1 === ':') && isDigit(a2)) return false;
+  if (isJoinerCode(b1) && isDigitCode(s.charCodeAt(start - 2))) return false;
+  if (isDigitCode(a1) || isAsciiLetterCode(a1) || a1 === 95) return false;
+  if (isJoinerCode(a1) && isDigitCode(s.charCodeAt(end + 1))) return false;
   return true;
 }
 
@@ -133,8 +135,17 @@ function monthDayStandsAlone(s: string, start: number, end: number): boolean {
   return HAN.test(b ?? '') && /^[ \t\u00a0\u3000]*(?:\n|$)/.test(s.slice(end, end + 8));
 }
 
-/** Characters LABEL_GAP allows, one at a time (\s plus the punctuation). */
-const GAP_CHAR = /[\s:：\[\]【】()（）<>〔〕|]/;
+/**
+ * The characters that may stand between a label and its date, by code unit: the regex class
+ * \s (white space and line terminators) plus : ： [ ] 【 】 ( ) （ ） < > 〔 〕 |. A table, not a
+ * regex test per character: the walk back runs for every date.
+ */
+export const GAP_CODES = new Uint8Array(65536);
+for (const c of [
+  0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x20, 0xa0, 0x1680, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0xfeff,
+  ...':：[]【】()（）<>〔〕|'.split('').map((ch) => ch.charCodeAt(0)),
+]) GAP_CODES[c] = 1;
+for (let c = 0x2000; c <= 0x200a; c++) GAP_CODES[c] = 1;
 
 /**
  * The label right before a date, with only colons, brackets and white space between them. White
@@ -144,7 +155,7 @@ const GAP_CHAR = /[\s:：\[\]【】()（）<>〔〕|]/;
 function findLabel(text: string, start: number): string | undefined {
   const from = Math.max(0, start - LABEL_LOOKBACK);
   let j = start;
-  while (j > from && GAP_CHAR.test(text[j - 1]!)) j--;
+  while (j > from && GAP_CODES[text.charCodeAt(j - 1)] === 1) j--;
   if (j === 0) return undefined;
   for (const label of LABELS_BY_LAST.get(text.charCodeAt(j - 1)) ?? []) {
     const i = j - label.length;

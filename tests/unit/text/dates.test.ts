@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findDates, inferYear, isClockDate, isoDate } from '../../../lib/text/dates';
+import { GAP_CODES, findDates, inferYear, isClockDate, isoDate } from '../../../lib/text/dates';
 
 const TODAY = '2024-01-05';
 const find = (text: string, footerStart?: number) => findDates(text, { today: TODAY, footerStart });
@@ -216,5 +216,19 @@ describe('findDates without the page-sized fold', () => {
       const strip = (ds: ReturnType<typeof findDates>) => ds.map((d) => [d.start, d.end, d.date, d.label ?? '']);
       expect(strip(findDates(t, { today })), t).toEqual(strip(findDates(folded, { today })));
     }
+  });
+});
+
+describe('findDates: the label gap table', () => {
+  it('holds exactly the characters of the regex class it replaces', () => {
+    const gap = /[\s:：\[\]【】()（）<>〔〕|]/;
+    const wrong: number[] = [];
+    for (let c = 0; c < 65536; c++) if ((GAP_CODES[c] === 1) !== gap.test(String.fromCharCode(c))) wrong.push(c);
+    expect(wrong).toEqual([]);
+  });
+
+  it('reads a label across the gap and refuses one glued to a longer number', () => {
+    expect(find('发布时间：【 2023-06-01').map((d) => d.label)).toEqual(['发布时间']);
+    expect(find('编号 x2023-06-01 与 1-2023-06-02 及 2023-06-03_ 与 2023-06-04.5')).toEqual([]);
   });
 });
