@@ -141,11 +141,12 @@ function monthDayStandsAlone(s: string, start: number, end: number): boolean {
  * regex test per character: the walk back runs for every date.
  */
 export const GAP_CODES = new Uint8Array(65536);
-for (const c of [
-  0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x20, 0xa0, 0x1680, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0xfeff,
-  ...':：[]【】()（）<>〔〕|'.split('').map((ch) => ch.charCodeAt(0)),
-]) GAP_CODES[c] = 1;
-for (let c = 0x2000; c <= 0x200a; c++) GAP_CODES[c] = 1;
+/** The regex class \s by code unit (1 = white space or a line terminator). */
+export const SPACE_CODES = new Uint8Array(65536);
+for (const c of [0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x20, 0xa0, 0x1680, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0xfeff]) SPACE_CODES[c] = 1;
+for (let c = 0x2000; c <= 0x200a; c++) SPACE_CODES[c] = 1;
+GAP_CODES.set(SPACE_CODES);
+for (const ch of ':：[]【】()（）<>〔〕|') GAP_CODES[ch.charCodeAt(0)] = 1;
 
 /**
  * The label right before a date, with only colons, brackets and white space between them. White
@@ -179,8 +180,6 @@ for (const l of FOUND_LABELS) {
 /** A weekday (and maybe a clock time) right after a date, up to the end of its line. */
 const WEEKDAY_AFTER =
   /^\s*[(（]?(?:星期|周|礼拜)[一二三四五六日天][)）]?[ \t\u00a0\u3000|]*(?:\d{1,2}:\d{2}(?::\d{2})?)?[ \t\u00a0\u3000|]*(?:\n|$)/;
-/** One character of the regex class \s. */
-const JS_SPACE = /\s/;
 /** What may precede a clock date on its line: nothing, or 今天是 / 当前日期 and the like. */
 const CLOCK_BEFORE = /(?:^[\s|]*|今天是|今日是?|今天|当前日期|当前时间)[\s:：|]*$/;
 
@@ -193,9 +192,10 @@ export function isClockDate(text: string, d: Pick<DateMention, 'start' | 'end'>)
   // what WEEKDAY_AFTER needs after its white space, tested first: this runs for every date, often
   // several times per page, and almost no date is followed by a weekday
   let i = d.end;
-  while (i < text.length && JS_SPACE.test(text[i]!)) i++;
-  const next = text[i];
-  if (next !== '(' && next !== '（' && next !== '星' && next !== '周' && next !== '礼') return false;
+  while (i < text.length && SPACE_CODES[text.charCodeAt(i)] === 1) i++;
+  const next = text.charCodeAt(i);
+  // ( （ 星 周 礼
+  if (next !== 0x28 && next !== 0xff08 && next !== 0x661f && next !== 0x5468 && next !== 0x793c) return false;
   if (!WEEKDAY_AFTER.test(text.slice(d.end, d.end + 80))) return false;
   const [lineStart] = lineBounds(text, d.start);
   return CLOCK_BEFORE.test(text.slice(lineStart, d.start));

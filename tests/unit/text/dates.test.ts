@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { GAP_CODES, findDates, inferYear, isClockDate, isoDate } from '../../../lib/text/dates';
+import { GAP_CODES, SPACE_CODES, findDates, inferYear, isClockDate, isoDate } from '../../../lib/text/dates';
 
 const TODAY = '2024-01-05';
 const find = (text: string, footerStart?: number) => findDates(text, { today: TODAY, footerStart });
@@ -219,11 +219,15 @@ describe('findDates without the page-sized fold', () => {
   });
 });
 
-describe('findDates: the label gap table', () => {
+describe('findDates: the label gap and white space tables', () => {
   it('holds exactly the characters of the regex class it replaces', () => {
     const gap = /[\s:：\[\]【】()（）<>〔〕|]/;
     const wrong: number[] = [];
-    for (let c = 0; c < 65536; c++) if ((GAP_CODES[c] === 1) !== gap.test(String.fromCharCode(c))) wrong.push(c);
+    const space = /\s/;
+    for (let c = 0; c < 65536; c++) {
+      const ch = String.fromCharCode(c);
+      if ((GAP_CODES[c] === 1) !== gap.test(ch) || (SPACE_CODES[c] === 1) !== space.test(ch)) wrong.push(c);
+    }
     expect(wrong).toEqual([]);
   });
 
