@@ -228,6 +228,11 @@ function freeOf(spans: number[]): (a: number, b: number) => boolean {
   };
 }
 
+function startsInOrder(hits: Hit[]): boolean {
+  for (let i = 1; i < hits.length; i++) if (hits[i]!.start < hits[i - 1]!.start) return false;
+  return true;
+}
+
 /** Two flat span lists in text order (disjoint from each other) merged into one. */
 function mergeSpans(x: number[], y: number[]): number[] {
   const out: number[] = [];
@@ -288,7 +293,8 @@ export function findDates(text: string, opts: FindDatesOptions): DateMention[] {
     hits.push({ start, end, date, inferredYear: true });
   }
 
-  hits.sort((a, b) => a.start - b.start);
+  // each pass finds its dates in text order; most pages have only one kind, already in order
+  if (!startsInOrder(hits)) hits.sort((a, b) => a.start - b.start);
   const out: DateMention[] = [];
   // hits come in text order: the line (and its copyright test) is found once per line, not per
   // date, which on a page of one long line would cost the line's length for every date on it
