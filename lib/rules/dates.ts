@@ -42,36 +42,20 @@ export const dateAgeRule: DefinedRule = defineRule({
     const { status } = analyse(page, settings);
     const limit = status.columnClass === 'other' ? 0 : status.thresholdDays;
     const todayDay = isoDayNumber(today);
-    // a page repeats its dates: the age, paint and message are worked out once per date (and
-    // lead and inferred-year form), not once per mention
-    const perDate = new Map<string, { age: number; paint: Detection['paint']; messages: Map<string, string> }>();
     // footer/copyright dates and header clocks are not content dates
     for (const d of contentDates(page)) {
-      let known = perDate.get(d.date);
-      if (!known) {
-        const age = Math.round(todayDay - isoDayNumber(d.date));
-        const paint = limit
-          ? age > limit ? 'stale' : age > limit / 2 ? 'ageing' : 'fresh'
-          : age < settings.freshDays ? 'fresh' : age > settings.staleDays ? 'stale' : 'ageing';
-        known = { age, paint, messages: new Map() };
-        perDate.set(d.date, known);
-      }
-      const { age } = known;
-      const leadWord = lead(d.label);
-      const form = d.inferredYear ? leadWord + '+' : leadWord;
-      let message = known.messages.get(form);
-      if (message === undefined) {
-        const when = age < 0 ? `晚于今天 ${-age} 天` : age === 0 ? '即今天' : `距今 ${age} 天`;
-        const inferred = d.inferredYear ? '（年份按当前日期推定）' : '';
-        message = `${leadWord} ${d.date}${inferred}，${when}`;
-        known.messages.set(form, message);
-      }
+      const age = Math.round(todayDay - isoDayNumber(d.date));
+      const paint = limit
+        ? age > limit ? 'stale' : age > limit / 2 ? 'ageing' : 'fresh'
+        : age < settings.freshDays ? 'fresh' : age > settings.staleDays ? 'stale' : 'ageing';
+      const when = age < 0 ? `晚于今天 ${-age} 天` : age === 0 ? '即今天' : `距今 ${age} 天`;
+      const inferred = d.inferredYear ? '（年份按当前日期推定）' : '';
       out.push({
-        message,
+        message: `${lead(d.label)} ${d.date}${inferred}，${when}`,
         evidence: d.raw,
         start: d.start,
         end: d.end,
-        paint: known.paint,
+        paint,
       });
     }
     return out;

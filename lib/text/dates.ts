@@ -48,9 +48,6 @@ export function normaliseDigits(text: string): string {
   return foldWidth(text, FULL_WIDTH_DATE);
 }
 
-const ISO_CACHE = new Map<number, string>();
-const ISO_CACHE_MAX = 8192;
-
 /** ISO date string when y-m-d is a real calendar date, else null. */
 export function isoDate(y: number, m: number, d: number): string | null {
   if (m < 1 || m > 12 || d < 1 || d > 31) return null;
@@ -58,16 +55,7 @@ export function isoDate(y: number, m: number, d: number): string | null {
   // which also keeps its reading of years 0–99 as 1900–1999 (so they are never real here)
   if (Number.isInteger(y) && Number.isInteger(m) && Number.isInteger(d) && y >= 100 && y <= 9999) {
     if (d > daysInMonth(y, m)) return null;
-    // one string per distinct date: a page repeats its dates, and building each anew was a
-    // measurable share of the scan's garbage
-    const key = y * 10000 + m * 100 + d;
-    let iso = ISO_CACHE.get(key);
-    if (iso === undefined) {
-      iso = `${y < 1000 ? String(y).padStart(4, '0') : y}-${m < 10 ? '0' : ''}${m}-${d < 10 ? '0' : ''}${d}`;
-      if (ISO_CACHE.size >= ISO_CACHE_MAX) ISO_CACHE.clear();
-      ISO_CACHE.set(key, iso);
-    }
-    return iso;
+    return `${y < 1000 ? String(y).padStart(4, '0') : y}-${m < 10 ? '0' : ''}${m}-${d < 10 ? '0' : ''}${d}`;
   }
   const t = new Date(Date.UTC(y, m - 1, d));
   if (t.getUTCFullYear() !== y || t.getUTCMonth() !== m - 1 || t.getUTCDate() !== d) return null;
@@ -95,7 +83,6 @@ export function inferYear(month: number, day: number, today: string): string | n
   return null;
 }
 
-const isDigit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '9';
 /** By code unit (NaN, past either end of the text, is none of these): no one-character strings. */
 const isDigitCode = (c: number) => c >= 48 && c <= 57;
 const isAsciiLetterCode = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
@@ -228,11 +215,6 @@ function freeOf(spans: number[]): (a: number, b: number) => boolean {
   };
 }
 
-function startsInOrder(hits: Hit[]): boolean {
-  for (let i = 1; i < hits.length; i++) if (hits[i]!.start < hits[i - 1]!.start) return false;
-  return true;
-}
-
 /** Two flat span lists in text order (disjoint from each other) merged into one. */
 function mergeSpans(x: number[], y: number[]): number[] {
   const out: number[] = [];
@@ -268,7 +250,7 @@ export function findDates(text: string, opts: FindDatesOptions): DateMention[] {
     const start = m.index;
     const end = start + m[0].length;
     if (!free(start, end)) return;
-    if (numeric ? !numericBoundaryOk(s, start, end) : isDigit(s[start - 1])) return;
+    if (numeric ? !numericBoundaryOk(s, start, end) : isDigitCode(s.charCodeAt(start - 1))) return;
     // claim the span even when invalid so its pieces are not read again as MM-DD
     claimed.push(start, end);
     if (!plausibleYear(y)) return;
@@ -293,8 +275,7 @@ export function findDates(text: string, opts: FindDatesOptions): DateMention[] {
     hits.push({ start, end, date, inferredYear: true });
   }
 
-  // each pass finds its dates in text order; most pages have only one kind, already in order
-  if (!startsInOrder(hits)) hits.sort((a, b) => a.start - b.start);
+  hits.sort((a, b) => a.start - b.start);
   const out: DateMention[] = [];
   // hits come in text order: the line (and its copyright test) is found once per line, not per
   // date, which on a page of one long line would cost the line's length for every date on it
@@ -332,28 +313,16 @@ export function findDates(text: string, opts: FindDatesOptions): DateMention[] {
   return out;
 }
 
-/** The ASCII digits s[from, to) as a number; NaN when any is not one. */
-function digits(s: string, from: number, to: number): number {
-  let n = 0;
-  for (let i = from; i < to; i++) {
-    const c = s.charCodeAt(i) - 48;
-    if (c < 0 || c > 9) return NaN;
-    n = n * 10 + c;
-  }
-  return n;
-}
-
 /**
  * Days since 1970-01-01 of an ISO YYYY-MM-DD date: Date.parse's answer, by arithmetic for the
  * plain four-digit form (the date rules ask this for every date on a page).
  */
 export function isoDayNumber(iso: string): number {
   if (iso.length === 10 && iso[4] === '-' && iso[7] === '-') {
-    // digits read in place (three slices per date were garbage); NaN when one is not a digit
-    const y = digits(iso, 0, 4);
-    const m = digits(iso, 5, 7);
-    const d = digits(iso, 8, 10);
-    if (y >= 0 && m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m)) {
+    const y = Number(iso.slice(0, 4));
+    const m = Number(iso.slice(5, 7));
+    const d = Number(iso.slice(8, 10));
+    if (Number.isInteger(y) && Number.isInteger(m) && Number.isInteger(d) && m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m)) {
       // days from civil (H. Hinnant), years counted from March
       const yy = m <= 2 ? y - 1 : y;
       const era = Math.floor(yy / 400);
