@@ -25,7 +25,8 @@ const GENERIC_LABELS = labelSet('generic');
 /** How far back to look for a label; only gap characters may separate it from the date. */
 const LABEL_LOOKBACK = 200;
 const HAN = /\p{Script=Han}/u;
-const COPYRIGHT = /版权所有|copyright|©/i;
+/** A copyright line's mark; global so a search can start at a line (lastIndex). */
+const COPYRIGHT_ANY = /版权所有|copyright|©/gi;
 
 const HS = '[ \\t\\u00a0\\u3000]'; // horizontal space
 const TIME = `(?:(?:${HS}+|T)(?:[01]?\\d|2[0-3]):[0-5]\\d(?::[0-5]\\d)?)?`;
@@ -82,20 +83,21 @@ export function inferYear(month: number, day: number, today: string): string | n
   return null;
 }
 
-const isDigit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '9';
-const isAsciiLetter = (c: string | undefined) => c !== undefined && /[A-Za-z]/.test(c);
+/** By code unit (NaN, past either end of the text, is none of these): no one-character strings. */
+const isDigitCode = (c: number) => c >= 48 && c <= 57;
+const isAsciiLetterCode = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+/** - / . : */
+const isJoinerCode = (c: number) => c === 45 || c === 47 || c === 46 || c === 58;
 
 /** Characters around a numeric date that show it is part of a longer number or code. */
 function numericBoundaryOk(s: string, start: number, end: number): boolean {
-  const b1 = s[start - 1];
-  const b2 = s[start - 2];
-  const a1 = s[end];
-  const a2 = s[end + 1];
-  if (isDigit(b1) || isAsciiLetter(b1) || b1 === '_') return false;
+  const b1 = s.charCodeAt(start - 1);
+  const a1 = s.charCodeAt(end);
+  if (isDigitCode(b1) || isAsciiLetterCode(b1) || b1 === 95) return false;
   // 010-2022-07-27, v1.2022.07.27: a separator joined to more digits before
-  if ((b1 === '-' || b1 === '/' || b1 === '.' || b1 === ':') && isDigit(b2)) return false;
-  if (isDigit(a1) || isAsciiLetter(a1) || a1 === '_') return false;
-  if ((a1 === '-' || a1 === '/' || a1 === '.' || a1 === ':') && isDigit(a2)) return false;
+  if (isJoinerCode(b1) && isDigitCode(s.charCodeAt(start - 2))) return false;
+  if (isDigitCode(a1) || isAsciiLetterCode(a1) || a1 === 95) return false;
+  if (isJoinerCode(a1) && isDigitCode(s.charCodeAt(end + 1))) return false;
   return true;
 }
 
@@ -120,8 +122,18 @@ function monthDayStandsAlone(s: string, start: number, end: number): boolean {
   return HAN.test(b ?? '') && /^[ \t\u00a0\u3000]*(?:\n|$)/.test(s.slice(end, end + 8));
 }
 
-/** Characters LABEL_GAP allows, one at a time (\s plus the punctuation). */
-const GAP_CHAR = /[\s:：\[\]【】()（）<>〔〕|]/;
+/**
+ * The characters that may stand between a label and its date, by code unit: the regex class
+ * \s (white space and line terminators) plus : ： [ ] 【 】 ( ) （ ） < > 〔 〕 |. A table, not a
+ * regex test per character: the walk back runs for every date.
+ */
+export const GAP_CODES = new Uint8Array(65536);
+/** The regex class \s by code unit (1 = white space or a line terminator). */
+export const SPACE_CODES = new Uint8Array(65536);
+for (const c of [0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x20, 0xa0, 0x1680, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0xfeff]) SPACE_CODES[c] = 1;
+for (let c = 0x2000; c <= 0x200a; c++) SPACE_CODES[c] = 1;
+GAP_CODES.set(SPACE_CODES);
+for (const ch of ':：[]【】()（）<>〔〕|') GAP_CODES[ch.charCodeAt(0)] = 1;
 
 /**
  * The label right before a date, with only colons, brackets and white space between them. White
@@ -131,7 +143,7 @@ const GAP_CHAR = /[\s:：\[\]【】()（）<>〔〕|]/;
 function findLabel(text: string, start: number): string | undefined {
   const from = Math.max(0, start - LABEL_LOOKBACK);
   let j = start;
-  while (j > from && GAP_CHAR.test(text[j - 1]!)) j--;
+  while (j > from && GAP_CODES[text.charCodeAt(j - 1)] === 1) j--;
   if (j === 0) return undefined;
   for (const label of LABELS_BY_LAST.get(text.charCodeAt(j - 1)) ?? []) {
     const i = j - label.length;
@@ -155,8 +167,6 @@ for (const l of FOUND_LABELS) {
 /** A weekday (and maybe a clock time) right after a date, up to the end of its line. */
 const WEEKDAY_AFTER =
   /^\s*[(（]?(?:星期|周|礼拜)[一二三四五六日天][)）]?[ \t\u00a0\u3000|]*(?:\d{1,2}:\d{2}(?::\d{2})?)?[ \t\u00a0\u3000|]*(?:\n|$)/;
-/** One character of the regex class \s. */
-const JS_SPACE = /\s/;
 /** What may precede a clock date on its line: nothing, or 今天是 / 当前日期 and the like. */
 const CLOCK_BEFORE = /(?:^[\s|]*|今天是|今日是?|今天|当前日期|当前时间)[\s:：|]*$/;
 
@@ -169,9 +179,10 @@ export function isClockDate(text: string, d: Pick<DateMention, 'start' | 'end'>)
   // what WEEKDAY_AFTER needs after its white space, tested first: this runs for every date, often
   // several times per page, and almost no date is followed by a weekday
   let i = d.end;
-  while (i < text.length && JS_SPACE.test(text[i]!)) i++;
-  const next = text[i];
-  if (next !== '(' && next !== '（' && next !== '星' && next !== '周' && next !== '礼') return false;
+  while (i < text.length && SPACE_CODES[text.charCodeAt(i)] === 1) i++;
+  const next = text.charCodeAt(i);
+  // ( （ 星 周 礼
+  if (next !== 0x28 && next !== 0xff08 && next !== 0x661f && next !== 0x5468 && next !== 0x793c) return false;
   if (!WEEKDAY_AFTER.test(text.slice(d.end, d.end + 80))) return false;
   const [lineStart] = lineBounds(text, d.start);
   return CLOCK_BEFORE.test(text.slice(lineStart, d.start));
@@ -239,7 +250,7 @@ export function findDates(text: string, opts: FindDatesOptions): DateMention[] {
     const start = m.index;
     const end = start + m[0].length;
     if (!free(start, end)) return;
-    if (numeric ? !numericBoundaryOk(s, start, end) : isDigit(s[start - 1])) return;
+    if (numeric ? !numericBoundaryOk(s, start, end) : isDigitCode(s.charCodeAt(start - 1))) return;
     // claim the span even when invalid so its pieces are not read again as MM-DD
     claimed.push(start, end);
     if (!plausibleYear(y)) return;
@@ -270,12 +281,20 @@ export function findDates(text: string, opts: FindDatesOptions): DateMention[] {
   // date, which on a page of one long line would cost the line's length for every date on it
   let lineEnd = -1;
   let copyright = false;
+  // the next copyright mark at or after the current line start (a mark never spans a line break,
+  // so one inside [line start, line end) is a mark of that line): found without a copy per line
+  let mark = -1;
   for (const h of hits) {
     if (!h.date) continue;
     if (h.start >= lineEnd) {
       const [ls, le] = lineBounds(text, h.start);
       lineEnd = le;
-      copyright = COPYRIGHT.test(text.slice(ls, le));
+      if (mark !== Infinity && mark < ls) {
+        COPYRIGHT_ANY.lastIndex = ls;
+        const m = COPYRIGHT_ANY.exec(text);
+        mark = m ? m.index : Infinity;
+      }
+      copyright = mark < le;
     }
     const inFooter =
       (opts.footerStart !== undefined && opts.footerStart >= 0 && h.start >= opts.footerStart) || copyright;

@@ -14,6 +14,7 @@ interface CallFrame {
 interface ProfileNode {
   id: number;
   callFrame: CallFrame;
+  children?: number[];
 }
 interface CpuProfile {
   nodes: ProfileNode[];
@@ -85,6 +86,8 @@ export async function profileScans(
 function aggregate(profile: CpuProfile, bundlePath: string, scans: number): CpuBreakdown {
   const modOf = moduleMap(bundlePath);
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parentOf = new Map<number, ProfileNode>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parentOf.set(c, n);
   const self = new Map<string, { fn: string; module: string; us: number }>();
   const samples = profile.samples ?? [];
   const deltas = profile.timeDeltas ?? [];
@@ -98,7 +101,10 @@ function aggregate(profile: CpuProfile, bundlePath: string, scans: number): CpuB
     // only the page's work: the bench bundle, native DOM calls and GC/program
     const inBundle = cf.url.endsWith(bundlePath) || cf.url === bundlePath;
     const module = inBundle ? modOf(cf.lineNumber) : cf.url ? '(page script)' : '(native)';
-    const fn = cf.functionName || '(anonymous)';
+    let fn = cf.functionName || '(anonymous)';
+    // a DOM or builtin call is named with the bundle function that made it (getAttribute ← …)
+    const caller = parentOf.get(node.id);
+    if (module === '(native)' && caller && !fn.startsWith('(') && caller.callFrame.functionName) fn += ` ← ${caller.callFrame.functionName}`;
     const key = `${module}|${fn}|${inBundle ? cf.lineNumber : ''}`;
     const e = self.get(key) ?? { fn, module, us: 0 };
     e.us += dt;

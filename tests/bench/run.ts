@@ -11,7 +11,7 @@
  * Then: page load with and without the extension (tests/bench/page-load.ts, also `npm run bench:load`),
  * the crawl, the store and the matcher benches.
  * Options: --only <substring> (pages to run), --no-ext (skip part 2), --quiet-profile,
- * --scan-only (stop after parts 1 and 2).
+ * --scan-only (stop after parts 1 and 2), --alloc (also what the scan allocates, by function).
  * A report, not a test: exits 0 when a target is missed, 1 when the bench itself fails.
  */
 import { median } from './stats';
@@ -25,6 +25,7 @@ import { launchWithExtension, type LaunchedBrowser } from '../../cli/browser';
 import { serveFolder, type StaticServer } from '../../cli/serve';
 import { bundlePageEntry } from './bundle';
 import { profileScans, type CpuBreakdown } from './cpu-profile';
+import { profileAllocations } from './alloc-profile';
 import { generateGovPage } from './gen-page';
 import { runCrawlBench } from './crawl';
 import { runMatcherBench } from './matcher';
@@ -51,16 +52,19 @@ interface Args {
   profile: boolean;
   /** skip the page-load, crawl, store and matcher benches after part 2 */
   scanOnly: boolean;
+  /** also print what the scan allocates (sampling heap profile) */
+  alloc: boolean;
 }
 
 function parseArgs(argv: string[]): Args {
-  const a: Args = { only: [], ext: true, profile: true, scanOnly: false };
+  const a: Args = { only: [], ext: true, profile: true, scanOnly: false, alloc: false };
   for (let i = 0; i < argv.length; i++) {
     const v = argv[i]!;
     if (v === '--only') a.only.push(argv[++i] ?? '');
     else if (v === '--no-ext') a.ext = false;
     else if (v === '--quiet-profile') a.profile = false;
     else if (v === '--scan-only') a.scanOnly = true;
+    else if (v === '--alloc') a.alloc = true;
     else throw new Error(`unknown option ${v}`);
   }
   return a;
@@ -180,7 +184,7 @@ function api(page: Page) {
 
 // ---------------------------------------------------------------- part 1: scan vs bare walk
 
-async function measureScan(browser: Browser, bundle: string, pages: BenchPage[], urlOf: (p: BenchPage) => string, withProfile: boolean): Promise<PageResult[]> {
+async function measureScan(browser: Browser, bundle: string, pages: BenchPage[], urlOf: (p: BenchPage) => string, withProfile: boolean, withAlloc = false): Promise<PageResult[]> {
   const ctx = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
   const results: PageResult[] = [];
   try {
@@ -217,6 +221,12 @@ async function measureScan(browser: Browser, bundle: string, pages: BenchPage[],
           const reps = p.generated ? 3 : 20;
           cpu = await profileScans(ctx, page, bundle, reps, () => b.scan(reps));
           cpu.functions = cpu.functions.slice(0, 30);
+        }
+        if (withAlloc) {
+          const reps = p.generated ? 3 : 20;
+          const a = await profileAllocations(ctx, page, bundle, reps, () => b.scan(reps));
+          log(`  allocations, ${p.name}: ${Math.round(a.totalKb)} KB per scan; top:`);
+          for (const f of a.functions.slice(0, 25)) log(`    ${f.kb.toFixed(0).padStart(7)} KB  ${f.fn}  [${f.module}]`);
         }
         // replay the content script's chunked scan on a fresh load (cold code, like a real page)
         let replay: PageResult['replay'];
@@ -529,7 +539,7 @@ async function main() {
 
     plain = await chromium.launch({ executablePath: exe, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-quic', `--host-resolver-rules=${hostRules()}`] });
     log(`part 1: scan vs bare TreeWalker (Chromium ${plain.version()})`);
-    const rows = await measureScan(plain, bundle, pages, server.url, args.profile);
+    const rows = await measureScan(plain, bundle, pages, server.url, args.profile, args.alloc);
     await plain.close();
     plain = null;
 

@@ -46,6 +46,17 @@ describe('date.age', () => {
     ]);
   });
 
+  it('words a repeated date by each mention: its own label and inferred year', () => {
+    const text = '发布时间：2024-01-20\n通知A 2024-01-20\n通知B [01-20]\n更新时间：2024-01-20\n通知C 2024-01-20';
+    expect(rule.check(fakePage(text), settings).map((f) => f.message)).toEqual([
+      '发布于 2024-01-20，距今 11 天',
+      '日期 2024-01-20，距今 11 天',
+      '日期 2024-01-20（年份按当前日期推定），距今 11 天',
+      '更新于 2024-01-20，距今 11 天',
+      '日期 2024-01-20，距今 11 天',
+    ]);
+  });
+
   it('says so when a date is later than today', () => {
     const [f] = rule.check(fakePage('发布日期：2024-02-10'), settings);
     expect(f).toMatchObject({ paint: 'fresh', message: '发布于 2024-02-10，晚于今天 10 天' });

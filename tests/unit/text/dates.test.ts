@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findDates, inferYear, isClockDate, isoDate } from '../../../lib/text/dates';
+import { GAP_CODES, SPACE_CODES, findDates, inferYear, isClockDate, isoDate } from '../../../lib/text/dates';
 
 const TODAY = '2024-01-05';
 const find = (text: string, footerStart?: number) => findDates(text, { today: TODAY, footerStart });
@@ -130,6 +130,22 @@ describe('findDates: footer and copyright', () => {
     const ds = find('正文 2023-06-01\n版权所有 © 2003-2023 更新于 2023-12-01\nCopyright 2023.12.02\n© 2023年12月3日');
     expect(ds.map((d) => d.inFooter)).toEqual([false, true, true, true]);
   });
+
+  it('reads each line for its own copyright mark, however far apart the marks are', () => {
+    const ds = find(
+      '2023-01-01 正文\n2023-01-02 及 2023-01-03\n' + '正文\n'.repeat(50) + '2023-01-04 COPYRIGHT\n2023-01-05\n2023-01-06 版权所有 2023-01-07\n2023-01-08',
+    );
+    expect(ds.map((d) => [d.date, d.inFooter])).toEqual([
+      ['2023-01-01', false],
+      ['2023-01-02', false],
+      ['2023-01-03', false],
+      ['2023-01-04', true],
+      ['2023-01-05', false],
+      ['2023-01-06', true],
+      ['2023-01-07', true],
+      ['2023-01-08', false],
+    ]);
+  });
 });
 
 describe('findDates: labels', () => {
@@ -200,5 +216,23 @@ describe('findDates without the page-sized fold', () => {
       const strip = (ds: ReturnType<typeof findDates>) => ds.map((d) => [d.start, d.end, d.date, d.label ?? '']);
       expect(strip(findDates(t, { today })), t).toEqual(strip(findDates(folded, { today })));
     }
+  });
+});
+
+describe('findDates: the label gap and white space tables', () => {
+  it('holds exactly the characters of the regex class it replaces', () => {
+    const gap = /[\s:：\[\]【】()（）<>〔〕|]/;
+    const wrong: number[] = [];
+    const space = /\s/;
+    for (let c = 0; c < 65536; c++) {
+      const ch = String.fromCharCode(c);
+      if ((GAP_CODES[c] === 1) !== gap.test(ch) || (SPACE_CODES[c] === 1) !== space.test(ch)) wrong.push(c);
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it('reads a label across the gap and refuses one glued to a longer number', () => {
+    expect(find('发布时间：【 2023-06-01').map((d) => d.label)).toEqual(['发布时间']);
+    expect(find('编号 x2023-06-01 与 1-2023-06-02 及 2023-06-03_ 与 2023-06-04.5')).toEqual([]);
   });
 });
