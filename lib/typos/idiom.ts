@@ -18,13 +18,17 @@ export function idiomTypos(text: string, skip: readonly Range[]): TypoFinding[] 
     let lastEnd = -1;
     for (let i = 0; i + 4 <= s.length; i++) {
       // one substitution leaves the first or the last two characters of the idiom intact
-      if (!lex.idiomHeads.has(pairCode(s, i)) && !lex.idiomTails.has(pairCode(s, i + 2))) continue;
+      const head = lex.idiomHeads.has(pairCode(s, i));
+      const tail = lex.idiomTails.has(pairCode(s, i + 2));
+      if (!head && !tail) continue;
       const w = s.slice(i, i + 4);
       if (lex.logP(w) !== undefined) continue;
       // two words side by side (职业 资格) are a compound, not a misspelt expression
       if (lex.logP(w.slice(0, 2)) !== undefined && lex.logP(w.slice(2)) !== undefined) continue;
       let best: { right: string; cost: number } | null = null;
-      for (let pos = 0; pos < 4; pos++) {
+      // a change in the first half needs an idiom ending in this tail, one in the second half an
+      // idiom starting with this head
+      for (let pos = tail ? 0 : 2; pos < (head ? 4 : 2); pos++) {
         // a changed first or last character that makes a word with its outside neighbour
         // (国务院领导, 的十四届 → …第十四届) means the window straddles a word boundary
         if (pos === 0 && i > 0 && lex.logP(s[i - 1]! + w[0]!) !== undefined) continue;
