@@ -4,6 +4,7 @@
  */
 import type { FetchOutcome } from './types';
 import { sameSite } from './discover';
+import { deadline } from '../net/deadline';
 
 export interface FetchOptions {
   homeUrl: string;
@@ -33,18 +34,11 @@ export function decodeHtml(bytes: Uint8Array, contentType: string): string {
 }
 
 export async function fetchPage(url: string, opts: FetchOptions): Promise<FetchOutcome> {
-  const ctl = new AbortController();
-  const onAbort = () => ctl.abort();
-  opts.signal?.addEventListener('abort', onAbort);
-  let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    ctl.abort();
-  }, opts.timeoutMs);
+  const dl = deadline(opts.signal, opts.timeoutMs);
   try {
     // fetch cannot read a redirect's Location without following it (manual mode gives an opaque
     // response), so redirects are followed by the browser and an off-site end is discarded unread.
-    const res = await (opts.fetchImpl ?? fetch)(url, { signal: ctl.signal, redirect: 'follow', credentials: 'omit', cache: 'no-store' });
+    const res = await (opts.fetchImpl ?? fetch)(url, { signal: dl.signal, redirect: 'follow', credentials: 'omit', cache: 'no-store' });
     const finalUrl = res.url || url;
     if (!sameSite(finalUrl, opts.homeUrl)) {
       void res.body?.cancel().catch(() => undefined);
@@ -64,10 +58,9 @@ export async function fetchPage(url: string, opts: FetchOptions): Promise<FetchO
     return { kind: 'html', url: finalUrl, html: decodeHtml(bytes, type), status: res.status };
   } catch (e) {
     if (opts.signal?.aborted) return { kind: 'error', url, message: '已取消' };
-    if (timedOut) return { kind: 'error', url, message: `超时（${Math.round(opts.timeoutMs / 1000)} 秒无响应）` };
+    if (dl.timedOut) return { kind: 'error', url, message: `超时（${Math.round(opts.timeoutMs / 1000)} 秒无响应）` };
     return { kind: 'error', url, message: `无法访问：${e instanceof Error ? e.message : String(e)}` };
   } finally {
-    clearTimeout(timer);
-    opts.signal?.removeEventListener('abort', onAbort);
+    dl.dispose();
   }
 }

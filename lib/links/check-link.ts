@@ -7,6 +7,7 @@
  * called dead. Pages go straight to GET: telling a soft 404 from a page needs the body anyway.
  * GET reads at most bodyPrefixBytes, then stops. Runs in node and in a service worker (fetch only).
  */
+import { deadline } from '../net/deadline';
 import type { CheckOptions, LinkKind, LinkResult, RedirectMode } from './types';
 import {
   BAD_URL,
@@ -104,19 +105,12 @@ function request(url: string, method: Method, follow: boolean, ctx: Ctx): Promis
   return ctx.schedule(url, async () => {
     // cancelled while waiting for the host's turn: send nothing
     if (ctx.signal?.aborted) throw new DOMException('cancelled', 'AbortError');
-    const ctl = new AbortController();
-    const onAbort = () => ctl.abort();
-    ctx.signal?.addEventListener('abort', onAbort);
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      ctl.abort();
-    }, ctx.timeoutMs);
+    const dl = deadline(ctx.signal, ctx.timeoutMs);
     try {
       const res = await ctx.fetchImpl(url, {
         method,
         redirect: follow ? 'follow' : 'manual',
-        signal: ctl.signal,
+        signal: dl.signal,
         headers: ctx.headers,
         credentials: 'omit',
         cache: 'no-store',
@@ -135,10 +129,9 @@ function request(url: string, method: Method, follow: boolean, ctx: Ctx): Promis
         },
       };
     } catch (error) {
-      return { error, timedOut };
+      return { error, timedOut: dl.timedOut };
     } finally {
-      clearTimeout(timer);
-      ctx.signal?.removeEventListener('abort', onAbort);
+      dl.dispose();
     }
   });
 }
