@@ -22,6 +22,7 @@ import { serveFolder } from '../../cli/serve';
 import { median } from './stats';
 import { generateLoadPage, type LoadPage } from './load-pages';
 import targets from './targets.json';
+import { longTaskProbe } from './long-task-probe';
 
 const HOST = 'load.gov.cn';
 const TARGET_RATIO = targets.pageLoadRatio;
@@ -89,18 +90,7 @@ export interface LoadRow {
   scanDone: number | null;
 }
 
-const PROBE = `(() => {
-  if (window !== window.top) return;
-  const lt = { tasks: [], error: null };
-  window.__loadProbe = lt;
-  try {
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) lt.tasks.push({ start: e.startTime, duration: e.duration });
-    }).observe({ type: 'longtask', buffered: true });
-  } catch (e) {
-    lt.error = String(e);
-  }
-})();`;
+const PROBE = longTaskProbe('__loadProbe');
 
 const f1 = (n: number) => (n >= 100 ? n.toFixed(0) : n >= 10 ? n.toFixed(1) : n.toFixed(2));
 const log = (s: string) => process.stderr.write(s + '\n');
