@@ -1,5 +1,6 @@
 import { isGovHost } from '../content/gov-host';
 import { CONTENT_JS } from './scan';
+import autoScan from '@/lib/data/auto-scan.json';
 
 /**
  * The scanner goes into every *.gov.cn tab once the page has loaded (tab status "complete",
@@ -19,15 +20,27 @@ export function registerAutoScan() {
 }
 
 export async function injectLoadedGovTabs(): Promise<number> {
-  // every loaded tab: without the "tabs" permission only those under our host permission carry a URL
-  const tabs = await chrome.tabs.query({ status: 'complete' }).catch(() => [] as chrome.tabs.Tab[]);
+  // every tab: without the "tabs" permission only those under our host permission carry a URL
+  const tabs = await chrome.tabs.query({}).catch(() => [] as chrome.tabs.Tab[]);
   let n = 0;
   for (const t of tabs) {
     if (t.id === undefined || !t.url || !isGovPage(t.url)) continue;
-    inject(t.id);
+    // a tab still loading may send its "complete" before this worker's listener is known to the
+    // browser (seen on a fresh install: no update reached it at all); follow it here
+    if (t.status === 'complete') inject(t.id);
+    else void injectWhenLoaded(t.id);
     n++;
   }
   return n;
+}
+
+async function injectWhenLoaded(tabId: number) {
+  for (let waited = 0; waited < autoScan.sweepWaitMs; waited += autoScan.sweepPollMs) {
+    await new Promise((r) => setTimeout(r, autoScan.sweepPollMs));
+    const tab = await chrome.tabs.get(tabId).catch(() => undefined);
+    if (!tab?.url || !isGovPage(tab.url)) return;
+    if (tab.status === 'complete') return inject(tabId);
+  }
 }
 
 function isGovPage(url: string): boolean {

@@ -338,9 +338,6 @@ async function measureLongTasks(
 ): Promise<{ results: Map<string, LongTaskResult>; probe: { seen: boolean; duration: number | null } }> {
   const { context } = ext;
   await context.addInitScript({ content: LONG_TASK_PROBE });
-  // let the freshly installed worker finish starting first: a page that completes while its
-  // 4.5 MB script still evaluates can go unscanned (noted in the closing note of this stop)
-  await ext.worker.evaluate(() => true);
   const results = new Map<string, LongTaskResult>();
   let probe = { seen: false, duration: null as number | null };
   for (const [i, p] of pages.entries()) {

@@ -15,6 +15,7 @@ async function start() {
   vi.resetModules();
   injected = [];
   tabs = [];
+  vi.spyOn(fakeBrowser.tabs, 'get').mockImplementation((async (id: number) => tabs.find((t) => t.id === id)) as never);
   vi.spyOn(fakeBrowser.tabs, 'query').mockImplementation((async (q: chrome.tabs.QueryInfo) => tabs.filter((t) => q.status === undefined || t.status === q.status)) as never);
   vi.spyOn(fakeBrowser.scripting, 'executeScript').mockImplementation((async (inj: chrome.scripting.ScriptInjection<unknown[], unknown>) => {
     injected.push(inj.target.tabId);
@@ -43,6 +44,15 @@ describe('auto-scan', () => {
     expect(injected).toEqual([]);
     await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install' });
     await vi.waitFor(() => expect(injected.sort()).toEqual([gov, govHttps].sort()));
+  });
+
+  it('follows a gov tab still loading at install and injects it once it has loaded', async () => {
+    const gov = openTab('http://www.slow.gov.cn/big.html', 'loading');
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install' });
+    await new Promise((r) => setTimeout(r, 600));
+    expect(injected).toEqual([]);
+    tabs.find((t) => t.id === gov)!.status = 'complete';
+    await vi.waitFor(() => expect(injected).toEqual([gov]), { timeout: 3000 });
   });
 
   it('sweeps the restored tabs when the browser starts', async () => {
