@@ -5,7 +5,8 @@
  * (lib/data/typo-rules.json). Without the suffix the words may be an ordinary phrase
  * (推进住房与城乡建设) and stay silent.
  * The names of the state and its central bodies (fixedNames: 中华人民共和国 …) are checked
- * anywhere: one Han character replaced, by whatever character, is a wrong name.
+ * anywhere: one Han character replaced, by whatever character, is a wrong name; so are the central
+ * bodies named 国家X with 中国 in place of 国家 (中国发改委 for 国家发改委, stateNamed).
  */
 import rules from '../data/typo-rules.json';
 import { AhoCorasick } from '../text/aho-corasick';
@@ -84,10 +85,37 @@ function fixedNameTypos(text: string, out: TypoFinding[]) {
   }
 }
 
+let stateNamed: { matcher: AhoCorasick; right: string[] } | null = null;
+
+/** 中国X where the body's name is 国家X (中国发改委). */
+function stateNamedTypos(text: string, out: TypoFinding[]) {
+  if (text.indexOf('中国') < 0) return;
+  stateNamed ??= {
+    matcher: new AhoCorasick(B.stateNamed.map((n) => '中国' + n.slice(2))),
+    right: B.stateNamed,
+  };
+  const { right } = stateNamed;
+  const first = out.length;
+  stateNamed.matcher.search(text, (pattern, start, end) => {
+    // 中国卫生健康委 then 中国卫生健康委员会 at the same start: keep the longer name
+    if (out.length > first && out[out.length - 1]!.start >= start) out.pop();
+    out.push({
+      start,
+      end,
+      wrong: text.slice(start, end),
+      right: right[pattern]!,
+      kind: 'name.body-variant',
+      severity: 'deduct',
+      evidence: `机构名称应为“${right[pattern]}”，名称中的“国家”不能写作“中国”`,
+    });
+  });
+}
+
 export function bodyTypos(text: string): TypoFinding[] {
   const { matcher, info } = variants();
   const out: TypoFinding[] = [];
   fixedNameTypos(text, out);
+  stateNamedTypos(text, out);
   matcher.search(text, (pattern, start, end) => {
     const suffix = B.suffixes.find((s) => text.startsWith(s, end));
     if (!suffix) return;
