@@ -1,13 +1,15 @@
 /**
- * expression.leader-name: a central leader's name (lib/data/leaders.json, three-character names)
- * written with its characters swapped (习平近) or one character replaced by a sound- or look-alike
- * (习近乎, 何立锋). Anywhere in the text for names whose surname is too rare to be anyone else's
- * (noCueNeeded: 习近平); for the others the leader's title must be near, since 张清国 or 刘国忠
- * may well be a local official's real name. A match whose first
+ * expression.leader-name: a central leader's name (lib/data/leaders.json, three-character names;
+ * former leaders from lib/data/leaders-former.json) written with its characters swapped (习平近)
+ * or one character replaced by a sound- or look-alike (习近乎, 何立锋, 林政月娥). Anywhere in the
+ * text for names whose surname is too rare to be anyone else's (noCueNeeded: 习近平) and for
+ * four-character names; for the others the leader's title must be near, or the name written
+ * right in the same text, since 张清国 or 刘国忠 may well be a local official's real name. A match whose first
  * character makes a word with the one before (学习近乎) is ordinary text. Two-character names are
  * left to the title check in lib/rules: alone they are too often other people's names.
  */
 import leadersData from '../data/leaders.json';
+import formerLeaders from '../data/leaders-former.json';
 import rules from '../data/typo-rules.json';
 import { AhoCorasick } from '../text/aho-corasick';
 import { confusion } from './confusion';
@@ -34,7 +36,7 @@ function permutations(s: string): string[] {
 function build() {
   if (cached) return cached;
   const conf = confusion();
-  const leaders = leadersData.leaders.filter((l) => l.name.length >= L.minNameLength);
+  const leaders = [...leadersData.leaders, ...formerLeaders.leaders].filter((l) => l.name.length >= L.minNameLength);
   const names = leaders.map((l) => l.name);
   const map = new Map<string, Variant>();
   for (const l of leaders) {
@@ -62,7 +64,7 @@ export function leaderTypos(text: string): TypoFinding[] {
     // part of the real name written right (…习近平习…) or of an ordinary word (学习近乎)
     if (names.some((n) => overlapsName(text, n, start, end))) return;
     if (start > 0 && lex.logP(text[start - 1]! + text[start]!) !== undefined) return;
-    if (!L.noCueNeeded.includes(v.name)) {
+    if (!L.noCueNeeded.includes(v.name) && v.name.length < L.noCueLength && !text.includes(v.name)) {
       const around = text.slice(Math.max(0, start - L.titleWindow), Math.min(text.length, end + L.titleWindow));
       if (!v.titles.some((t) => around.includes(t))) return;
     }
