@@ -70,6 +70,11 @@ describe('privacy.phone', () => {
     expect(run(phoneRule, '张建国 138****5678\n李秀英 159****4321')).toEqual([]);
     expect(run(phoneRule, '咨询电话：0795-3221234，热线 12345，传真 0795-3221235')).toEqual([]);
   });
+
+  it('reads a label with a full-width or a half-width colon alike', () => {
+    expect(run(phoneRule, '张建国 电话：13812345678\n李秀英 电话：15987654321')).toEqual([]);
+    expect(run(phoneRule, '张建国 电话:13812345678\n李秀英 电话:15987654321')).toEqual([]);
+  });
 });
 
 describe('privacy.bank-card', () => {
@@ -83,6 +88,8 @@ describe('privacy.bank-card', () => {
     expect(run(bankCardRule, '编号 6222021234567890128')).toEqual([]);
     expect(run(bankCardRule, '银行卡号：6222021234567890127')).toEqual([]);
     expect(run(bankCardRule, '户名：清溪县财政局，开户行：工行清溪支行，账号：6222021234567890128')).toEqual([]);
+    expect(run(bankCardRule, '收款人：清溪县第一中学，账号：6222021234567890128')).toEqual([]);
+    expect(run(bankCardRule, '收款人:清溪县第一中学，账号:6222021234567890128')).toEqual([]);
   });
 });
 
