@@ -70,11 +70,11 @@ export const typoOpenRules = [
     title: '机构名称写法有误',
     lead: '机构名称疑似写错',
     category: 'name',
-    severities: ['deduct'],
+    severities: ['deduct', 'hint'],
     indicator: { kind: 'outside', note: '内容不准确：机构名称写法有误' },
     weight: { points: 1, cap: 5 },
     examples: {
-      fires: ['<p>县人力资源与社会保障局发布通知。</p>', '<p>根据中华人民共合国宪法制定本法。</p>'],
+      fires: ['<p>县人力资源与社会保障局发布通知。</p>', '<p>根据中华人民共合国宪法制定本法。</p>', '<p>加快推进住房与城乡建设领域改革。</p>'],
       silent: ['<p>县人力资源和社会保障局发布通知。</p>', '<p>根据中华人民共和国宪法制定本法。</p>'],
     },
   }),

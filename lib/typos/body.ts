@@ -3,7 +3,8 @@
  * (住房与城乡建设局) or one character replaced by a sound- or look-alike (住房和城乡见设局) — right
  * before a body suffix (部/厅/局/委员会 …). Names: 国务院组成部门 and the usual local "X和Y" bodies
  * (lib/data/typo-rules.json). Without the suffix the words may be an ordinary phrase
- * (推进住房与城乡建设) and stay silent.
+ * (文化与旅游融合发展) and stay silent, except the cores whose 与 form is no phrase (bareCores:
+ * 住房与城乡建设, 工业与信息化): those are a hint.
  * The names of the state and its central bodies (fixedNames: 中华人民共和国 …) are checked
  * anywhere: one Han character replaced, by whatever character, is a wrong name; so are the central
  * bodies named 国家X with 中国 in place of 国家 (中国发改委 for 国家发改委, stateNamed).
@@ -17,8 +18,8 @@ const B = rules.bodies;
 
 interface Variants {
   matcher: AhoCorasick;
-  /** per pattern: the right name core and what changed */
-  info: { right: string; how: string }[];
+  /** per pattern: the right name core, what changed, and whether it counts without a suffix */
+  info: { right: string; how: string; bare: boolean }[];
 }
 
 let cached: Variants | null = null;
@@ -38,7 +39,8 @@ function variants(): Variants {
   const conf = confusion();
   const all = cores();
   const official = new Set(all);
-  const map = new Map<string, { right: string; how: string }>();
+  const bare = new Set(B.bareCores);
+  const map = new Map<string, { right: string; how: string; bare: boolean }>();
   for (const core of all) {
     for (let i = 0; i < core.length; i++) {
       const ch = core[i]!;
@@ -46,7 +48,7 @@ function variants(): Variants {
       for (const x of subs) {
         const v = core.slice(0, i) + x + core.slice(i + 1);
         if (official.has(v) || map.has(v)) continue;
-        map.set(v, { right: core, how: ch === '和' ? `“和”写作“${x}”` : `“${ch}”写作“${x}”` });
+        map.set(v, { right: core, how: ch === '和' ? `“和”写作“${x}”` : `“${ch}”写作“${x}”`, bare: ch === '和' && bare.has(core) });
       }
     }
   }
@@ -118,8 +120,21 @@ export function bodyTypos(text: string): TypoFinding[] {
   stateNamedTypos(text, out);
   matcher.search(text, (pattern, start, end) => {
     const suffix = B.suffixes.find((s) => text.startsWith(s, end));
-    if (!suffix) return;
-    const { right, how } = info[pattern]!;
+    const { right, how, bare } = info[pattern]!;
+    if (!suffix) {
+      if (bare) {
+        out.push({
+          start,
+          end,
+          wrong: text.slice(start, end),
+          right,
+          kind: 'name.body-variant',
+          severity: 'hint',
+          evidence: `机构或领域名称应为“${right}”，此处${how}`,
+        });
+      }
+      return;
+    }
     out.push({
       start,
       end: end + suffix.length,
