@@ -117,6 +117,19 @@ export const typoOpenRules = [
       silent: ['<p>湖南省张家界市发布通知。</p>'],
     },
   }),
+  openTypoRule({
+    id: 'name.place-variant',
+    title: '地名写法有误',
+    lead: '地名疑似写错',
+    category: 'name',
+    severities: ['hint'],
+    indicator: { kind: 'outside', note: '内容不准确：地名写法有误' },
+    weight: { points: 1, cap: 5 },
+    examples: {
+      fires: ['<p>游船沿着黄埔江缓缓行驶。</p>'],
+      silent: ['<p>游船沿着黄浦江缓缓行驶。广州市黄埔区发布通知。</p>'],
+    },
+  }),
 ];
 
 const BY_KIND = new Map(typoOpenRules.map((r) => [r.id, r]));

@@ -14,6 +14,7 @@ import { bodyTypos } from './body';
 import { confusion } from './confusion';
 import { contextTypos } from './context-rule';
 import { ganzhiTypos } from './ganzhi';
+import { geoNameTypos } from './geo-name';
 import { idiomTypos } from './idiom';
 import { leaderTypos } from './leader';
 import { lexicon } from './lexicon';
@@ -25,7 +26,7 @@ import { wordTypos } from './word';
 export type { TextBlock, TypoContext, TypoFinding, TypoKind, TypoRequest, TypoSeverity } from './types';
 
 /** Order of preference when findings overlap. */
-const PRIORITY: TypoKind[] = ['expression.leader-name', 'name.body-variant', 'name.place-province', 'typo.ganzhi', 'typo.idiom', 'typo.word', 'typo.context'];
+const PRIORITY: TypoKind[] = ['expression.leader-name', 'name.body-variant', 'name.place-province', 'name.place-variant', 'typo.ganzhi', 'typo.idiom', 'typo.word', 'typo.context'];
 
 export function loadTypoData(): void {
   lexicon(rules.word.minBucket);
@@ -44,6 +45,7 @@ export function detectTypos(blocks: readonly TextBlock[], context: TypoContext =
       ...leaderTypos(text),
       ...bodyTypos(text),
       ...placeTypos(text),
+      ...geoNameTypos(text),
       ...ganzhiTypos(text),
       ...idiomTypos(text, skip),
       ...wordTypos(text, skip),

@@ -23,6 +23,7 @@ export type TypoKind =
   | 'expression.leader-name'
   | 'typo.ganzhi'
   | 'name.place-province'
+  | 'name.place-variant'
   | 'typo.context';
 
 export type TypoSeverity = 'veto' | 'deduct' | 'hint';

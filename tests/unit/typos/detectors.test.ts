@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import rules from '../../../lib/data/typo-rules.json';
+import geoNames from '../../../lib/data/typo-geo-names.json';
 import { detectTypos, type TypoKind } from '../../../lib/typos';
 
 const kinds = (text: string) => detectTypos([{ text, start: 0 }]).map((f) => f.kind);
@@ -21,6 +22,14 @@ describe.each(families)('%s examples', (key, kind) => {
   const r = rules[key] as unknown as { fires: string[]; silent: string[] };
   it.each(r.fires)(`${kind} fires on %s`, (s) => expect(kinds(s)).toContain(kind));
   it.each(r.silent)('silent on %s', (s) => expect(kinds(s)).toEqual([]));
+});
+
+describe('geographic names (lib/data/typo-geo-names.json) examples', () => {
+  it.each(geoNames.fires)('name.place-variant fires on %s', (s) => expect(kinds(s)).toContain('name.place-variant'));
+  it.each(geoNames.silent)('silent on %s', (s) => expect(kinds(s)).toEqual([]));
+  it('names the right place, as a hint', () => {
+    expect(detectTypos([{ text: '游船沿着黄埔江行驶。', start: 0 }])).toMatchObject([{ wrong: '黄埔江', right: '黄浦江', kind: 'name.place-variant', severity: 'hint', start: 4, end: 7 }]);
+  });
 });
 
 describe('corrections and severities', () => {
