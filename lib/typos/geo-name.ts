@@ -5,8 +5,8 @@
  * of the division table is left alone: it may be another real place. A hint: the inspector
  * confirms.
  * The sound-alike sets are large (tens of thousands of variants), so instead of matching every
- * variant, each window is counted by the name characters it holds in place; a window that holds
- * all but one is checked.
+ * variant, a window is compared with a name where the text holds the name's first or second
+ * character in place (one substitution leaves one of the two).
  */
 import geo from '../data/typo-geo-names.json';
 import placesData from '../data/typo-places.json';
@@ -17,8 +17,11 @@ import type { TypoFinding } from './types';
 
 interface GeoIndex {
   names: string[];
-  /** character → [name index, position in the name] for every character of every name */
-  where: Map<string, [number, number][]>;
+  /** char code → indices of the names starting with it; and of the names whose second character it is */
+  first: Map<number, number[]>;
+  second: Map<number, number[]>;
+  /** per char code: 1 when some name starts with it, 2 when it is some name's second character */
+  flags: Uint8Array;
   known: Set<string>;
 }
 
@@ -27,44 +30,52 @@ let cached: GeoIndex | null = null;
 function index(): GeoIndex {
   if (cached) return cached;
   const names = [...new Set(Object.values(geo.groups).flatMap((g) => g.split(' ')))].filter((n) => n.length >= geo.minLength);
-  const where = new Map<string, [number, number][]>();
+  const first = new Map<number, number[]>();
+  const second = new Map<number, number[]>();
+  const add = (m: Map<number, number[]>, c: number, n: number) => (m.get(c) ?? m.set(c, []).get(c)!).push(n);
+  const flags = new Uint8Array(65536);
   names.forEach((name, n) => {
-    for (let i = 0; i < name.length; i++) (where.get(name[i]!) ?? where.set(name[i]!, []).get(name[i]!)!).push([n, i]);
+    add(first, name.charCodeAt(0), n);
+    add(second, name.charCodeAt(1), n);
+    flags[name.charCodeAt(0)]! |= 1;
+    flags[name.charCodeAt(1)]! |= 2;
   });
   const known = new Set(names);
   for (const list of Object.values(placesData.provinces as Record<string, string>)) for (const n of list.split(' ')) known.add(n);
-  cached = { names, where, known };
+  cached = { names, first, second, flags, known };
   return cached;
 }
 
+/** Position of the one character where text[start…] differs from name, -1 when none or more than one. */
+function oneDiff(text: string, start: number, name: string): number {
+  let at = -1;
+  for (let k = 0; k < name.length; k++) {
+    if (text.charCodeAt(start + k) === name.charCodeAt(k)) continue;
+    if (at >= 0) return -1;
+    at = k;
+  }
+  return at;
+}
+
 export function geoNameTypos(text: string): TypoFinding[] {
-  const { names, where, known } = index();
-  const counts = new Map<number, number>();
-  const stride = names.length;
-  for (let p = 0; p < text.length; p++) {
-    const at = where.get(text[p]!);
-    if (!at) continue;
-    for (const [n, i] of at) {
-      const start = p - i;
-      if (start < 0 || start + names[n]!.length > text.length) continue;
-      const key = start * stride + n;
-      counts.set(key, (counts.get(key) ?? 0) + 1);
-    }
-  }
+  const { names, first, second, flags, known } = index();
   const out: TypoFinding[] = [];
-  if (!counts.size) return out;
-  const conf = confusion();
-  const lex = lexicon(rules.word.minBucket);
-  for (const [key, count] of counts) {
-    const n = key % stride;
+  const check = (start: number, n: number) => {
     const name = names[n]!;
-    if (count !== name.length - 1) continue;
-    const start = (key - n) / stride;
+    if (start < 0 || start + name.length > text.length) return;
+    const k = oneDiff(text, start, name);
+    if (k < 0) return;
     const w = text.slice(start, start + name.length);
-    let k = 0;
-    while (w[k] === name[k]) k++;
-    if (!Number.isFinite(conf.cost(w[k]!, name[k]!)) || known.has(w) || lex.logP(w) !== undefined) continue;
+    if (!Number.isFinite(confusion().cost(w[k]!, name[k]!)) || known.has(w) || lexicon(rules.word.minBucket).logP(w) !== undefined) return;
     out.push({ start, end: start + name.length, wrong: w, right: name, kind: 'name.place-variant', severity: 'hint', evidence: `疑似地名“${name}”写错` });
+  };
+  for (let p = 0; p < text.length; p++) {
+    const c = text.charCodeAt(p);
+    const flag = flags[c]!;
+    if (flag === 0) continue;
+    if (flag & 1) for (const n of first.get(c)!) check(p, n);
+    // first character replaced: the window starts one before; when the first matched it was checked above
+    if (flag & 2) for (const n of second.get(c)!) if (p > 0 && text.charCodeAt(p - 1) !== names[n]!.charCodeAt(0)) check(p - 1, n);
   }
-  return out.sort((a, b) => a.start - b.start);
+  return out;
 }
