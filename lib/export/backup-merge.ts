@@ -5,8 +5,10 @@
  * screenshot links and times are combined (mergeFinding); rounds and screenshots are added when new.
  */
 import type { Finding, PageRecord, RoundRecord, SiteRecord } from '../types';
+import type { ProbeRecord, WatchRecord } from '../watch/types';
+import { emptyWatchSummary, planWatchMerge, probeKey, type WatchSummary } from './backup-watch';
 
-export interface ImportSummary {
+export interface ImportSummary extends WatchSummary {
   findings: { added: number; updated: number; skipped: number; skippedOlder: number; skippedSame: number; duplicates: number };
   sites: { added: number; updated: number };
   pages: { added: number; updated: number; skipped: number };
@@ -20,6 +22,7 @@ export const emptySummary = (): ImportSummary => ({
   pages: { added: 0, updated: 0, skipped: 0 },
   rounds: { added: 0, skipped: 0 },
   screenshots: { added: 0, skipped: 0 },
+  ...emptyWatchSummary(),
 });
 
 export function mergeSite(prev: SiteRecord, inc: SiteRecord): SiteRecord {
@@ -208,19 +211,24 @@ export interface BackupTables<S extends { id: string }> {
   findings: Finding[];
   rounds: RoundRecord[];
   screenshots: S[];
+  /** the availability watch (absent from older backups) */
+  watches?: WatchRecord[];
+  probes?: ProbeRecord[];
 }
 
 /**
  * Several backups merged in memory, in order, each imported as the dashboard would import it into
  * a store holding the ones before (`npm run merge`: shards of one batch run).
  */
-export function mergeTables<S extends { id: string }>(list: BackupTables<S>[]): { tables: BackupTables<S>; summaries: ImportSummary[] } {
+export function mergeTables<S extends { id: string }>(list: BackupTables<S>[]): { tables: Required<BackupTables<S>>; summaries: ImportSummary[] } {
   const store = {
     sites: new Map<string, SiteRecord>(),
     pages: new Map<string, PageRecord>(),
     findings: new Map<string, Finding>(),
     rounds: new Map<string, RoundRecord>(),
     screenshots: new Map<string, S>(),
+    watches: new Map<string, WatchRecord>(),
+    probes: new Map<string, ProbeRecord>(),
   };
   const summaries = list.map((b) => {
     const inc = collapseIncoming(b);
@@ -236,7 +244,10 @@ export function mergeTables<S extends { id: string }>(list: BackupTables<S>[]): 
     for (const f of plan.findings) store.findings.set(f.id, f);
     for (const r of plan.rounds) store.rounds.set(r.id, r);
     for (const s of plan.screenshots) store.screenshots.set(s.id, s);
-    return plan.summary;
+    const watch = planWatchMerge({ watches: b.watches ?? [], probes: b.probes ?? [] }, { watch: (site) => store.watches.get(site), probe: (key) => store.probes.has(key) });
+    for (const w of watch.watches) store.watches.set(w.site, w);
+    for (const p of watch.probes) store.probes.set(probeKey(p), p);
+    return { ...plan.summary, ...watch.summary };
   });
   return {
     tables: {
@@ -245,6 +256,8 @@ export function mergeTables<S extends { id: string }>(list: BackupTables<S>[]): 
       findings: [...store.findings.values()],
       rounds: [...store.rounds.values()],
       screenshots: [...store.screenshots.values()],
+      watches: [...store.watches.values()],
+      probes: [...store.probes.values()],
     },
     summaries,
   };

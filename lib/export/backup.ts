@@ -9,6 +9,8 @@ import type { Finding, PageRecord, RoundRecord, ScreenshotRecord, SiteRecord } f
 import type { GovCheckDB } from '../store/db';
 import { isAnchor, isSeverity, isSource, isStatus } from '../store/validate';
 import { collapseIncoming, planMerge, type ImportSummary } from './backup-merge';
+import { planWatchMerge, probeKey, watchSummaryParts } from './backup-watch';
+import type { ProbeRecord, WatchRecord } from '../watch/types';
 
 export { mergeFinding } from './backup-merge';
 
@@ -31,9 +33,15 @@ export interface Backup {
   findings: Finding[];
   rounds: RoundRecord[];
   screenshots: ScreenshotJson[];
+  /** the availability watch and its probes (lists absent from backups made before 0.2: read as empty) */
+  watches: WatchRecord[];
+  probes: ProbeRecord[];
 }
 
 export type { ImportSummary };
+
+/** Probes leave the store without their local row numbers. */
+const probeRows = (list: ProbeRecord[]): ProbeRecord[] => list.map(({ id: _drop, ...p }) => p);
 
 export class BackupError extends Error {}
 
@@ -58,25 +66,33 @@ export function base64ToBytes(b64: string): Uint8Array {
 export async function exportBackup(db: GovCheckDB, now = Date.now()): Promise<Backup> {
   // one read transaction for a consistent snapshot; the images are encoded after it (awaiting
   // Blob.arrayBuffer inside would let IndexedDB commit the transaction under us)
-  const [sites, pages, findings, rounds, shots] = await db.transaction('r', [db.sites, db.pages, db.findings, db.rounds, db.screenshots], () =>
-    Promise.all([db.sites.toArray(), db.pages.toArray(), db.findings.toArray(), db.rounds.toArray(), db.screenshots.toArray()]),
+  const [sites, pages, findings, rounds, shots, watches, probes] = await db.transaction(
+    'r',
+    [db.sites, db.pages, db.findings, db.rounds, db.screenshots, db.watches, db.probes],
+    () => Promise.all([db.sites.toArray(), db.pages.toArray(), db.findings.toArray(), db.rounds.toArray(), db.screenshots.toArray(), db.watches.toArray(), db.probes.toArray()] as const),
   );
-  return { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: now, sites, pages, findings, rounds, screenshots: await encodeShots(shots) };
+  return { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: now, sites, pages, findings, rounds, screenshots: await encodeShots(shots), watches, probes: probeRows(probes) };
 }
 
-/** The backup of one site (its pages, findings and their screenshots; all rounds): a batch run's record of a finished site. */
+/** The backup of one site (its pages, findings and their screenshots, its watch and probes; all rounds): a batch run's record of a finished site. */
 export async function exportSiteBackup(db: GovCheckDB, site: string, now = Date.now()): Promise<Backup> {
-  const [sites, pages, findings, rounds, shots] = await db.transaction('r', [db.sites, db.pages, db.findings, db.rounds, db.screenshots], async () => {
-    const findings = await db.findings.where('site').equals(site).toArray();
-    return Promise.all([
-      db.sites.where('site').equals(site).toArray(),
-      db.pages.where('site').equals(site).toArray(),
-      findings,
-      db.rounds.toArray(),
-      db.screenshots.where('findingId').anyOf(findings.map((f) => f.id)).toArray(),
-    ]);
-  });
-  return { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: now, sites, pages, findings, rounds, screenshots: await encodeShots(shots) };
+  const [sites, pages, findings, rounds, shots, watches, probes] = await db.transaction(
+    'r',
+    [db.sites, db.pages, db.findings, db.rounds, db.screenshots, db.watches, db.probes],
+    async () => {
+      const findings = await db.findings.where('site').equals(site).toArray();
+      return Promise.all([
+        db.sites.where('site').equals(site).toArray(),
+        db.pages.where('site').equals(site).toArray(),
+        findings,
+        db.rounds.toArray(),
+        db.screenshots.where('findingId').anyOf(findings.map((f) => f.id)).toArray(),
+        db.watches.where('site').equals(site).toArray(),
+        db.probes.where('[site+at]').between([site, -Infinity], [site, Infinity], true, true).toArray(),
+      ] as const);
+    },
+  );
+  return { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: now, sites, pages, findings, rounds, screenshots: await encodeShots(shots), watches, probes: probeRows(probes) };
 }
 
 async function encodeShots(shots: ScreenshotRecord[]): Promise<ScreenshotJson[]> {
@@ -153,6 +169,28 @@ function checkRound(r: unknown, i: number): asserts r is RoundRecord {
   need(isNum(o.createdAt), w, '创建时间缺失或不是数字');
 }
 
+function checkWatch(x: unknown, i: number): asserts x is WatchRecord {
+  const w = `第 ${i + 1} 个可用性监测`;
+  need(isObj(x), w, '不是对象');
+  const o = x as Obj;
+  need(isStr(o.site) && o.site.length > 0, w, '缺少网站域名（site）');
+  need(isStr(o.homeUrl), w, '首页地址（homeUrl）不是文字');
+  for (const k of ['startedAt', 'endsAt']) need(isNum(o[k]), w, `时间字段 ${k} 缺失或不是数字`);
+  need(o.stoppedAt === undefined || isNum(o.stoppedAt), w, '停止时间（stoppedAt）不是数字');
+}
+
+function checkProbe(x: unknown, i: number): asserts x is ProbeRecord {
+  const w = `第 ${i + 1} 条探测记录`;
+  need(isObj(x), w, '不是对象');
+  const o = x as Obj;
+  need(isStr(o.site) && o.site.length > 0, w, '缺少网站域名（site）');
+  need(isNum(o.at), w, '探测时间（at）缺失或不是数字');
+  need(typeof o.ok === 'boolean', w, '结果（ok）不是布尔值');
+  need(isNum(o.ms), w, '耗时（ms）缺失或不是数字');
+  need(o.status === undefined || isNum(o.status), w, '状态码（status）不是数字');
+  need(o.error === undefined || isStr(o.error), w, '错误类型（error）不是文字');
+}
+
 const B64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
 function checkShot(s: unknown, i: number): asserts s is ScreenshotJson {
@@ -181,8 +219,8 @@ export function validateBackup(json: unknown): Backup {
   if (!isObj(json) || json.format !== BACKUP_FORMAT) throw new BackupError('这不是 GovCheck 的备份文件（缺少 format: "govcheck-backup"）。');
   if (!isNum(json.version) || json.version > BACKUP_VERSION)
     throw new BackupError(`备份文件的版本（${String(json.version)}）比本扩展支持的（${BACKUP_VERSION}）新，请先升级扩展。`);
-  for (const k of ['sites', 'pages', 'findings', 'rounds', 'screenshots'] as const) {
-    if (json[k] === undefined && (k === 'rounds' || k === 'screenshots')) json[k] = [];
+  for (const k of ['sites', 'pages', 'findings', 'rounds', 'screenshots', 'watches', 'probes'] as const) {
+    if (json[k] === undefined && k !== 'sites' && k !== 'pages' && k !== 'findings') json[k] = [];
     if (!Array.isArray(json[k])) throw new BackupError(`备份文件缺少 ${k} 列表，可能已损坏。`);
   }
   const b = json as unknown as Backup;
@@ -191,6 +229,8 @@ export function validateBackup(json: unknown): Backup {
   b.findings.forEach(checkFinding);
   b.rounds.forEach(checkRound);
   b.screenshots.forEach(checkShot);
+  b.watches.forEach(checkWatch);
+  b.probes.forEach(checkProbe);
   return b;
 }
 
@@ -214,7 +254,7 @@ export async function importBackup(db: GovCheckDB, b: Backup, onProgress?: (p: n
   const incoming = collapseIncoming({ ...b, screenshots: shots });
   onProgress?.(0.1);
 
-  const summary = await db.transaction('rw', [db.sites, db.pages, db.findings, db.rounds, db.screenshots], async () => {
+  const summary = await db.transaction('rw', [db.sites, db.pages, db.findings, db.rounds, db.screenshots, db.watches, db.probes], async () => {
     const [sites, pages] = await Promise.all([db.sites.bulkGet([...incoming.sites.keys()]), db.pages.bulkGet([...incoming.pages.keys()])]);
     onProgress?.(0.3);
     const findings = await db.findings.bulkGet([...incoming.findings.keys()]);
@@ -227,10 +267,30 @@ export async function importBackup(db: GovCheckDB, b: Backup, onProgress?: (p: n
     onProgress?.(0.8);
     await db.rounds.bulkPut(plan.rounds);
     await db.screenshots.bulkPut(plan.screenshots);
-    return plan.summary;
+    const watch = planWatchMerge({ watches: b.watches, probes: b.probes }, await storedWatch(db, b));
+    await db.watches.bulkPut(watch.watches);
+    await db.probes.bulkAdd(watch.probes);
+    return { ...plan.summary, ...watch.summary };
   });
   onProgress?.(1);
   return summary;
+}
+
+/** The stored watches of the backup's sites and the keys of stored probes in its probes' time span, per site. */
+async function storedWatch(db: GovCheckDB, b: Backup) {
+  const sites = [...new Set(b.watches.map((w) => w.site))];
+  const watches = new Map<string, WatchRecord>();
+  (await db.watches.bulkGet(sites)).forEach((w) => w && watches.set(w.site, w));
+  const span = new Map<string, [number, number]>();
+  for (const p of b.probes) {
+    const s = span.get(p.site);
+    span.set(p.site, s ? [Math.min(s[0], p.at), Math.max(s[1], p.at)] : [p.at, p.at]);
+  }
+  const keys = new Set<string>();
+  for (const [site, [from, to]] of span) {
+    for (const p of await db.probes.where('[site+at]').between([site, from], [site, to], true, true).toArray()) keys.add(probeKey(p));
+  }
+  return { watch: (site: string) => watches.get(site), probe: (key: string) => keys.has(key) };
 }
 
 /** One Chinese sentence for the UI. */
@@ -243,5 +303,6 @@ export function summaryText(s: ImportSummary): string {
   parts.push(`页面：新增 ${s.pages.added} 个，更新 ${s.pages.updated} 个，跳过 ${s.pages.skipped} 个`);
   parts.push(`截图：新增 ${s.screenshots.added} 张，跳过 ${s.screenshots.skipped} 张（已存在）`);
   if (s.rounds.added || s.rounds.skipped) parts.push(`检查批次：新增 ${s.rounds.added} 个`);
+  parts.push(...watchSummaryParts(s));
   return `导入完成。${parts.join('；')}。`;
 }
