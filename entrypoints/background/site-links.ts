@@ -15,6 +15,8 @@ import { toFindings } from '@/lib/pipeline/report';
 import type { PageModel } from '@/lib/types';
 import { mayReach } from './links';
 import cfg from '@/lib/data/link-check.json';
+import { loadSettings } from '@/lib/settings-store';
+import { activeRoundId } from '@/lib/rounds/active';
 
 export interface SiteLinkState {
   site: string;
@@ -39,6 +41,8 @@ export interface SiteLinkOptions {
   fetchImpl?: typeof fetch;
   reach?: (url: string, pageUrl: string) => Promise<boolean>;
   onState?: (s: SiteLinkState) => void;
+  /** the active 检查批次: new findings open in it, known ones are recorded as seen in it */
+  round?: string;
 }
 
 /** Runs the whole-site check of the pages crawled for `site`; answers the final state. */
@@ -92,7 +96,7 @@ export async function checkSiteLinks(db: GovCheckDB, site: string, opts: SiteLin
       const found = linkCheckFindings(p.targets, all);
       if (!found.length) continue;
       const model = { url: p.url, host: p.site, text: '' } as PageModel;
-      await upsertLinkFindings(db, toFindings(model, found).map((x) => x.finding));
+      await upsertLinkFindings(db, toFindings(model, found).map((x) => x.finding), opts.round);
     }
   } catch (e) {
     state.phase = 'error';
@@ -111,7 +115,9 @@ export function registerSiteLinkHandlers(db: GovCheckDB): void {
     if (!site) return { error: '没有网站' };
     if (running.has(site)) return { error: '本站的链接检查正在进行中。' };
     const write = (s: SiteLinkState) => void chrome.storage.local.set({ [siteLinksKey(site)]: s }).catch(() => undefined);
-    void checkSiteLinks(db, site, { onState: write });
+    void loadSettings()
+      .then((settings) => checkSiteLinks(db, site, { onState: write, round: activeRoundId(settings) }))
+      .catch((e) => write({ site, phase: 'error', startedAt: Date.now(), finishedAt: Date.now(), pages: 0, links: 0, done: 0, dead: 0, skipped: 0, current: '', deadLinks: [], error: e instanceof Error ? e.message : String(e) }));
     return { ok: true as const };
   });
   onMessage('siteLinksCancel', ({ data }) => {

@@ -8,6 +8,7 @@ import { normaliseUrl } from '../fingerprint';
 import type { PageLinkTarget } from '../rules/links-check';
 import type { Finding, ScanReport } from '../types';
 import type { GovCheckDB } from './db';
+import { seenAgain } from './repo';
 
 /** The links a crawled page had (its normalised URL, its site), for 检查全站链接. */
 export interface PageLinksRecord {
@@ -26,17 +27,20 @@ export function pageLinksOfSite(db: GovCheckDB, site: string): Promise<PageLinks
 }
 
 /**
- * Stores link findings found outside a page scan (the whole-site check): new ones open, known
- * ones refreshed; the inspector's status and notes stay. The page record is left alone.
+ * Stores link findings found outside a page scan (the whole-site check): new ones open in `round`
+ * (the active 检查批次), known ones refreshed and recorded as seen in it; the inspector's status
+ * and notes stay. The page record is left alone.
  */
-export async function upsertLinkFindings(db: GovCheckDB, findings: ScanReport['findings'], now = Date.now()): Promise<Finding[]> {
-  return db.transaction('rw', db.findings, async () => {
+export async function upsertLinkFindings(db: GovCheckDB, findings: ScanReport['findings'], round?: string, now = Date.now()): Promise<Finding[]> {
+  return db.transaction('rw', [db.findings, db.rounds], async () => {
+    if (round && !(await db.rounds.get(round))) await db.rounds.put({ id: round, name: round, createdAt: now });
     const prev = await db.findings.bulkGet(findings.map((f) => f.id));
     const rows: Finding[] = findings.map((f, i) => {
       const p = prev[i];
+      // seen again: recorded in this round, and a link marked 已整改 that is still dead is reopened
       return p
-        ? { ...p, message: f.message, evidence: f.evidence, suggestion: f.suggestion, severity: p.regraded ? p.severity : f.severity, lastSeen: now }
-        : { ...f, status: 'open', createdAt: now, lastSeen: now, updatedAt: now };
+        ? { ...seenAgain(p, round, now), message: f.message, evidence: f.evidence, suggestion: f.suggestion, severity: p.regraded ? p.severity : f.severity }
+        : { ...f, round, seenIn: round ? [round] : undefined, status: 'open', createdAt: now, lastSeen: now, updatedAt: now };
     });
     await db.findings.bulkPut(rows);
     return rows;

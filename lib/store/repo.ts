@@ -14,7 +14,7 @@ function homeUrlOf(url: string): string {
   }
 }
 
-function withRound(list: string[] | undefined, round: string | undefined): string[] | undefined {
+export function withRound(list: string[] | undefined, round: string | undefined): string[] | undefined {
   if (!round) return list;
   return list?.includes(round) ? list : [...(list ?? []), round];
 }
@@ -23,7 +23,7 @@ function withRound(list: string[] | undefined, round: string | undefined): strin
  * A finding marked 已整改 that a scan sees again was not fixed (or came back): it is reopened and
  * flagged with reopenedAt, so the inspector sees it and the 通报 does not call it fixed.
  */
-function seenAgain(prev: Finding, round: string | undefined, now: number): Finding {
+export function seenAgain(prev: Finding, round: string | undefined, now: number): Finding {
   const next: Finding = { ...prev, lastSeen: now, seenIn: withRound(prev.seenIn ?? (prev.round ? [prev.round] : undefined), round) };
   if (prev.status === 'fixed') {
     next.status = 'open';

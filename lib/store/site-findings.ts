@@ -4,6 +4,7 @@
  */
 import type { Finding, ScanReport } from '../types';
 import type { GovCheckDB } from './db';
+import { seenAgain } from './repo';
 
 type Incoming = ScanReport['findings'][number];
 
@@ -23,8 +24,7 @@ export async function saveSiteFindings(db: GovCheckDB, site: { site: string; hom
     const stored = findings.map((f, i): Finding => {
       const p = prev[i];
       if (!p) return { ...f, round, seenIn: round ? [round] : undefined, status: 'open', createdAt: now, lastSeen: now, updatedAt: now };
-      const seenIn = round && !(p.seenIn ?? []).includes(round) ? [...(p.seenIn ?? []), round] : p.seenIn;
-      return { ...p, message: f.message, suggestion: f.suggestion, lastSeen: now, seenIn, ...(p.status === 'fixed' ? { status: 'open' as const, reopenedAt: now, updatedAt: now } : {}) };
+      return { ...seenAgain(p, round, now), message: f.message, suggestion: f.suggestion };
     });
     await db.findings.bulkPut(stored);
     return stored;

@@ -58,4 +58,25 @@ describe('checkSiteLinks', () => {
     expect(await db.findings.where('ruleId').equals('links.dead').count()).toBe(2);
     db.close();
   });
+
+  it('records the findings in the active round: new ones open in it, a later run adds its round, a 已整改 link still dead is reopened', async () => {
+    const name = `govcheck-site-links-${crypto.randomUUID()}`;
+    names.push(name);
+    const db = new GovCheckDB(name);
+    const site = '127.0.0.1';
+    const A = `${srv.base}/col/a.html`;
+    const dead = `${srv.base}/404?rounds`;
+    await savePageLinks(db, A, site, [{ url: dead, kind: 'link', text: '旧通知', element: 0 }]);
+    const opts = { fetchImpl: loopbackFetch, reach: async (u: string) => u.startsWith(srv.base) };
+    await checkSiteLinks(db, site, { ...opts, round: '2026年第四季度' });
+    const [first] = await db.findings.where('ruleId').equals('links.dead').toArray();
+    expect(first).toMatchObject({ url: A, round: '2026年第四季度', seenIn: ['2026年第四季度'], status: 'open' });
+    expect(await db.rounds.get('2026年第四季度')).toBeDefined();
+    await db.findings.update(first!.id, { status: 'fixed' });
+    await checkSiteLinks(db, site, { ...opts, round: '2027年第一季度' });
+    const again = await db.findings.get(first!.id);
+    expect(again).toMatchObject({ round: '2026年第四季度', seenIn: ['2026年第四季度', '2027年第一季度'], status: 'open' });
+    expect(again!.reopenedAt).toBeGreaterThan(0);
+    db.close();
+  });
 });
