@@ -1,22 +1,14 @@
 // @vitest-environment node
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
-import { GovCheckDB } from '../../../lib/store/db';
+import { describe, expect, it } from 'vitest';
 import { saveScan, saveCapture, screenshotsForFindings, setStatusMany, setNote, ensureRound, listRounds, deleteAll, getScreenshot } from '../../../lib/store/repo';
 import type { Finding } from '../../../lib/types';
 import { makeFinding, makeReport } from '../store/fixtures';
+import { freshDbFactory } from '../../helpers/fresh-db';
 
 const URL_ = 'https://www.yichun.gov.cn/a.html';
 const SITE = 'www.yichun.gov.cn';
-const opened: GovCheckDB[] = [];
-function freshDb() {
-  const db = new GovCheckDB(`govcheck-capture-${crypto.randomUUID()}`);
-  opened.push(db);
-  return db;
-}
-afterEach(async () => {
-  for (const db of opened.splice(0)) await db.delete();
-});
+const freshDb = freshDbFactory('govcheck-capture');
 
 const png = (n: number) => ({ blob: new Blob([new Uint8Array(n)], { type: 'image/png' }), width: 10, height: 5 });
 

@@ -1,21 +1,14 @@
 // @vitest-environment node
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
-import { GovCheckDB } from '../../../lib/store/db';
+import { describe, expect, it } from 'vitest';
+import type { GovCheckDB } from '../../../lib/store/db';
 import { saveScan, setStatus } from '../../../lib/store/repo';
 import { exportBackup, importBackup, parseBackup, validateBackup } from '../../../lib/export/backup';
 import { mergeBackupTexts } from '../../../cli/merge';
 import { makeFinding, makeReport } from '../store/fixtures';
+import { freshDbFactory } from '../../helpers/fresh-db';
 
-const opened: GovCheckDB[] = [];
-function freshDb(): GovCheckDB {
-  const db = new GovCheckDB(`govcheck-merge-${crypto.randomUUID()}`);
-  opened.push(db);
-  return db;
-}
-afterEach(async () => {
-  for (const db of opened.splice(0)) await db.delete();
-});
+const freshDb = freshDbFactory('govcheck-merge');
 
 const A = 'https://www.yichun.gov.cn/';
 const B = 'https://www.yzq.gov.cn/';

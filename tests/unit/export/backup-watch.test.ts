@@ -1,23 +1,16 @@
 // @vitest-environment node
 /** The availability watch in JSON backups: exported, restored, merged without duplicates, validated. */
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
-import { GovCheckDB } from '../../../lib/store/db';
+import { describe, expect, it } from 'vitest';
+import type { GovCheckDB } from '../../../lib/store/db';
 import { addProbe, putWatch } from '../../../lib/store/probes';
 import { BackupError, exportBackup, exportSiteBackup, importBackup, parseBackup, summaryText } from '../../../lib/export/backup';
 import { mergeWatch, planWatchMerge } from '../../../lib/export/backup-watch';
 import { mergeBackupTexts } from '../../../cli/merge';
 import type { ProbeRecord, WatchRecord } from '../../../lib/watch/types';
+import { freshDbFactory } from '../../helpers/fresh-db';
 
-const opened: GovCheckDB[] = [];
-function freshDb(): GovCheckDB {
-  const db = new GovCheckDB(`govcheck-backup-watch-${crypto.randomUUID()}`);
-  opened.push(db);
-  return db;
-}
-afterEach(async () => {
-  for (const db of opened.splice(0)) await db.delete();
-});
+const freshDb = freshDbFactory('govcheck-backup-watch');
 
 const A = 'www.yichun.gov.cn';
 const B = 'www.yzq.gov.cn';

@@ -1,22 +1,15 @@
 // @vitest-environment node
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
-import { GovCheckDB } from '../../../lib/store/db';
+import { describe, expect, it } from 'vitest';
+import type { GovCheckDB } from '../../../lib/store/db';
 import { saveScan, setStatus } from '../../../lib/store/repo';
 import { exportBackup, importBackup, parseBackup, BackupError, summaryText, bytesToBase64, base64ToBytes, BACKUP_FORMAT, BACKUP_VERSION } from '../../../lib/export/backup';
 import { isCategory, isSeverity, isSource, isStatus } from '../../../lib/store/validate';
 import type { Finding, PageRecord } from '../../../lib/types';
 import { makeFinding, makeReport } from '../store/fixtures';
+import { freshDbFactory } from '../../helpers/fresh-db';
 
-const opened: GovCheckDB[] = [];
-function freshDb(): GovCheckDB {
-  const db = new GovCheckDB(`govcheck-backup-${crypto.randomUUID()}`);
-  opened.push(db);
-  return db;
-}
-afterEach(async () => {
-  for (const db of opened.splice(0)) await db.delete();
-});
+const freshDb = freshDbFactory('govcheck-backup');
 
 const HOME = 'https://www.yichun.gov.cn/';
 const SITE = 'www.yichun.gov.cn';

@@ -1,27 +1,20 @@
 // @vitest-environment node
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
-import { GovCheckDB } from '../../../lib/store/db';
+import { describe, expect, it } from 'vitest';
+import type { GovCheckDB } from '../../../lib/store/db';
 import { saveScan, setStatus, saveCapture, listRounds, findingsForRound } from '../../../lib/store/repo';
 import { compareRounds, previousRound, recheckState } from '../../../lib/rounds/compare';
 import { quarterRoundName, activeRoundId } from '../../../lib/rounds/active';
 import type { Finding } from '../../../lib/types';
 import { makeFinding, makeReport } from '../store/fixtures';
+import { freshDbFactory } from '../../helpers/fresh-db';
 
 const SITE = 'www.yichun.gov.cn';
 const A = 'https://www.yichun.gov.cn/a.html';
 const B = 'https://www.yichun.gov.cn/b.html';
 const Q3 = '2026年第三季度';
 const Q4 = '2026年第四季度';
-const opened: GovCheckDB[] = [];
-function freshDb() {
-  const db = new GovCheckDB(`govcheck-rounds-${crypto.randomUUID()}`);
-  opened.push(db);
-  return db;
-}
-afterEach(async () => {
-  for (const db of opened.splice(0)) await db.delete();
-});
+const freshDb = freshDbFactory('govcheck-rounds');
 
 const typo = (url: string, evidence: string) => makeFinding({ url, site: SITE, evidence, quote: { exact: evidence, prefix: '', suffix: '' } });
 

@@ -1,24 +1,14 @@
 // @vitest-environment node
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
-import { GovCheckDB } from '../../../lib/store/db';
+import { describe, expect, it } from 'vitest';
 import { saveCapture, saveScan } from '../../../lib/store/repo';
 import { siteStats } from '../../../lib/store/stats';
 import { makeFinding, makeReport } from './fixtures';
+import { freshDbFactory } from '../../helpers/fresh-db';
 
 const HOME = 'https://www.yichun.gov.cn/';
 const SITE = 'www.yichun.gov.cn';
-const opened: GovCheckDB[] = [];
-
-function freshDb(): GovCheckDB {
-  const db = new GovCheckDB(`govcheck-regrade-${crypto.randomUUID()}`);
-  opened.push(db);
-  return db;
-}
-
-afterEach(async () => {
-  for (const db of opened.splice(0)) await db.delete();
-});
+const freshDb = freshDbFactory('govcheck-regrade');
 
 describe('an inspector re-grade survives a rescan', () => {
   it('keeps the severity and category set by a capture, while the rule’s message and evidence still update', async () => {
