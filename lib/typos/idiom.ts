@@ -5,7 +5,7 @@
 import rules from '../data/typo-rules.json';
 import { confusion, confusionReason } from './confusion';
 import { hanRuns } from './han-runs';
-import { lexicon, maskKey, pairCode } from './lexicon';
+import { hanPair, lexicon, maskKey } from './lexicon';
 import { overlaps, type Range } from './skip';
 import type { TypoFinding } from './types';
 
@@ -18,8 +18,8 @@ export function idiomTypos(text: string, skip: readonly Range[]): TypoFinding[] 
     let lastEnd = -1;
     for (let i = 0; i + 4 <= s.length; i++) {
       // one substitution leaves the first or the last two characters of the idiom intact
-      const head = lex.idiomHeads.has(pairCode(s, i));
-      const tail = lex.idiomTails.has(pairCode(s, i + 2));
+      const head = lex.idiomHeads.has(hanPair(s, i));
+      const tail = lex.idiomTails.has(hanPair(s, i + 2));
       if (!head && !tail) continue;
       const w = s.slice(i, i + 4);
       if (lex.logP(w) !== undefined) continue;

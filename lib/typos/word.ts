@@ -13,7 +13,7 @@ import { bigramContext, seenInContext, type BigramContext } from './context';
 import { confusion, confusionReason, type Confusion } from './confusion';
 import { hanRuns } from './han-runs';
 import { lexicon, type Lexicon } from './lexicon';
-import { segment, segmentLogP } from './segment';
+import { segmentEnds, segmentLogP } from './segment';
 import { overlaps, type Range } from './skip';
 import type { TypoFinding } from './types';
 
@@ -39,8 +39,8 @@ interface Candidate {
 
 /** One run's segmentation and the candidates found in it. */
 class RunScorer {
-  readonly starts: number[];
-  readonly ends: number[];
+  readonly starts: Int32Array;
+  readonly ends: Int32Array;
   /** token index of every character */
   readonly tokenOf: Int32Array;
   private readonly tokenLogPs: Float64Array;
@@ -53,11 +53,12 @@ class RunScorer {
     private readonly conf: Confusion,
     private readonly ctx: BigramContext,
   ) {
-    this.ends = segment(s, lex, R.unknownCharLogP).ends;
-    this.starts = [0, ...this.ends.slice(0, -1)];
+    const ends = (this.ends = segmentEnds(s, lex, R.unknownCharLogP));
+    this.starts = new Int32Array(ends.length);
+    for (let t = 1; t < ends.length; t++) this.starts[t] = ends[t - 1]!;
     this.tokenOf = new Int32Array(s.length);
-    for (let t = 0; t < this.ends.length; t++) for (let k = this.starts[t]!; k < this.ends[t]!; k++) this.tokenOf[k] = t;
-    this.tokenLogPs = new Float64Array(this.ends.length).fill(NaN);
+    for (let t = 0; t < ends.length; t++) for (let k = this.starts[t]!; k < ends[t]!; k++) this.tokenOf[k] = t;
+    this.tokenLogPs = new Float64Array(ends.length).fill(NaN);
   }
 
   isSingle(t: number): boolean {
@@ -66,13 +67,20 @@ class RunScorer {
 
   tokenLogP(t: number): number {
     let v = this.tokenLogPs[t]!;
-    if (Number.isNaN(v)) this.tokenLogPs[t] = v = this.lex.logP(this.s.slice(this.starts[t]!, this.ends[t]!)) ?? R.unknownCharLogP;
+    if (Number.isNaN(v)) {
+      v = this.lex.logPAt(this.s, this.starts[t]!, this.ends[t]! - this.starts[t]!);
+      this.tokenLogPs[t] = v = Number.isNaN(v) ? R.unknownCharLogP : v;
+    }
     return v;
   }
 
   private singles(i: number, end: number): number {
+    const { charLogP } = this.lex;
     let sum = 0;
-    for (let k = i; k < end; k++) sum += this.lex.logP(this.s[k]!) ?? R.unknownCharLogP;
+    for (let k = i; k < end; k++) {
+      const lp = charLogP[this.s.charCodeAt(k)]!;
+      sum += Number.isNaN(lp) ? R.unknownCharLogP : lp;
+    }
     return sum;
   }
 
@@ -83,8 +91,8 @@ class RunScorer {
   tryPiece(i: number, len: number, at: number, floor: number, ws = -1, we = -1): void {
     const { s, lex } = this;
     // most pieces have no candidate and cost one lookup by a number key
-    const cands = lex.maskedWords(s, i, len, at);
-    if (!cands) return;
+    const list = lex.maskedWords(s, i, len, at);
+    if (list < 0) return;
     const tl = this.tokenOf[i]!;
     const tr = this.tokenOf[i + len - 1]!;
     // what the word must beat: the piece's single characters inside a stretch, else the tokens it breaks
@@ -97,16 +105,19 @@ class RunScorer {
     }
     const bar = Math.min(floor, R.hintScore) - ESTIMATE_MARGIN + replaced;
     let base = this.bases.get(ws * 65536 + we);
-    for (let k = 0; k < cands.words.length; k++) {
+    const { start, words, logP, code } = lex.masked;
+    const wrong = s.charCodeAt(at);
+    for (let k = start[list]!, end = start[list + 1]!; k < end; k++) {
       // the exact score is rarely much above logP(w) − replaced − cost: far below the bar, skip
       // the rescoring; the words come most frequent first, so the rest are below it too
-      const lw = cands.logP[k]!;
+      const lw = logP[k]!;
       if (lw - MIN_COST < bar) break;
-      const w = cands.words[k]!;
-      const cost = this.conf.cost(s[at]!, w[at - i]!);
+      const cost = this.conf.costCode(wrong, code[k]!);
       if (lw - cost < bar) continue;
-      if (base === undefined) this.bases.set(ws * 65536 + we, (base = segmentLogP(s.slice(ws, we), lex, R.unknownCharLogP)));
-      const score = segmentLogP(s.slice(ws, i) + w + s.slice(i + len, we), lex, R.unknownCharLogP) - base - cost;
+      if (base === undefined) this.bases.set(ws * 65536 + we, (base = segmentLogP(s, ws, we, -1, 0, lex, R.unknownCharLogP)));
+      // the window with the substitution made, read in place
+      const score = segmentLogP(s, ws, we, at, code[k]!, lex, R.unknownCharLogP) - base - cost;
+      const w = words[k]!;
       const context = score < R.hintScore && score >= floor && lex.bucket(s[at]!) < R.contextFunctionBucket && seenInContext(this.ctx, s, i, len, w);
       if (score >= R.hintScore || context) this.found.push({ start: i, end: i + len, wrong: s.slice(i, i + len), right: w, score, reason: confusionReason(cost), context });
     }
