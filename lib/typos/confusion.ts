@@ -60,6 +60,7 @@ export function confusion(): Confusion {
   for (const [ch, rs] of readings) fuzzyOf.set(ch, [...new Set(rs.map(fuzzy))]);
   // the costs met so far, keyed by the two char codes
   const memo = new PairMemo();
+  const sig = signatures(fuzzyOf, shapeGroups, componentGroups);
   const rawCost = (a: string, b: string): number => {
     let best = Infinity;
     const ra = readings.get(a);
@@ -82,6 +83,8 @@ export function confusion(): Confusion {
   };
   const costCode = (a: number, b: number): number => {
     if (a === b) return 0;
+    // nearly every pair a candidate list offers shares nothing: no memo lookup for those
+    if (((sig.lo[a]! & sig.lo[b]!) | (sig.hi[a]! & sig.hi[b]!)) === 0) return Infinity;
     const key = (a << 16) | b;
     let v = memo.get(key);
     if (v === undefined) {
@@ -112,6 +115,32 @@ export function confusionReason(cost: number): string {
 }
 
 /**
+ * Per char code, 64 bits (two halves) with one bit set for each fuzzy reading, shape group and
+ * component group the character has: two characters sharing no bit share none of them, and
+ * every finite cost needs a shared one (a shared reading is a shared fuzzy reading too).
+ */
+function signatures(fuzzyOf: Map<string, string[]>, shapeGroups: Map<string, number[]>, componentGroups: Map<string, number[]>) {
+  const lo = new Int32Array(0x10000);
+  const hi = new Int32Array(0x10000);
+  const set = (ch: string, key: number) => {
+    if (ch.length !== 1) return; // lookups are by one UTF-16 unit
+    const bit = mix(key) & 63;
+    if (bit < 32) lo[ch.charCodeAt(0)]! |= 1 << bit;
+    else hi[ch.charCodeAt(0)]! |= 1 << (bit - 32);
+  };
+  const fuzzyIds = new Map<string, number>();
+  for (const [ch, fs] of fuzzyOf) {
+    for (const f of fs) {
+      if (!fuzzyIds.has(f)) fuzzyIds.set(f, fuzzyIds.size);
+      set(ch, 3 * fuzzyIds.get(f)!);
+    }
+  }
+  for (const [ch, gs] of shapeGroups) for (const g of gs) set(ch, 3 * g + 1);
+  for (const [ch, gs] of componentGroups) for (const g of gs) set(ch, 3 * g + 2);
+  return { lo, hi };
+}
+
+/**
  * An open-addressing hash from two char codes (a << 16 | b, never 0: a ≠ b) to a cost, in typed
  * arrays: a lookup hashes no heap number and allocates nothing.
  */
@@ -122,7 +151,7 @@ class PairMemo {
 
   get(key: number): number | undefined {
     const mask = this.keys.length - 1;
-    for (let h = Math.imul(key, 0x9e3779b1) & mask; ; h = (h + 1) & mask) {
+    for (let h = mix(key) & mask; ; h = (h + 1) & mask) {
       const k = this.keys[h]!;
       if (k === key) return this.vals[h]!;
       if (k === 0) return undefined;
@@ -132,7 +161,7 @@ class PairMemo {
   set(key: number, v: number) {
     if (2 * (this.size + 1) > this.keys.length) this.grow();
     const mask = this.keys.length - 1;
-    let h = Math.imul(key, 0x9e3779b1) & mask;
+    let h = mix(key) & mask;
     while (this.keys[h] !== 0) h = (h + 1) & mask;
     this.keys[h] = key;
     this.vals[h] = v;
@@ -146,4 +175,11 @@ class PairMemo {
     this.size = 0;
     for (let h = 0; h < keys.length; h++) if (keys[h] !== 0) this.set(keys[h]!, vals[h]!);
   }
+}
+
+/** murmur3's finaliser: every key bit reaches the low bits the table uses */
+function mix(h: number): number {
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return h ^ (h >>> 16);
 }

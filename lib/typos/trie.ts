@@ -43,7 +43,11 @@ export class WordTrie {
   }
 
   private slot(node: number, code: number): number {
-    return (Math.imul(node, 0x9e3779b1) ^ Math.imul(code, 0x85ebca6b)) & this.mask;
+    // murmur3's finaliser over both: every bit reaches the low bits the table uses
+    let h = Math.imul(node, 0x9e3779b1) ^ code;
+    h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+    h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+    return (h ^ (h >>> 16)) & this.mask;
   }
 
   private insert(node: number, code: number, val: number) {
