@@ -18,6 +18,8 @@ export interface Lexicon {
   charLogP: Float64Array;
   /** log2-frequency bucket of a word (0 when absent) */
   bucket(word: string): number;
+  /** the same for each one-character word, by char code */
+  charBucket: Int16Array;
   isIdiom(word: string): boolean;
   /** ln of the word list's total count: logP = bucket · ln 2 − logTotal */
   logTotal: number;
@@ -31,7 +33,7 @@ export interface Lexicon {
   maskedWords(s: string, i: number, len: number, at: number): number;
   masked: MaskedWords;
   /** idioms and frequent 4-character words, masked the same way */
-  idiomsMasked: Map<string, string[]>;
+  idiomsMasked(s: string, i: number, pos: number): readonly string[] | undefined;
   /** first and last two characters of the idioms (as hanPair): a window sharing neither is no near-idiom */
   idiomHeads: Set<number>;
   idiomTails: Set<number>;
@@ -66,9 +68,6 @@ function otherChars(s: string, i: number, len: number, at: number): number {
   }
   return key;
 }
-
-/** The masked-index key: the word with position i replaced by a placeholder. */
-export const maskKey = (w: string, i: number) => w.slice(0, i) + '\u0000' + w.slice(i + 1);
 
 /** Two Han characters as one small integer (−1 when one is no Han character): a Set lookup without building a substring. */
 export const hanPair = (s: string, i: number) => {
@@ -135,12 +134,20 @@ export function lexicon(minTargetBucket: number, fourCharMinBucket = rules.idiom
     for (const [k, id] of masked.ids[sl]!) table[k] = id;
     return table;
   });
-  const idiomsMasked = new Map<string, string[]>();
-  for (const w of fourChar) for (let i = 0; i < 4; i++) push(idiomsMasked, maskKey(w, i), w);
+  // per masked position, the other three characters as one number (exact in a double)
+  const idiomsMasked = [0, 1, 2, 3].map(() => new Map<number, string[]>());
+  for (const w of fourChar) {
+    for (let i = 0; i < 4; i++) {
+      const key = otherChars(w, 0, 4, i);
+      if (key >= 0) pushNum(idiomsMasked[i]!, key, w);
+    }
+  }
   const charLogP = new Float64Array(0x10000);
+  const charBucket = new Int16Array(0x10000);
   for (let c = 0; c < charLogP.length; c++) {
     const node = trie.child(0, c);
-    charLogP[c] = node ? trie.logP[node]! : NaN;
+    const lp = (charLogP[c] = node ? trie.logP[node]! : NaN);
+    charBucket[c] = Number.isNaN(lp) ? 0 : Math.round((lp + logTotal) / Math.LN2);
   }
   // every lookup walks the trie: the Map of words is dropped once the indexes are built
   const logP = (w: string): number | undefined => {
@@ -159,6 +166,7 @@ export function lexicon(minTargetBucket: number, fourCharMinBucket = rules.idiom
     logP,
     logPAt: (s, i, len) => trie.find(s, i, len),
     charLogP,
+    charBucket,
     bucket: (w) => {
       const lp = logP(w);
       return lp === undefined ? 0 : Math.round((lp + logTotal) / Math.LN2);
@@ -172,7 +180,10 @@ export function lexicon(minTargetBucket: number, fourCharMinBucket = rules.idiom
       return len === 2 ? twoChar[at - i]![key]! : (masked.ids[2 + at - i]!.get(key) ?? -1);
     },
     masked: masked.words,
-    idiomsMasked,
+    idiomsMasked: (s, i, pos) => {
+      const key = otherChars(s, i, 4, i + pos);
+      return key < 0 ? undefined : idiomsMasked[pos]!.get(key);
+    },
     idiomHeads: pairs(0),
     idiomTails: pairs(2),
   };
@@ -185,11 +196,6 @@ function pushNum(m: Map<number, string[]>, k: number, v: string) {
   else m.set(k, [v]);
 }
 
-function push(m: Map<string, string[]>, k: string, v: string) {
-  const list = m.get(k);
-  if (list) list.push(v);
-  else m.set(k, [v]);
-}
 
 /** The masked lists, most frequent first (a stable sort: ties keep the word list's order), laid out flat. */
 function flatten(lists: Map<number, string[]>[], buckets: Map<string, number>, logTotal: number) {

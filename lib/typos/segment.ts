@@ -15,11 +15,14 @@ function room(n: number) {
   }
 }
 
-/** The token end offsets of the best segmentation of s, in order (the first token starts at 0). */
-export function segmentEnds(s: string, lex: Lexicon, unknownLogP: number): Int32Array {
+/**
+ * The token end offsets of the best segmentation of s, in order (the first token starts at 0);
+ * `words` (one per character) gets bit L−1 set where s[k, k+L) is a word of the list.
+ */
+export function segmentEnds(s: string, lex: Lexicon, unknownLogP: number, words: Uint8Array): Int32Array {
   const n = s.length;
   room(n);
-  forward(s, 0, n, -1, 0, lex, unknownLogP, true);
+  forward(s, 0, n, -1, 0, lex, unknownLogP, words);
   let count = 0;
   for (let i = n; i > 0; i = from[i]!) count++;
   const ends = new Int32Array(count);
@@ -33,15 +36,16 @@ export function segmentEnds(s: string, lex: Lexicon, unknownLogP: number): Int32
  */
 export function segmentLogP(s: string, lo: number, hi: number, at: number, code: number, lex: Lexicon, unknownLogP: number): number {
   room(hi - lo);
-  forward(s, lo, hi, at, code, lex, unknownLogP, false);
+  forward(s, lo, hi, at, code, lex, unknownLogP, null);
   return best[hi - lo]!;
 }
 
 /**
  * The forward pass: from each reached position, walk the trie while some word continues; best[i]
- * is the best log-probability of s[lo, lo+i), from[i] (when kept) where its last word starts.
+ * is the best log-probability of s[lo, lo+i), from[i] where its last word starts; with `words`, the
+ * full segmentation (from[] and the words met) is kept, else only best[].
  */
-function forward(s: string, lo: number, hi: number, at: number, code: number, lex: Lexicon, unknownLogP: number, keep: boolean) {
+function forward(s: string, lo: number, hi: number, at: number, code: number, lex: Lexicon, unknownLogP: number, words: Uint8Array | null) {
   const n = hi - lo;
   best[0] = 0;
   best.fill(-Infinity, 1, n + 1);
@@ -54,10 +58,11 @@ function forward(s: string, lo: number, hi: number, at: number, code: number, le
       const k = lo + i - 1;
       node = trie.child(node, k === at ? code : s.charCodeAt(k));
       let lp = node ? logP[node]! : NaN;
+      if (words && !Number.isNaN(lp)) words[j]! |= 1 << (i - j - 1);
       if (Number.isNaN(lp) && i - j === 1) lp = unknownLogP;
       if (!Number.isNaN(lp) && here + lp > best[i]!) {
         best[i] = here + lp;
-        if (keep) from[i] = j;
+        if (words) from[i] = j;
       }
       if (!node) break;
     }

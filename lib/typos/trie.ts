@@ -6,13 +6,17 @@
  * side (one cache line per probe), and a node without children answers without probing.
  */
 const CODES = 0x10000;
+/** hash slots per edge once built */
+const LOAD_SPACE = 2;
 
 export class WordTrie {
   private size = 1;
   private readonly root = new Int32Array(CODES);
   /** slot h: [node, char code, child] at 3h; node −1 when the slot is free */
-  private readonly edges: Int32Array;
-  private readonly mask: number;
+  private edges: Int32Array;
+  private mask: number;
+  /** edges off the root table */
+  private hashed = 0;
   /** 1 for a node some longer word continues from */
   private kids: Uint8Array;
   /** log-probability of the word ending at a node; NaN when none does */
@@ -40,6 +44,18 @@ export class WordTrie {
     }
     this.logP = Float64Array.from(lp);
     this.kids = this.kids.slice(0, this.size);
+    this.rehash(LOAD_SPACE * this.hashed);
+  }
+
+  /** Moves the edges to a table of about `room` slots: a smaller table, fewer cache misses. */
+  private rehash(room: number) {
+    const old = this.edges;
+    let cap = 1;
+    while (cap < room) cap <<= 1;
+    this.mask = cap - 1;
+    this.edges = new Int32Array(cap * 3).fill(-1);
+    this.hashed = 0;
+    for (let h = 0; h < old.length; h += 3) if (old[h] !== -1) this.insert(old[h]!, old[h + 1]!, old[h + 2]!);
   }
 
   private slot(node: number, code: number): number {
@@ -56,6 +72,7 @@ export class WordTrie {
       this.root[code] = val;
       return;
     }
+    this.hashed++;
     let h = this.slot(node, code);
     while (this.edges[h * 3] !== -1) h = (h + 1) & this.mask;
     this.edges[h * 3] = node;

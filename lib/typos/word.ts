@@ -11,9 +11,9 @@
 import rules from '../data/typo-rules.json';
 import { bigramContext, seenInContext, type BigramContext } from './context';
 import { confusion, confusionReason, type Confusion } from './confusion';
-import { hanRuns } from './han-runs';
 import { lexicon, type Lexicon } from './lexicon';
-import { segmentEnds, segmentLogP } from './segment';
+import { analyseRuns, type HanRun } from './runs';
+import { segmentLogP } from './segment';
 import { overlaps, type Range } from './skip';
 import type { TypoFinding } from './types';
 
@@ -40,7 +40,6 @@ interface Candidate {
 /** One run's segmentation and the candidates found in it. */
 class RunScorer {
   readonly starts: Int32Array;
-  readonly ends: Int32Array;
   /** token index of every character */
   readonly tokenOf: Int32Array;
   private readonly tokenLogPs: Float64Array;
@@ -49,11 +48,11 @@ class RunScorer {
 
   constructor(
     readonly s: string,
+    readonly ends: Int32Array,
     private readonly lex: Lexicon,
     private readonly conf: Confusion,
     private readonly ctx: BigramContext,
   ) {
-    const ends = (this.ends = segmentEnds(s, lex, R.unknownCharLogP));
     this.starts = new Int32Array(ends.length);
     for (let t = 1; t < ends.length; t++) this.starts[t] = ends[t - 1]!;
     this.tokenOf = new Int32Array(s.length);
@@ -118,13 +117,13 @@ class RunScorer {
       // the window with the substitution made, read in place
       const score = segmentLogP(s, ws, we, at, code[k]!, lex, R.unknownCharLogP) - base - cost;
       const w = words[k]!;
-      const context = score < R.hintScore && score >= floor && lex.bucket(s[at]!) < R.contextFunctionBucket && seenInContext(this.ctx, s, i, len, w);
+      const context = score < R.hintScore && score >= floor && lex.charBucket[s.charCodeAt(at)]! < R.contextFunctionBucket && seenInContext(this.ctx, s, i, len, w);
       if (score >= R.hintScore || context) this.found.push({ start: i, end: i + len, wrong: s.slice(i, i + len), right: w, score, reason: confusionReason(cost), context });
     }
   }
 }
 
-export function wordTypos(text: string, skip: readonly Range[]): TypoFinding[] {
+export function wordTypos(text: string, skip: readonly Range[], runs: readonly HanRun[] = analyseRuns(text)): TypoFinding[] {
   const lex = lexicon(R.minBucket);
   const conf = confusion();
   const ctx = bigramContext();
@@ -133,14 +132,14 @@ export function wordTypos(text: string, skip: readonly Range[]): TypoFinding[] {
   const out: TypoFinding[] = [];
   // a block of a few Han characters alone is a table cell or a list entry, most often a name
   if (LONE_CELL.test(text)) return out;
-  for (const run of hanRuns(text)) {
+  for (const run of runs) {
     const s = run.text;
     if (s.length < 2) continue;
     // a few characters between spaces are a cell of a laid-out list (郑泽光　　外交部副部长): a name
     const before = text[run.start - 1];
     const after = text[run.start + s.length];
     if (s.length <= R.loneCellMaxChars && (before === undefined || SPACE.test(before)) && (after === undefined || SPACE.test(after))) continue;
-    const r = new RunScorer(s, lex, conf, ctx);
+    const r = new RunScorer(s, run.ends, lex, conf, ctx);
     const { starts, ends, tokenOf } = r;
     for (let t = 0; t < ends.length; t++) {
       if (!r.isSingle(t)) continue;
