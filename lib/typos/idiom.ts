@@ -5,15 +5,15 @@
 import rules from '../data/typo-rules.json';
 import { confusion, confusionReason } from './confusion';
 import { hanPair, lexicon } from './lexicon';
-import { analyseRuns, isWordAt, type HanRun } from './runs';
+import { analyseRuns, isWordAt, type BlockRuns } from './runs';
 import { overlaps, type Range } from './skip';
 import type { TypoFinding } from './types';
 
-export function idiomTypos(text: string, skip: readonly Range[], runs: readonly HanRun[] = analyseRuns(text)): TypoFinding[] {
+export function idiomTypos(text: string, skip: readonly Range[], block: BlockRuns = analyseRuns(text)): TypoFinding[] {
   const lex = lexicon(rules.word.minBucket);
   const conf = confusion();
   const out: TypoFinding[] = [];
-  for (const run of runs) {
+  for (const run of block.runs) {
     const s = run.text;
     let lastEnd = -1;
     for (let i = 0; i + 4 <= s.length; i++) {
@@ -21,17 +21,17 @@ export function idiomTypos(text: string, skip: readonly Range[], runs: readonly 
       const head = lex.idiomHeads.has(hanPair(s, i));
       const tail = lex.idiomTails.has(hanPair(s, i + 2));
       if (!head && !tail) continue;
-      if (isWordAt(run, i, 4)) continue;
+      if (isWordAt(block, run.start + i, 4)) continue;
       // two words side by side (职业 资格) are a compound, not a misspelt expression
-      if (isWordAt(run, i, 2) && isWordAt(run, i + 2, 2)) continue;
+      if (isWordAt(block, run.start + i, 2) && isWordAt(block, run.start + i + 2, 2)) continue;
       let best: { right: string; cost: number } | null = null;
       // a change in the first half needs an idiom ending in this tail, one in the second half an
       // idiom starting with this head
       for (let pos = tail ? 0 : 2; pos < (head ? 4 : 2); pos++) {
         // a changed first or last character that makes a word with its outside neighbour
         // (国务院领导, 的十四届 → …第十四届) means the window straddles a word boundary
-        if (pos === 0 && i > 0 && isWordAt(run, i - 1, 2)) continue;
-        if (pos === 3 && i + 4 < s.length && isWordAt(run, i + 3, 2)) continue;
+        if (pos === 0 && i > 0 && isWordAt(block, run.start + i - 1, 2)) continue;
+        if (pos === 3 && i + 4 < s.length && isWordAt(block, run.start + i + 3, 2)) continue;
         const wrong = s.charCodeAt(i + pos);
         // so does a function character at the edge (的十四届 is 的 + 十四届, not 第十四届)
         if ((pos === 0 || pos === 3) && lex.charBucket[wrong]! >= rules.idiom.edgeFunctionBucket) continue;

@@ -1,40 +1,42 @@
 /**
  * The Han runs of a block, each with its best segmentation and which of its windows are words of
  * the list: one forward pass over the trie serves both the idiom and the word detector (the trie
- * walks were most of their time).
+ * walks were most of their time). Laid out in three arrays for the whole block, not per run.
  */
 import rules from '../data/typo-rules.json';
 import { hanRuns } from './han-runs';
 import { lexicon } from './lexicon';
-import { segmentEnds } from './segment';
+import { segmentInto } from './segment';
 
 export interface HanRun {
   start: number;
   text: string;
-  /** token end offsets of the best segmentation, in order */
+  /** its tokens are [first, last) of the block's token arrays */
+  first: number;
+  last: number;
+}
+
+export interface BlockRuns {
+  runs: HanRun[];
+  /** end offset in the block of each token of the runs' best segmentations */
   ends: Int32Array;
-  /** per position k: bit L−1 set when text[k, k+L) is a word of the list (L = 1–4) */
+  /** each token's log-probability (unknownCharLogP for a character that is no word) */
+  tokenLogP: Float64Array;
+  /** per block offset k: bit L−1 set when text[k, k+L) is a word of the list (L = 1–4, inside one run) */
   words: Uint8Array;
 }
 
-/** a run of one character has one token and nothing to look up: shared, never written */
-const ONE_END = Int32Array.of(1);
-const ONE_WORD = new Uint8Array(1);
-
-export function analyseRuns(text: string): HanRun[] {
+export function analyseRuns(text: string): BlockRuns {
   const lex = lexicon(rules.word.minBucket);
-  const out: HanRun[] = [];
-  for (const run of hanRuns(text)) {
-    const s = run.text;
-    if (s.length < 2) {
-      out.push({ start: run.start, text: s, ends: ONE_END, words: ONE_WORD });
-      continue;
-    }
-    const words = new Uint8Array(s.length);
-    out.push({ start: run.start, text: s, ends: segmentEnds(s, lex, rules.word.unknownCharLogP, words), words });
+  const block: BlockRuns = { runs: [], ends: new Int32Array(text.length), tokenLogP: new Float64Array(text.length), words: new Uint8Array(text.length) };
+  let tokens = 0;
+  for (const { start, text: s } of hanRuns(text)) {
+    const first = tokens;
+    tokens += segmentInto(s, start, lex, rules.word.unknownCharLogP, block, first);
+    block.runs.push({ start, text: s, first, last: tokens });
   }
-  return out;
+  return block;
 }
 
-/** Is run.text[i, i+len) (len 1–4, inside the run) a word of the list? */
-export const isWordAt = (run: HanRun, i: number, len: number) => (run.words[i]! & (1 << (len - 1))) !== 0;
+/** Is text[k, k+len) (len 1–4, inside one run) a word of the list? */
+export const isWordAt = (block: BlockRuns, k: number, len: number) => (block.words[k]! & (1 << (len - 1))) !== 0;

@@ -12,7 +12,7 @@ import rules from '../data/typo-rules.json';
 import { bigramContext, seenInContext, type BigramContext } from './context';
 import { confusion, confusionReason, type Confusion } from './confusion';
 import { lexicon, type Lexicon } from './lexicon';
-import { analyseRuns, type HanRun } from './runs';
+import { analyseRuns, type BlockRuns, type HanRun } from './runs';
 import { segmentLogP } from './segment';
 import { overlaps, type Range } from './skip';
 import type { TypoFinding } from './types';
@@ -37,40 +37,53 @@ interface Candidate {
   context: boolean;
 }
 
-/** One run's segmentation and the candidates found in it. */
+/**
+ * One run's segmentation (token offsets relative to the run) and the candidates found in it;
+ * one scorer per block, loaded with each run in turn (its buffers grow as needed).
+ */
 class RunScorer {
-  readonly starts: Int32Array;
+  s = '';
+  /** number of tokens */
+  count = 0;
+  starts = new Int32Array(64);
+  ends = new Int32Array(64);
+  private tokenLogPs = new Float64Array(64);
   /** token index of every character */
-  readonly tokenOf: Int32Array;
-  private readonly tokenLogPs: Float64Array;
+  tokenOf = new Int32Array(64);
   private readonly bases = new Map<number, number>();
-  readonly found: Candidate[] = [];
+  found: Candidate[] = [];
 
   constructor(
-    readonly s: string,
-    readonly ends: Int32Array,
     private readonly lex: Lexicon,
     private readonly conf: Confusion,
     private readonly ctx: BigramContext,
-  ) {
-    this.starts = new Int32Array(ends.length);
-    for (let t = 1; t < ends.length; t++) this.starts[t] = ends[t - 1]!;
-    this.tokenOf = new Int32Array(s.length);
-    for (let t = 0; t < ends.length; t++) for (let k = this.starts[t]!; k < ends[t]!; k++) this.tokenOf[k] = t;
-    this.tokenLogPs = new Float64Array(ends.length).fill(NaN);
+  ) {}
+
+  load(run: HanRun, block: BlockRuns) {
+    const s = (this.s = run.text);
+    const n = (this.count = run.last - run.first);
+    if (this.tokenOf.length < s.length) {
+      this.starts = new Int32Array(2 * s.length);
+      this.ends = new Int32Array(2 * s.length);
+      this.tokenLogPs = new Float64Array(2 * s.length);
+      this.tokenOf = new Int32Array(2 * s.length);
+    }
+    for (let t = 0; t < n; t++) {
+      this.starts[t] = t > 0 ? this.ends[t - 1]! : 0;
+      this.ends[t] = block.ends[run.first + t]! - run.start;
+      this.tokenLogPs[t] = block.tokenLogP[run.first + t]!;
+      for (let k = this.starts[t]!; k < this.ends[t]!; k++) this.tokenOf[k] = t;
+    }
+    this.bases.clear();
+    this.found = [];
   }
 
   isSingle(t: number): boolean {
-    return t >= 0 && t < this.ends.length && this.ends[t]! - this.starts[t]! === 1;
+    return t >= 0 && t < this.count && this.ends[t]! - this.starts[t]! === 1;
   }
 
   tokenLogP(t: number): number {
-    let v = this.tokenLogPs[t]!;
-    if (Number.isNaN(v)) {
-      v = this.lex.logPAt(this.s, this.starts[t]!, this.ends[t]! - this.starts[t]!);
-      this.tokenLogPs[t] = v = Number.isNaN(v) ? R.unknownCharLogP : v;
-    }
-    return v;
+    return this.tokenLogPs[t]!;
   }
 
   private singles(i: number, end: number): number {
@@ -99,7 +112,7 @@ class RunScorer {
     if (ws >= 0) replaced = this.singles(i, i + len);
     else {
       ws = tl > 0 ? this.starts[tl - 1]! : this.starts[tl]!;
-      we = tr + 1 < this.ends.length ? this.ends[tr + 1]! : this.ends[tr]!;
+      we = tr + 1 < this.count ? this.ends[tr + 1]! : this.ends[tr]!;
       for (let t = tl; t <= tr; t++) replaced += this.tokenLogP(t);
     }
     const bar = Math.min(floor, R.hintScore) - ESTIMATE_MARGIN + replaced;
@@ -123,7 +136,7 @@ class RunScorer {
   }
 }
 
-export function wordTypos(text: string, skip: readonly Range[], runs: readonly HanRun[] = analyseRuns(text)): TypoFinding[] {
+export function wordTypos(text: string, skip: readonly Range[], block: BlockRuns = analyseRuns(text)): TypoFinding[] {
   const lex = lexicon(R.minBucket);
   const conf = confusion();
   const ctx = bigramContext();
@@ -132,16 +145,17 @@ export function wordTypos(text: string, skip: readonly Range[], runs: readonly H
   const out: TypoFinding[] = [];
   // a block of a few Han characters alone is a table cell or a list entry, most often a name
   if (LONE_CELL.test(text)) return out;
-  for (const run of runs) {
+  const r = new RunScorer(lex, conf, ctx);
+  for (const run of block.runs) {
     const s = run.text;
     if (s.length < 2) continue;
     // a few characters between spaces are a cell of a laid-out list (郑泽光　　外交部副部长): a name
     const before = text[run.start - 1];
     const after = text[run.start + s.length];
     if (s.length <= R.loneCellMaxChars && (before === undefined || SPACE.test(before)) && (after === undefined || SPACE.test(after))) continue;
-    const r = new RunScorer(s, run.ends, lex, conf, ctx);
-    const { starts, ends, tokenOf } = r;
-    for (let t = 0; t < ends.length; t++) {
+    r.load(run, block);
+    const { starts, ends, tokenOf, count } = r;
+    for (let t = 0; t < count; t++) {
       if (!r.isSingle(t)) continue;
       const at = starts[t]!;
       if (r.isSingle(t - 1) || r.isSingle(t + 1)) {
@@ -159,7 +173,7 @@ export function wordTypos(text: string, skip: readonly Range[], runs: readonly H
       }
     }
     // a rare word may be a slip inside a frequent one (会意 in 常务会意由 for 会议): a higher bar
-    for (let t = 0; t < ends.length; t++) {
+    for (let t = 0; t < count; t++) {
       const n = ends[t]! - starts[t]!;
       if (n < 2 || n > 3 || r.tokenLogP(t) > rareLogP) continue;
       for (let at = starts[t]!; at < ends[t]!; at++) r.tryPiece(starts[t]!, n, at, R.rareWordContextScore);
