@@ -26,9 +26,16 @@ export interface BlockRuns {
   words: Uint8Array;
 }
 
+/** the arrays, reused from block to block (a typed array per block cost more than its use) */
+let scratch: BlockRuns = { runs: [], ends: new Int32Array(1024), tokenLogP: new Float64Array(1024), words: new Uint8Array(1024) };
+
+/** The block's runs analysed; the arrays are shared: valid until the next call. */
 export function analyseRuns(text: string): BlockRuns {
   const lex = lexicon(rules.word.minBucket);
-  const block: BlockRuns = { runs: [], ends: new Int32Array(text.length), tokenLogP: new Float64Array(text.length), words: new Uint8Array(text.length) };
+  const n = text.length;
+  if (scratch.words.length < n) scratch = { runs: [], ends: new Int32Array(2 * n), tokenLogP: new Float64Array(2 * n), words: new Uint8Array(2 * n) };
+  const block: BlockRuns = { ...scratch, runs: [] };
+  block.words.fill(0, 0, n);
   let tokens = 0;
   for (const { start, text: s } of hanRuns(text)) {
     const first = tokens;

@@ -59,6 +59,12 @@ class RunScorer {
     private readonly ctx: BigramContext,
   ) {}
 
+  private static shared: RunScorer | null = null;
+  /** one scorer for every block (its typed arrays cost more to make than a block's scoring) */
+  static get(): RunScorer {
+    return (RunScorer.shared ??= new RunScorer(lexicon(R.minBucket), confusion(), bigramContext()));
+  }
+
   load(run: HanRun, block: BlockRuns) {
     const s = (this.s = run.text);
     const n = (this.count = run.last - run.first);
@@ -138,14 +144,12 @@ class RunScorer {
 
 export function wordTypos(text: string, skip: readonly Range[], block: BlockRuns = analyseRuns(text)): TypoFinding[] {
   const lex = lexicon(R.minBucket);
-  const conf = confusion();
-  const ctx = bigramContext();
   /** the log-probability of a word of bucket rareWordBucket */
   const rareLogP = Math.LN2 * R.rareWordBucket - lex.logTotal;
   const out: TypoFinding[] = [];
   // a block of a few Han characters alone is a table cell or a list entry, most often a name
   if (LONE_CELL.test(text)) return out;
-  const r = new RunScorer(lex, conf, ctx);
+  const r = RunScorer.get();
   for (const run of block.runs) {
     const s = run.text;
     if (s.length < 2) continue;
