@@ -7,6 +7,7 @@ import wordsData from '../data/typo-words.json';
 import placesData from '../data/typo-places.json';
 import openGram from '../data/typo-opengram.json';
 import rules from '../data/typo-rules.json';
+import { IntSet } from './int-set';
 import { WordTrie } from './trie';
 
 export interface Lexicon {
@@ -35,8 +36,8 @@ export interface Lexicon {
   /** idioms and frequent 4-character words, masked the same way */
   idiomsMasked(s: string, i: number, pos: number): readonly string[] | undefined;
   /** first and last two characters of the idioms (as hanPair): a window sharing neither is no near-idiom */
-  idiomHeads: Set<number>;
-  idiomTails: Set<number>;
+  idiomHeads: IntSet;
+  idiomTails: IntSet;
 }
 
 /**
@@ -154,14 +155,7 @@ export function lexicon(minTargetBucket: number, fourCharMinBucket = rules.idiom
     const lp = trie.find(w, 0, w.length);
     return Number.isNaN(lp) ? undefined : lp;
   };
-  const pairs = (from: number) => {
-    const out = new Set<number>();
-    for (const w of fourChar) {
-      const p = hanPair(w, from);
-      if (p >= 0) out.add(p);
-    }
-    return out;
-  };
+  const pairs = (from: number) => new IntSet([...fourChar].map((w) => hanPair(w, from)).filter((p) => p >= 0));
   cached = {
     logP,
     logPAt: (s, i, len) => trie.find(s, i, len),

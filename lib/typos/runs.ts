@@ -4,7 +4,6 @@
  * walks were most of their time). Laid out in three arrays for the whole block, not per run.
  */
 import rules from '../data/typo-rules.json';
-import { hanRuns } from './han-runs';
 import { lexicon } from './lexicon';
 import { segmentInto } from './segment';
 
@@ -37,13 +36,21 @@ export function analyseRuns(text: string): BlockRuns {
   const block: BlockRuns = { ...scratch, runs: [] };
   block.words.fill(0, 0, n);
   let tokens = 0;
-  for (const { start, text: s } of hanRuns(text)) {
+  // the runs of U+4E00–U+9FFF (as hanRuns), found by a scan: no match objects
+  for (let start = 0; start < n; start++) {
+    if (!isHan(text.charCodeAt(start))) continue;
+    let end = start + 1;
+    while (end < n && isHan(text.charCodeAt(end))) end++;
+    const s = text.slice(start, end);
     const first = tokens;
     tokens += segmentInto(s, start, lex, rules.word.unknownCharLogP, block, first);
     block.runs.push({ start, text: s, first, last: tokens });
+    start = end;
   }
   return block;
 }
+
+const isHan = (c: number) => c >= 0x4e00 && c <= 0x9fff;
 
 /** Is text[k, k+len) (len 1–4, inside one run) a word of the list? */
 export const isWordAt = (block: BlockRuns, k: number, len: number) => (block.words[k]! & (1 << (len - 1))) !== 0;
