@@ -3,7 +3,8 @@
  * needs no substring and no string hashing (the Map lookups were most of the detectors' time).
  * The root's edges are one table indexed by char code (every walk starts there); the other edges
  * live in one open-addressing hash keyed by (node, char code), each slot's key and value side by
- * side (one cache line per probe), and a node without children answers without probing.
+ * side (one cache line per probe); a bit mask of its children's char codes per node answers most
+ * missing edges without probing.
  */
 const CODES = 0x10000;
 /** hash slots per edge once built */
@@ -17,8 +18,8 @@ export class WordTrie {
   private mask: number;
   /** edges off the root table */
   private hashed = 0;
-  /** 1 for a node some longer word continues from */
-  private kids: Uint8Array;
+  /** per node, bit (code & 31) set for each child's char code: most missing edges answer without probing */
+  private kids: Int32Array;
   /** log-probability of the word ending at a node; NaN when none does */
   readonly logP: Float64Array;
 
@@ -27,7 +28,7 @@ export class WordTrie {
     while (cap < edgeCapacity * 2) cap <<= 1;
     this.mask = cap - 1;
     this.edges = new Int32Array(cap * 3).fill(-1);
-    this.kids = new Uint8Array(edgeCapacity + 1);
+    this.kids = new Int32Array(edgeCapacity + 1);
     const lp: number[] = [NaN];
     for (const [w, logP] of words) {
       let node = 0;
@@ -67,7 +68,7 @@ export class WordTrie {
   }
 
   private insert(node: number, code: number, val: number) {
-    this.kids[node] = 1;
+    this.kids[node]! |= 1 << (code & 31);
     if (node === 0) {
       this.root[code] = val;
       return;
@@ -83,7 +84,7 @@ export class WordTrie {
   /** the node reached from `node` by the character, 0 when no word continues that way */
   child(node: number, code: number): number {
     if (node === 0) return this.root[code]!;
-    if (this.kids[node] === 0) return 0;
+    if ((this.kids[node]! & (1 << (code & 31))) === 0) return 0;
     let h = this.slot(node, code);
     for (;;) {
       const k = this.edges[h * 3]!;
