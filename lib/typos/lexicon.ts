@@ -70,6 +70,24 @@ function otherChars(s: string, i: number, len: number, at: number): number {
   return key;
 }
 
+/** the three characters of s[i, i+4) other than i+pos hashed to a small integer (−1 when one is no Han character) */
+function hashOthers(s: string, i: number, pos: number): number {
+  let h = 0;
+  for (let k = 0; k < 4; k++) {
+    if (k === pos) continue;
+    const c = han(s, i + k);
+    if (c < 0) return -1;
+    h = Math.imul(h ^ c, 0x9e3779b1);
+  }
+  return (h ^ (h >>> 15)) & 0x3fffffff;
+}
+
+/** Does the word w agree with s[i, i+4) everywhere but at pos? */
+function sameOthers(w: string, s: string, i: number, pos: number): boolean {
+  for (let k = 0; k < 4; k++) if (k !== pos && w.charCodeAt(k) !== s.charCodeAt(i + k)) return false;
+  return true;
+}
+
 /** Two Han characters as one small integer (−1 when one is no Han character): a Set lookup without building a substring. */
 export const hanPair = (s: string, i: number) => {
   const a = han(s, i);
@@ -135,11 +153,12 @@ export function lexicon(minTargetBucket: number, fourCharMinBucket = rules.idiom
     for (const [k, id] of masked.ids[sl]!) table[k] = id;
     return table;
   });
-  // per masked position, the other three characters as one number (exact in a double)
+  // per masked position, the other three characters hashed to a small integer (a heap-number key
+  // cost an allocation per lookup); the rare words of a colliding key are told apart on lookup
   const idiomsMasked = [0, 1, 2, 3].map(() => new Map<number, string[]>());
   for (const w of fourChar) {
     for (let i = 0; i < 4; i++) {
-      const key = otherChars(w, 0, 4, i);
+      const key = hashOthers(w, 0, i);
       if (key >= 0) pushNum(idiomsMasked[i]!, key, w);
     }
   }
@@ -175,8 +194,9 @@ export function lexicon(minTargetBucket: number, fourCharMinBucket = rules.idiom
     },
     masked: masked.words,
     idiomsMasked: (s, i, pos) => {
-      const key = otherChars(s, i, 4, i + pos);
-      return key < 0 ? undefined : idiomsMasked[pos]!.get(key);
+      const key = hashOthers(s, i, pos);
+      const list = key < 0 ? undefined : idiomsMasked[pos]!.get(key);
+      return list && (list.every((w) => sameOthers(w, s, i, pos)) ? list : list.filter((w) => sameOthers(w, s, i, pos)));
     },
     idiomHeads: pairs(0),
     idiomTails: pairs(2),
