@@ -84,7 +84,9 @@ export function confusion(): Confusion {
   const costCode = (a: number, b: number): number => {
     if (a === b) return 0;
     // nearly every pair a candidate list offers shares nothing: no memo lookup for those
-    if (((sig.lo[a]! & sig.lo[b]!) | (sig.hi[a]! & sig.hi[b]!)) === 0) return Infinity;
+    const x = 4 * a;
+    const y = 4 * b;
+    if (((sig[x]! & sig[y]!) | (sig[x + 1]! & sig[y + 1]!) | (sig[x + 2]! & sig[y + 2]!) | (sig[x + 3]! & sig[y + 3]!)) === 0) return Infinity;
     const key = (a << 16) | b;
     let v = memo.get(key);
     if (v === undefined) {
@@ -115,18 +117,16 @@ export function confusionReason(cost: number): string {
 }
 
 /**
- * Per char code, 64 bits (two halves) with one bit set for each fuzzy reading, shape group and
- * component group the character has: two characters sharing no bit share none of them, and
- * every finite cost needs a shared one (a shared reading is a shared fuzzy reading too).
+ * Per char code, 128 bits (four words, side by side) with one bit set for each fuzzy reading,
+ * shape group and component group the character has: two characters sharing no bit share none of
+ * them, and every finite cost needs a shared one (a shared reading is a shared fuzzy reading too).
  */
-function signatures(fuzzyOf: Map<string, string[]>, shapeGroups: Map<string, number[]>, componentGroups: Map<string, number[]>) {
-  const lo = new Int32Array(0x10000);
-  const hi = new Int32Array(0x10000);
+function signatures(fuzzyOf: Map<string, string[]>, shapeGroups: Map<string, number[]>, componentGroups: Map<string, number[]>): Int32Array {
+  const sig = new Int32Array(4 * 0x10000);
   const set = (ch: string, key: number) => {
     if (ch.length !== 1) return; // lookups are by one UTF-16 unit
-    const bit = mix(key) & 63;
-    if (bit < 32) lo[ch.charCodeAt(0)]! |= 1 << bit;
-    else hi[ch.charCodeAt(0)]! |= 1 << (bit - 32);
+    const bit = mix(key) & 127;
+    sig[4 * ch.charCodeAt(0) + (bit >> 5)]! |= 1 << (bit & 31);
   };
   const fuzzyIds = new Map<string, number>();
   for (const [ch, fs] of fuzzyOf) {
@@ -137,7 +137,7 @@ function signatures(fuzzyOf: Map<string, string[]>, shapeGroups: Map<string, num
   }
   for (const [ch, gs] of shapeGroups) for (const g of gs) set(ch, 3 * g + 1);
   for (const [ch, gs] of componentGroups) for (const g of gs) set(ch, 3 * g + 2);
-  return { lo, hi };
+  return sig;
 }
 
 /**
