@@ -80,8 +80,8 @@ class RunScorer {
       this.tokenLogPs[t] = block.tokenLogP[run.first + t]!;
       for (let k = this.starts[t]!; k < this.ends[t]!; k++) this.tokenOf[k] = t;
     }
-    this.bases.clear();
-    this.found = [];
+    if (this.bases.size) this.bases.clear(); // (clearing allocates a new table, even when empty)
+    if (this.found.length) this.found = [];
   }
 
   isSingle(t: number): boolean {
@@ -157,6 +157,8 @@ export function wordTypos(text: string, skip: readonly Range[], block: BlockRuns
     const before = text[run.start - 1];
     const after = text[run.start + s.length];
     if (s.length <= R.loneCellMaxChars && (before === undefined || SPACE.test(before)) && (after === undefined || SPACE.test(after))) continue;
+    // most runs are all frequent words: no single character and no rare word, nothing to score
+    if (!needsScoring(run, block, rareLogP)) continue;
     r.load(run, block);
     const { starts, ends, tokenOf, count } = r;
     for (let t = 0; t < count; t++) {
@@ -209,6 +211,15 @@ export function wordTypos(text: string, skip: readonly Range[], block: BlockRuns
     }
   }
   return out;
+}
+
+/** Has the run's segmentation a token of one character, or a rare word of two or three? */
+function needsScoring(run: HanRun, block: BlockRuns, rareLogP: number): boolean {
+  for (let t = run.first, from = run.start; t < run.last; from = block.ends[t++]!) {
+    const n = block.ends[t]! - from;
+    if (n === 1 || (n <= 3 && block.tokenLogP[t]! <= rareLogP)) return true;
+  }
+  return false;
 }
 
 /**
