@@ -122,7 +122,7 @@ class RunScorer {
       for (let t = tl; t <= tr; t++) replaced += this.tokenLogP(t);
     }
     const bar = Math.min(floor, R.hintScore) - ESTIMATE_MARGIN + replaced;
-    let base = this.bases.get(ws * 65536 + we);
+    let base: number | undefined; // the window's own score, looked up once a candidate needs it
     const { start, words, logP, code } = lex.masked;
     const wrong = s.charCodeAt(at);
     for (let k = start[list]!, end = start[list + 1]!; k < end; k++) {
@@ -132,6 +132,7 @@ class RunScorer {
       if (lw - MIN_COST < bar) break;
       const cost = this.conf.costCode(wrong, code[k]!);
       if (lw - cost < bar) continue;
+      if (base === undefined) base = this.bases.get(ws * 65536 + we);
       if (base === undefined) this.bases.set(ws * 65536 + we, (base = segmentLogP(s, ws, we, -1, 0, lex, R.unknownCharLogP)));
       // the window with the substitution made, read in place
       const score = segmentLogP(s, ws, we, at, code[k]!, lex, R.unknownCharLogP) - base - cost;
