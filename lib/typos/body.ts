@@ -63,9 +63,12 @@ const HAN = /[\u4e00-\u9fff]/u;
 function fixedNameTypos(text: string, out: TypoFinding[]) {
   for (const name of B.fixedNames) {
     const half = name.length >> 1;
-    const starts = new Set<number>();
-    for (let i = text.indexOf(name.slice(0, half)); i >= 0; i = text.indexOf(name.slice(0, half), i + 1)) starts.add(i);
+    const head = name.slice(0, half);
     const tail = name.slice(half);
+    // most blocks hold neither half: no set built for them
+    if (!text.includes(head) && !text.includes(tail)) continue;
+    const starts = new Set<number>();
+    for (let i = text.indexOf(head); i >= 0; i = text.indexOf(head, i + 1)) starts.add(i);
     for (let j = text.indexOf(tail); j >= 0; j = text.indexOf(tail, j + 1)) if (j >= half) starts.add(j - half);
     for (const i of [...starts].sort((a, b) => a - b)) {
       const w = text.slice(i, i + name.length);

@@ -12,6 +12,8 @@ import rules from '../data/typo-rules.json';
 export interface Confusion {
   /** substitution cost of writing `wrong` where `right` was meant; Infinity when not confusable */
   cost(wrong: string, right: string): number;
+  /** the same for two char codes (no one-character strings built in a hot loop) */
+  costCode(wrong: number, right: number): number;
   /** characters of the same pinyin or the same shape group (for generating variants of a name) */
   alikes(ch: string): string[];
 }
@@ -56,8 +58,9 @@ export function confusion(): Confusion {
   const c = rules.confusionCost;
   const fuzzyOf = new Map<string, string[]>();
   for (const [ch, rs] of readings) fuzzyOf.set(ch, [...new Set(rs.map(fuzzy))]);
-  // per first character, the costs met so far (two small-integer keys: no heap-number hashing)
-  const memo = new Map<number, Map<number, number>>();
+  // the costs met so far, keyed by the two char codes
+  const memo = new PairMemo();
+  const sig = signatures(fuzzyOf, shapeGroups, componentGroups);
   const rawCost = (a: string, b: string): number => {
     let best = Infinity;
     const ra = readings.get(a);
@@ -78,6 +81,20 @@ export function confusion(): Confusion {
     }
     return best;
   };
+  const costCode = (a: number, b: number): number => {
+    if (a === b) return 0;
+    // nearly every pair a candidate list offers shares nothing: no memo lookup for those
+    const x = 4 * a;
+    const y = 4 * b;
+    if (((sig[x]! & sig[y]!) | (sig[x + 1]! & sig[y + 1]!) | (sig[x + 2]! & sig[y + 2]!) | (sig[x + 3]! & sig[y + 3]!)) === 0) return Infinity;
+    const key = (a << 16) | b;
+    let v = memo.get(key);
+    if (v === undefined) {
+      v = rawCost(String.fromCharCode(a), String.fromCharCode(b));
+      memo.set(key, v);
+    }
+    return v;
+  };
   const pinyinGroups = pinyinData.groups as Record<string, string>;
   cached = {
     alikes(ch) {
@@ -87,18 +104,8 @@ export function confusion(): Confusion {
       out.delete(ch);
       return [...out];
     },
-    cost(a, b) {
-      if (a === b) return 0;
-      const ca = a.charCodeAt(0);
-      let row = memo.get(ca);
-      if (!row) memo.set(ca, (row = new Map()));
-      let v = row.get(b.charCodeAt(0));
-      if (v === undefined) {
-        v = rawCost(a, b);
-        row.set(b.charCodeAt(0), v);
-      }
-      return v;
-    },
+    cost: (a, b) => (a === b ? 0 : costCode(a.charCodeAt(0), b.charCodeAt(0))),
+    costCode,
   };
   return cached;
 }
@@ -107,4 +114,72 @@ export function confusion(): Confusion {
 export function confusionReason(cost: number): string {
   const c = rules.confusionCost;
   return cost === c.samePinyin ? '同音' : cost === c.nearPinyin ? '近音' : cost === c.shape || cost === c.component ? '形近' : '';
+}
+
+/**
+ * Per char code, 128 bits (four words, side by side) with one bit set for each fuzzy reading,
+ * shape group and component group the character has: two characters sharing no bit share none of
+ * them, and every finite cost needs a shared one (a shared reading is a shared fuzzy reading too).
+ */
+function signatures(fuzzyOf: Map<string, string[]>, shapeGroups: Map<string, number[]>, componentGroups: Map<string, number[]>): Int32Array {
+  const sig = new Int32Array(4 * 0x10000);
+  const set = (ch: string, key: number) => {
+    if (ch.length !== 1) return; // lookups are by one UTF-16 unit
+    const bit = mix(key) & 127;
+    sig[4 * ch.charCodeAt(0) + (bit >> 5)]! |= 1 << (bit & 31);
+  };
+  const fuzzyIds = new Map<string, number>();
+  for (const [ch, fs] of fuzzyOf) {
+    for (const f of fs) {
+      if (!fuzzyIds.has(f)) fuzzyIds.set(f, fuzzyIds.size);
+      set(ch, 3 * fuzzyIds.get(f)!);
+    }
+  }
+  for (const [ch, gs] of shapeGroups) for (const g of gs) set(ch, 3 * g + 1);
+  for (const [ch, gs] of componentGroups) for (const g of gs) set(ch, 3 * g + 2);
+  return sig;
+}
+
+/**
+ * An open-addressing hash from two char codes (a << 16 | b, never 0: a ≠ b) to a cost, in typed
+ * arrays: a lookup hashes no heap number and allocates nothing.
+ */
+class PairMemo {
+  private keys = new Int32Array(1 << 12);
+  private vals = new Float64Array(1 << 12);
+  private size = 0;
+
+  get(key: number): number | undefined {
+    const mask = this.keys.length - 1;
+    for (let h = mix(key) & mask; ; h = (h + 1) & mask) {
+      const k = this.keys[h]!;
+      if (k === key) return this.vals[h]!;
+      if (k === 0) return undefined;
+    }
+  }
+
+  set(key: number, v: number) {
+    if (2 * (this.size + 1) > this.keys.length) this.grow();
+    const mask = this.keys.length - 1;
+    let h = mix(key) & mask;
+    while (this.keys[h] !== 0) h = (h + 1) & mask;
+    this.keys[h] = key;
+    this.vals[h] = v;
+    this.size++;
+  }
+
+  private grow() {
+    const { keys, vals } = this;
+    this.keys = new Int32Array(keys.length * 2);
+    this.vals = new Float64Array(keys.length * 2);
+    this.size = 0;
+    for (let h = 0; h < keys.length; h++) if (keys[h] !== 0) this.set(keys[h]!, vals[h]!);
+  }
+}
+
+/** murmur3's finaliser: every key bit reaches the low bits the table uses */
+function mix(h: number): number {
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return h ^ (h >>> 16);
 }

@@ -43,12 +43,14 @@ function gregorianBefore(text: string, i: number): number | null {
 /** 1984 was 甲子: the cycle counts from there. */
 const yearName = (y: number) => STEMS[(((y - 4) % 10) + 10) % 10]! + BRANCHES[(((y - 4) % 12) + 12) % 12]!;
 
-const CHARS = new Set([...STEMS, ...BRANCHES, ...G.lookAlike.join('')]);
+/** the stems, branches and their look-alikes by char code (a table: the loop visits every character) */
+const CHARS = new Uint8Array(0x10000);
+for (const ch of [...STEMS, ...BRANCHES, ...G.lookAlike.join('')]) if (ch.length === 1) CHARS[ch.charCodeAt(0)] = 1;
 
 export function ganzhiTypos(text: string): TypoFinding[] {
   const out: TypoFinding[] = [];
   for (let i = 0; i + 1 < text.length; i++) {
-    if (!CHARS.has(text[i]!) || !CHARS.has(text[i + 1]!)) continue;
+    if (!CHARS[text.charCodeAt(i)] || !CHARS[text.charCodeAt(i + 1)]) continue;
     const cued = G.after.some((w) => text.startsWith(w, i + 2)) || G.before.some((w) => i >= w.length && text.startsWith(w, i - w.length));
     const pair = text.slice(i, i + 2);
     if (!cued) continue;

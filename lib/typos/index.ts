@@ -19,6 +19,7 @@ import { idiomTypos } from './idiom';
 import { leaderTypos } from './leader';
 import { lexicon } from './lexicon';
 import { placeTypos } from './place';
+import { analyseRuns } from './runs';
 import { exceptionRanges, overlaps, skipRanges } from './skip';
 import type { TextBlock, TypoContext, TypoFinding, TypoKind } from './types';
 import { wordTypos } from './word';
@@ -41,14 +42,15 @@ export function detectTypos(blocks: readonly TextBlock[], context: TypoContext =
     const text = norm.text;
     const exceptionOnly = exceptionRanges(text, context.exceptions);
     const skip = skipRanges(text, context.exceptions);
+    const runs = analyseRuns(text);
     const found = [
       ...leaderTypos(text),
       ...bodyTypos(text),
       ...placeTypos(text),
       ...geoNameTypos(text),
       ...ganzhiTypos(text),
-      ...idiomTypos(text, skip),
-      ...wordTypos(text, skip),
+      ...idiomTypos(text, skip, runs),
+      ...wordTypos(text, skip, runs),
       ...contextTypos(text, skip).map(({ rule: _, ...f }) => f),
     ].filter((f) => !overlaps(exceptionOnly, f.start, f.end));
     found.sort((a, b) => PRIORITY.indexOf(a.kind) - PRIORITY.indexOf(b.kind) || a.start - b.start);

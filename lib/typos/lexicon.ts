@@ -7,13 +7,20 @@ import wordsData from '../data/typo-words.json';
 import placesData from '../data/typo-places.json';
 import openGram from '../data/typo-opengram.json';
 import rules from '../data/typo-rules.json';
+import { IntSet } from './int-set';
 import { WordTrie } from './trie';
 
 export interface Lexicon {
   /** log-probability of a word; undefined when it is no word */
   logP(word: string): number | undefined;
+  /** log-probability of the word s[i, i+len) without building it; NaN when it is no word */
+  logPAt(s: string, i: number, len: number): number;
+  /** log-probability of each one-character word by char code; NaN when it is no word */
+  charLogP: Float64Array;
   /** log2-frequency bucket of a word (0 when absent) */
   bucket(word: string): number;
+  /** the same for each one-character word, by char code */
+  charBucket: Int16Array;
   isIdiom(word: string): boolean;
   /** ln of the word list's total count: logP = bucket · ln 2 − logTotal */
   logTotal: number;
@@ -21,20 +28,27 @@ export interface Lexicon {
   trie: WordTrie;
   /**
    * frequent 2–3 character words with one position masked, most frequent first: maskedWords(s, i,
-   * len, at) for the piece s[i, i+len) with position `at` masked (a number key: no string built)
+   * len, at) is the list for the piece s[i, i+len) with position `at` masked (a number key: no
+   * string built), −1 when none; its entries are masked.words[k] for k in [start[list], start[list + 1])
    */
-  maskedWords(s: string, i: number, len: number, at: number): MaskedWords | undefined;
+  maskedWords(s: string, i: number, len: number, at: number): number;
+  masked: MaskedWords;
   /** idioms and frequent 4-character words, masked the same way */
-  idiomsMasked: Map<string, string[]>;
-  /** first and last two characters of the idioms (as pairCode): a window sharing neither is no near-idiom */
-  idiomHeads: Set<number>;
-  idiomTails: Set<number>;
+  idiomsMasked(s: string, i: number, pos: number): readonly string[] | undefined;
+  /** first and last two characters of the idioms (as hanPair): a window sharing neither is no near-idiom */
+  idiomHeads: IntSet;
+  idiomTails: IntSet;
 }
 
-/** Words sharing a masked key, most frequent first, with their log-probabilities. */
+/**
+ * Every masked list in three flat arrays (one typed array per list cost more heap and load time):
+ * per entry the word, its log-probability and the char code at the masked position.
+ */
 export interface MaskedWords {
+  start: Int32Array;
   words: string[];
   logP: Float64Array;
+  code: Uint16Array;
 }
 
 /** Han characters as small numbers: two of them make a key that stays a small integer. */
@@ -56,11 +70,30 @@ function otherChars(s: string, i: number, len: number, at: number): number {
   return key;
 }
 
-/** The masked-index key: the word with position i replaced by a placeholder. */
-export const maskKey = (w: string, i: number) => w.slice(0, i) + '\u0000' + w.slice(i + 1);
+/** the three characters of s[i, i+4) other than i+pos hashed to a small integer (−1 when one is no Han character) */
+function hashOthers(s: string, i: number, pos: number): number {
+  let h = 0;
+  for (let k = 0; k < 4; k++) {
+    if (k === pos) continue;
+    const c = han(s, i + k);
+    if (c < 0) return -1;
+    h = Math.imul(h ^ c, 0x9e3779b1);
+  }
+  return (h ^ (h >>> 15)) & 0x3fffffff;
+}
 
-/** Two characters as one number: a Set lookup without building a substring. */
-export const pairCode = (s: string, i: number) => s.charCodeAt(i) * 65536 + s.charCodeAt(i + 1);
+/** Does the word w agree with s[i, i+4) everywhere but at pos? */
+function sameOthers(w: string, s: string, i: number, pos: number): boolean {
+  for (let k = 0; k < 4; k++) if (k !== pos && w.charCodeAt(k) !== s.charCodeAt(i + k)) return false;
+  return true;
+}
+
+/** Two Han characters as one small integer (−1 when one is no Han character): a Set lookup without building a substring. */
+export const hanPair = (s: string, i: number) => {
+  const a = han(s, i);
+  const b = han(s, i + 1);
+  return a < 0 || b < 0 ? -1 : a * HAN_SPAN + b;
+};
 
 let cached: Lexicon | null = null;
 
@@ -104,34 +137,49 @@ export function lexicon(minTargetBucket: number, fourCharMinBucket = rules.idiom
     chars,
   );
   // one index per word length and masked position: [len 2 pos 0, len 2 pos 1, len 3 pos 0 …]
-  const masked = [0, 1, 2, 3, 4].map(() => new Map<number, string[]>());
+  const lists = [0, 1, 2, 3, 4].map(() => new Map<number, string[]>());
   const slot = (len: number, pos: number) => (len === 2 ? pos : 2 + pos);
   for (const [w, b] of buckets) {
     if (b < minTargetBucket || w.length < 2 || w.length > 3 || places.has(w)) continue;
     for (let i = 0; i < w.length; i++) {
       const key = otherChars(w, 0, w.length, i);
-      if (key >= 0) pushNum(masked[slot(w.length, i)]!, key, w);
+      if (key >= 0) pushNum(lists[slot(w.length, i)]!, key, w);
     }
   }
-  const wordsMasked = masked.map((m) => {
-    const out = new Map<number, MaskedWords>();
-    for (const [k, ws] of m) {
-      ws.sort((x, y) => buckets.get(y)! - buckets.get(x)!);
-      out.set(k, { words: ws, logP: Float64Array.from(ws, (w) => buckets.get(w)! * Math.LN2 - logTotal) });
-    }
-    return out;
+  const masked = flatten(lists, buckets, logTotal);
+  // a 2-character piece's key is one character: a table, not a Map
+  const twoChar = [0, 1].map((sl) => {
+    const table = new Int32Array(HAN_SPAN).fill(-1);
+    for (const [k, id] of masked.ids[sl]!) table[k] = id;
+    return table;
   });
-  const idiomsMasked = new Map<string, string[]>();
-  for (const w of fourChar) for (let i = 0; i < 4; i++) push(idiomsMasked, maskKey(w, i), w);
+  // per masked position, the other three characters hashed to a small integer (a heap-number key
+  // cost an allocation per lookup); the rare words of a colliding key are told apart on lookup
+  const idiomsMasked = [0, 1, 2, 3].map(() => new Map<number, string[]>());
+  for (const w of fourChar) {
+    for (let i = 0; i < 4; i++) {
+      const key = hashOthers(w, 0, i);
+      if (key >= 0) pushNum(idiomsMasked[i]!, key, w);
+    }
+  }
+  const charLogP = new Float64Array(0x10000);
+  const charBucket = new Int16Array(0x10000);
+  for (let c = 0; c < charLogP.length; c++) {
+    const node = trie.child(0, c);
+    const lp = (charLogP[c] = node ? trie.logP[node]! : NaN);
+    charBucket[c] = Number.isNaN(lp) ? 0 : Math.round((lp + logTotal) / Math.LN2);
+  }
   // every lookup walks the trie: the Map of words is dropped once the indexes are built
   const logP = (w: string): number | undefined => {
-    let node = 0;
-    for (let i = 0; i < w.length && (node || i === 0); i++) node = trie.child(node, w.charCodeAt(i));
-    const lp = node ? trie.logP[node]! : NaN;
+    const lp = trie.find(w, 0, w.length);
     return Number.isNaN(lp) ? undefined : lp;
   };
+  const pairs = (from: number) => new IntSet([...fourChar].map((w) => hanPair(w, from)).filter((p) => p >= 0));
   cached = {
     logP,
+    logPAt: (s, i, len) => trie.find(s, i, len),
+    charLogP,
+    charBucket,
     bucket: (w) => {
       const lp = logP(w);
       return lp === undefined ? 0 : Math.round((lp + logTotal) / Math.LN2);
@@ -141,11 +189,17 @@ export function lexicon(minTargetBucket: number, fourCharMinBucket = rules.idiom
     trie,
     maskedWords: (s, i, len, at) => {
       const key = otherChars(s, i, len, at);
-      return key < 0 ? undefined : wordsMasked[slot(len, at - i)]!.get(key);
+      if (key < 0) return -1;
+      return len === 2 ? twoChar[at - i]![key]! : (masked.ids[2 + at - i]!.get(key) ?? -1);
     },
-    idiomsMasked,
-    idiomHeads: new Set([...fourChar].map((w) => pairCode(w, 0))),
-    idiomTails: new Set([...fourChar].map((w) => pairCode(w, 2))),
+    masked: masked.words,
+    idiomsMasked: (s, i, pos) => {
+      const key = hashOthers(s, i, pos);
+      const list = key < 0 ? undefined : idiomsMasked[pos]!.get(key);
+      return list && (list.every((w) => sameOthers(w, s, i, pos)) ? list : list.filter((w) => sameOthers(w, s, i, pos)));
+    },
+    idiomHeads: pairs(0),
+    idiomTails: pairs(2),
   };
   return cached;
 }
@@ -156,8 +210,32 @@ function pushNum(m: Map<number, string[]>, k: number, v: string) {
   else m.set(k, [v]);
 }
 
-function push(m: Map<string, string[]>, k: string, v: string) {
-  const list = m.get(k);
-  if (list) list.push(v);
-  else m.set(k, [v]);
+
+/** The masked lists, most frequent first (a stable sort: ties keep the word list's order), laid out flat. */
+function flatten(lists: Map<number, string[]>[], buckets: Map<string, number>, logTotal: number) {
+  let entries = 0;
+  let count = 0;
+  for (const m of lists) {
+    count += m.size;
+    for (const ws of m.values()) entries += ws.length;
+  }
+  const words: MaskedWords = { start: new Int32Array(count + 1), words: new Array<string>(entries), logP: new Float64Array(entries), code: new Uint16Array(entries) };
+  const ids = lists.map(() => new Map<number, number>());
+  let id = 0;
+  let e = 0;
+  lists.forEach((m, sl) => {
+    const pos = sl < 2 ? sl : sl - 2;
+    for (const [k, ws] of m) {
+      ws.sort((x, y) => buckets.get(y)! - buckets.get(x)!);
+      ids[sl]!.set(k, id);
+      words.start[id++] = e;
+      for (const w of ws) {
+        words.words[e] = w;
+        words.logP[e] = buckets.get(w)! * Math.LN2 - logTotal;
+        words.code[e++] = w.charCodeAt(pos);
+      }
+    }
+  });
+  words.start[id] = e;
+  return { ids, words };
 }

@@ -35,6 +35,8 @@ function index(): PlaceIndex {
 export function placeTypos(text: string): TypoFinding[] {
   const { provinces, owners, maxLen } = index();
   const out: TypoFinding[] = [];
+  // every province name ends with one of the suffixes: a block with none needs no search per province
+  if (!rules.places.provinceSuffixes.some((s) => text.includes(s))) return out;
   for (const prov of provinces) {
     for (let i = text.indexOf(prov); i >= 0; i = text.indexOf(prov, i + 1)) {
       const at = i + prov.length;

@@ -11,9 +11,9 @@
 import rules from '../data/typo-rules.json';
 import { bigramContext, seenInContext, type BigramContext } from './context';
 import { confusion, confusionReason, type Confusion } from './confusion';
-import { hanRuns } from './han-runs';
 import { lexicon, type Lexicon } from './lexicon';
-import { segment, segmentLogP } from './segment';
+import { analyseRuns, type BlockRuns, type HanRun } from './runs';
+import { segmentLogP } from './segment';
 import { overlaps, type Range } from './skip';
 import type { TypoFinding } from './types';
 
@@ -37,42 +37,68 @@ interface Candidate {
   context: boolean;
 }
 
-/** One run's segmentation and the candidates found in it. */
+/**
+ * One run's segmentation (token offsets relative to the run) and the candidates found in it;
+ * one scorer per block, loaded with each run in turn (its buffers grow as needed).
+ */
 class RunScorer {
-  readonly starts: number[];
-  readonly ends: number[];
+  s = '';
+  /** number of tokens */
+  count = 0;
+  starts = new Int32Array(64);
+  ends = new Int32Array(64);
+  private tokenLogPs = new Float64Array(64);
   /** token index of every character */
-  readonly tokenOf: Int32Array;
-  private readonly tokenLogPs: Float64Array;
+  tokenOf = new Int32Array(64);
   private readonly bases = new Map<number, number>();
-  readonly found: Candidate[] = [];
+  found: Candidate[] = [];
 
   constructor(
-    readonly s: string,
     private readonly lex: Lexicon,
     private readonly conf: Confusion,
     private readonly ctx: BigramContext,
-  ) {
-    this.ends = segment(s, lex, R.unknownCharLogP).ends;
-    this.starts = [0, ...this.ends.slice(0, -1)];
-    this.tokenOf = new Int32Array(s.length);
-    for (let t = 0; t < this.ends.length; t++) for (let k = this.starts[t]!; k < this.ends[t]!; k++) this.tokenOf[k] = t;
-    this.tokenLogPs = new Float64Array(this.ends.length).fill(NaN);
+  ) {}
+
+  private static shared: RunScorer | null = null;
+  /** one scorer for every block (its typed arrays cost more to make than a block's scoring) */
+  static get(): RunScorer {
+    return (RunScorer.shared ??= new RunScorer(lexicon(R.minBucket), confusion(), bigramContext()));
+  }
+
+  load(run: HanRun, block: BlockRuns) {
+    const s = (this.s = run.text);
+    const n = (this.count = run.last - run.first);
+    if (this.tokenOf.length < s.length) {
+      this.starts = new Int32Array(2 * s.length);
+      this.ends = new Int32Array(2 * s.length);
+      this.tokenLogPs = new Float64Array(2 * s.length);
+      this.tokenOf = new Int32Array(2 * s.length);
+    }
+    for (let t = 0; t < n; t++) {
+      this.starts[t] = t > 0 ? this.ends[t - 1]! : 0;
+      this.ends[t] = block.ends[run.first + t]! - run.start;
+      this.tokenLogPs[t] = block.tokenLogP[run.first + t]!;
+      for (let k = this.starts[t]!; k < this.ends[t]!; k++) this.tokenOf[k] = t;
+    }
+    if (this.bases.size) this.bases.clear(); // (clearing allocates a new table, even when empty)
+    if (this.found.length) this.found = [];
   }
 
   isSingle(t: number): boolean {
-    return t >= 0 && t < this.ends.length && this.ends[t]! - this.starts[t]! === 1;
+    return t >= 0 && t < this.count && this.ends[t]! - this.starts[t]! === 1;
   }
 
   tokenLogP(t: number): number {
-    let v = this.tokenLogPs[t]!;
-    if (Number.isNaN(v)) this.tokenLogPs[t] = v = this.lex.logP(this.s.slice(this.starts[t]!, this.ends[t]!)) ?? R.unknownCharLogP;
-    return v;
+    return this.tokenLogPs[t]!;
   }
 
   private singles(i: number, end: number): number {
+    const { charLogP } = this.lex;
     let sum = 0;
-    for (let k = i; k < end; k++) sum += this.lex.logP(this.s[k]!) ?? R.unknownCharLogP;
+    for (let k = i; k < end; k++) {
+      const lp = charLogP[this.s.charCodeAt(k)]!;
+      sum += Number.isNaN(lp) ? R.unknownCharLogP : lp;
+    }
     return sum;
   }
 
@@ -83,8 +109,8 @@ class RunScorer {
   tryPiece(i: number, len: number, at: number, floor: number, ws = -1, we = -1): void {
     const { s, lex } = this;
     // most pieces have no candidate and cost one lookup by a number key
-    const cands = lex.maskedWords(s, i, len, at);
-    if (!cands) return;
+    const list = lex.maskedWords(s, i, len, at);
+    if (list < 0) return;
     const tl = this.tokenOf[i]!;
     const tr = this.tokenOf[i + len - 1]!;
     // what the word must beat: the piece's single characters inside a stretch, else the tokens it breaks
@@ -92,46 +118,51 @@ class RunScorer {
     if (ws >= 0) replaced = this.singles(i, i + len);
     else {
       ws = tl > 0 ? this.starts[tl - 1]! : this.starts[tl]!;
-      we = tr + 1 < this.ends.length ? this.ends[tr + 1]! : this.ends[tr]!;
+      we = tr + 1 < this.count ? this.ends[tr + 1]! : this.ends[tr]!;
       for (let t = tl; t <= tr; t++) replaced += this.tokenLogP(t);
     }
     const bar = Math.min(floor, R.hintScore) - ESTIMATE_MARGIN + replaced;
-    let base = this.bases.get(ws * 65536 + we);
-    for (let k = 0; k < cands.words.length; k++) {
+    let base: number | undefined; // the window's own score, looked up once a candidate needs it
+    const { start, words, logP, code } = lex.masked;
+    const wrong = s.charCodeAt(at);
+    for (let k = start[list]!, end = start[list + 1]!; k < end; k++) {
       // the exact score is rarely much above logP(w) − replaced − cost: far below the bar, skip
       // the rescoring; the words come most frequent first, so the rest are below it too
-      const lw = cands.logP[k]!;
+      const lw = logP[k]!;
       if (lw - MIN_COST < bar) break;
-      const w = cands.words[k]!;
-      const cost = this.conf.cost(s[at]!, w[at - i]!);
+      const cost = this.conf.costCode(wrong, code[k]!);
       if (lw - cost < bar) continue;
-      if (base === undefined) this.bases.set(ws * 65536 + we, (base = segmentLogP(s.slice(ws, we), lex, R.unknownCharLogP)));
-      const score = segmentLogP(s.slice(ws, i) + w + s.slice(i + len, we), lex, R.unknownCharLogP) - base - cost;
-      const context = score < R.hintScore && score >= floor && lex.bucket(s[at]!) < R.contextFunctionBucket && seenInContext(this.ctx, s, i, len, w);
+      if (base === undefined) base = this.bases.get(ws * 65536 + we);
+      if (base === undefined) this.bases.set(ws * 65536 + we, (base = segmentLogP(s, ws, we, -1, 0, lex, R.unknownCharLogP)));
+      // the window with the substitution made, read in place
+      const score = segmentLogP(s, ws, we, at, code[k]!, lex, R.unknownCharLogP) - base - cost;
+      const w = words[k]!;
+      const context = score < R.hintScore && score >= floor && lex.charBucket[s.charCodeAt(at)]! < R.contextFunctionBucket && seenInContext(this.ctx, s, i, len, w);
       if (score >= R.hintScore || context) this.found.push({ start: i, end: i + len, wrong: s.slice(i, i + len), right: w, score, reason: confusionReason(cost), context });
     }
   }
 }
 
-export function wordTypos(text: string, skip: readonly Range[]): TypoFinding[] {
+export function wordTypos(text: string, skip: readonly Range[], block: BlockRuns = analyseRuns(text)): TypoFinding[] {
   const lex = lexicon(R.minBucket);
-  const conf = confusion();
-  const ctx = bigramContext();
   /** the log-probability of a word of bucket rareWordBucket */
   const rareLogP = Math.LN2 * R.rareWordBucket - lex.logTotal;
   const out: TypoFinding[] = [];
   // a block of a few Han characters alone is a table cell or a list entry, most often a name
   if (LONE_CELL.test(text)) return out;
-  for (const run of hanRuns(text)) {
+  const r = RunScorer.get();
+  for (const run of block.runs) {
     const s = run.text;
     if (s.length < 2) continue;
     // a few characters between spaces are a cell of a laid-out list (郑泽光　　外交部副部长): a name
     const before = text[run.start - 1];
     const after = text[run.start + s.length];
     if (s.length <= R.loneCellMaxChars && (before === undefined || SPACE.test(before)) && (after === undefined || SPACE.test(after))) continue;
-    const r = new RunScorer(s, lex, conf, ctx);
-    const { starts, ends, tokenOf } = r;
-    for (let t = 0; t < ends.length; t++) {
+    // most runs are all frequent words: no single character and no rare word, nothing to score
+    if (!needsScoring(run, block, rareLogP)) continue;
+    r.load(run, block);
+    const { starts, ends, tokenOf, count } = r;
+    for (let t = 0; t < count; t++) {
       if (!r.isSingle(t)) continue;
       const at = starts[t]!;
       if (r.isSingle(t - 1) || r.isSingle(t + 1)) {
@@ -149,7 +180,7 @@ export function wordTypos(text: string, skip: readonly Range[]): TypoFinding[] {
       }
     }
     // a rare word may be a slip inside a frequent one (会意 in 常务会意由 for 会议): a higher bar
-    for (let t = 0; t < ends.length; t++) {
+    for (let t = 0; t < count; t++) {
       const n = ends[t]! - starts[t]!;
       if (n < 2 || n > 3 || r.tokenLogP(t) > rareLogP) continue;
       for (let at = starts[t]!; at < ends[t]!; at++) r.tryPiece(starts[t]!, n, at, R.rareWordContextScore);
@@ -181,6 +212,15 @@ export function wordTypos(text: string, skip: readonly Range[]): TypoFinding[] {
     }
   }
   return out;
+}
+
+/** Has the run's segmentation a token of one character, or a rare word of two or three? */
+function needsScoring(run: HanRun, block: BlockRuns, rareLogP: number): boolean {
+  for (let t = run.first, from = run.start; t < run.last; from = block.ends[t++]!) {
+    const n = block.ends[t]! - from;
+    if (n === 1 || (n <= 3 && block.tokenLogP[t]! <= rareLogP)) return true;
+  }
+  return false;
 }
 
 /**

@@ -4,6 +4,8 @@
  * (lib/text/matcher via lib/rules/wording) in the same run, and the heap the detectors' data takes
  * once loaded (run with --expose-gc, as the npm script does, for a clean heap delta).
  * Unit: MB/s of UTF-16 text (length × 2 bytes), as tests/bench/matcher.ts. Medians of 7 runs after 5 warm-up passes.
+ * A second line gives each detector's median time over the same blocks (the word and idiom
+ * detectors share one segmentation pass per block, timed apart as "runs").
  */
 import os from 'node:os';
 import { median } from './stats';
@@ -67,7 +69,47 @@ export async function runTypoBench(log: (s: string) => void = console.log) {
       `load average ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} CPUs` +
       (sink < 0 ? '' : ''),
   );
+  log(`per detector, median ms over the same ${docs.length} documents: ${await perDetector(docs.flatMap((d) => d.blocks.map((b) => b.text)))}`);
   return { detectMBps, curatedMBps, dataMB, loadMs };
+}
+
+/** Each detector alone over every block (zero-width characters stripped, as detectTypos does). */
+async function perDetector(blocks: string[]): Promise<string> {
+  const { stripZeroWidth } = await import('../../lib/text/normalise');
+  const { analyseRuns } = await import('../../lib/typos/runs');
+  const { wordTypos } = await import('../../lib/typos/word');
+  const { idiomTypos } = await import('../../lib/typos/idiom');
+  const { leaderTypos } = await import('../../lib/typos/leader');
+  const { bodyTypos } = await import('../../lib/typos/body');
+  const { placeTypos } = await import('../../lib/typos/place');
+  const { ganzhiTypos } = await import('../../lib/typos/ganzhi');
+  const { contextTypos } = await import('../../lib/typos/context-rule');
+  const { skipRanges } = await import('../../lib/typos/skip');
+  const texts = blocks.map((b) => stripZeroWidth(b).text);
+  let sink = 0;
+  // the run analysis's arrays are reused block to block: each detector gets its block's own
+  const parts: Record<string, (t: string) => void> = {
+    runs: (t) => void (sink += analyseRuns(t).runs.length),
+    word: (t) => void (sink += wordTypos(t, [], analyseRuns(t)).length),
+    idiom: (t) => void (sink += idiomTypos(t, [], analyseRuns(t)).length),
+    leader: (t) => void (sink += leaderTypos(t).length),
+    body: (t) => void (sink += bodyTypos(t).length),
+    place: (t) => void (sink += placeTypos(t).length),
+    ganzhi: (t) => void (sink += ganzhiTypos(t).length),
+    context: (t) => void (sink += contextTypos(t, []).length),
+    skip: (t) => void (sink += skipRanges(t, []).length),
+  };
+  const ms: Record<string, number[]> = {};
+  for (let i = 0; i < WARMUP + RUNS; i++) {
+    for (const [name, fn] of Object.entries(parts)) {
+      const t = time(() => texts.forEach(fn));
+      if (i >= WARMUP) (ms[name] ??= []).push(t);
+    }
+  }
+  const runs = median(ms.runs!);
+  return Object.entries(ms)
+    .map(([name, t]) => `${name} ${(name === 'word' || name === 'idiom' ? median(t) - runs : median(t)).toFixed(1)}`)
+    .join(', ') + ` (word and idiom without the runs${sink < 0 ? '' : ''})`;
 }
 
 await runTypoBench();
