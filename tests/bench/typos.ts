@@ -83,6 +83,7 @@ async function perDetector(blocks: string[]): Promise<string> {
   const { bodyTypos } = await import('../../lib/typos/body');
   const { placeTypos } = await import('../../lib/typos/place');
   const { ganzhiTypos } = await import('../../lib/typos/ganzhi');
+  const { geoNameTypos } = await import('../../lib/typos/geo-name');
   const { contextTypos } = await import('../../lib/typos/context-rule');
   const { skipRanges } = await import('../../lib/typos/skip');
   const texts = blocks.map((b) => stripZeroWidth(b).text);
@@ -96,6 +97,7 @@ async function perDetector(blocks: string[]): Promise<string> {
     body: (t) => void (sink += bodyTypos(t).length),
     place: (t) => void (sink += placeTypos(t).length),
     ganzhi: (t) => void (sink += ganzhiTypos(t).length),
+    geo: (t) => void (sink += geoNameTypos(t).length),
     context: (t) => void (sink += contextTypos(t, []).length),
     skip: (t) => void (sink += skipRanges(t, []).length),
   };
