@@ -118,6 +118,10 @@ export interface ProtocolMap {
   crawlCancel(site: string): boolean;
   /** background → offscreen document: parse and scan one fetched page */
   crawlParse(data: ParseInput): ParsedPage;
+  /** background → offscreen document: the typo detectors over one batch (the word lists live there for the browser session) */
+  offscreenDetectTypos(request: TypoRequest): TypoFinding[];
+  /** background → offscreen document: when it built its word lists (automation, diagnostics) */
+  offscreenStatus(): { typoLoadedAt: number | null };
   /** side panel / dashboard → background: watch the site's home page (站点无法访问); answers the watch and its first probe */
   watchStart(data: { homeUrl: string }): { watch: WatchRecord; probe: ProbeRecord | null } | { error: string };
   /** side panel / dashboard → background: stop watching a site (its probes are kept) */

@@ -24,7 +24,7 @@ import { wordingRules } from '../lib/rules/wording';
 import { nameOutdatedRules } from '../lib/rules/name-outdated';
 import { EXAMPLE_TODAY, EXAMPLE_URL, examplePage } from '../lib/rules/examples';
 import { DEFAULT_SETTINGS } from '../lib/settings';
-import { answerTypos } from '../entrypoints/background/typos';
+import { answerTypos } from '../lib/typos/answer';
 import { parseHtml } from '../tests/helpers/load-page';
 
 const show = process.argv.includes('--show');

@@ -6,7 +6,7 @@
  */
 import type { Plugin } from 'vite';
 
-const DICTIONARIES = /lib\/data\/(typos|expressions|discouraged|typo-rules)\.json$/;
+const DICTIONARIES = /lib\/data\/(typos|expressions|discouraged|typo-rules|typo-context-rules|typo-geo-names)\.json$/;
 const RULE_FILES = /lib\/rules\/[^/]+\.ts$/;
 const SENTENCE_KEYS = new Set(['fires', 'silent']);
 

@@ -14,13 +14,13 @@ import { SiteCrawl } from '@/lib/crawl/crawl';
 import { fetchPage } from '@/lib/crawl/fetch';
 import { parseCrawledPage, type ParseInput } from '@/lib/crawl/parse';
 import { checkSpamHosts } from './spam';
-import { answerTypos } from './typos';
+import { typoAnswer } from './typos';
+import { withOffscreen } from './offscreen';
 import { crawlKey, type CrawlState, type ParsedPage } from '@/lib/crawl/types';
 import { columnVerdict } from '@/lib/verdict/columns';
 import { activeRoundId } from '@/lib/rounds/active';
 import cfg from '@/lib/data/crawl.json';
 
-const OFFSCREEN = 'offscreen.html';
 const running = new Map<string, SiteCrawl>();
 /**
  * Sites whose crawl is being set up (permission check, settings) and not yet in `running`: the
@@ -28,38 +28,10 @@ const running = new Map<string, SiteCrawl>();
  * same state, and a cancel in that window is kept and applied once the crawl exists.
  */
 const starting = new Map<string, { cancelled: boolean }>();
-let offscreenReady: Promise<void> | null = null;
-
-async function ensureOffscreen(): Promise<void> {
-  // a document being created is listed by getContexts before its listener runs: wait for it
-  if (offscreenReady) return offscreenReady;
-  const url = chrome.runtime.getURL(OFFSCREEN);
-  const existing = await chrome.runtime.getContexts?.({ contextTypes: ['OFFSCREEN_DOCUMENT' as chrome.runtime.ContextType], documentUrls: [url] });
-  if (existing?.length) return;
-  offscreenReady ??= chrome.offscreen
-    .createDocument({ url: OFFSCREEN, reasons: ['DOM_PARSER' as chrome.offscreen.Reason], justification: '解析网站栏目页面（检查全站栏目）' })
-    .finally(() => {
-      offscreenReady = null;
-    });
-  await offscreenReady;
-}
-
-async function closeOffscreen(): Promise<void> {
-  if (running.size || !chrome.offscreen) return;
-  await chrome.offscreen.closeDocument().catch(() => undefined);
-}
-
 async function parse(input: ParseInput): Promise<ParsedPage> {
   // Firefox's background page (and any context with a DOM) parses in place
-  if (typeof DOMParser !== 'undefined') return parseCrawledPage(input, new DOMParser(), { checkSpamHosts, detectTypos: answerTypos });
-  try {
-    await ensureOffscreen();
-    return await sendMessage('crawlParse', input);
-  } catch {
-    // the document was being closed as this crawl started: open it again, once
-    await ensureOffscreen();
-    return sendMessage('crawlParse', input);
-  }
+  if (typeof DOMParser !== 'undefined') return parseCrawledPage(input, new DOMParser(), { checkSpamHosts, detectTypos: typoAnswer });
+  return withOffscreen(() => sendMessage('crawlParse', input));
 }
 
 /** `http://host/*`: match patterns carry no port, so this covers the site on any port. */
@@ -146,7 +118,6 @@ export async function startCrawl(db: GovCheckDB, homeUrl: string): Promise<{ ok:
       running.delete(site);
       progress.flush(s);
       await writeState(s);
-      await closeOffscreen();
       return s;
     });
   return { ok: true, site, done };

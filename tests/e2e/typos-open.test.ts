@@ -45,6 +45,33 @@ describe('typos stage in the extension', () => {
     await page.close();
   });
 
+  it('keeps the word lists in the offscreen document: a page scanned after the service worker stopped is answered from the same lists', async () => {
+    const page = await h.browser.context.newPage();
+    await page.goto(url('article.html'));
+    await waitForScan(page);
+    const worker = () => h.browser.context.serviceWorkers().find((x) => x.url().startsWith(`chrome-extension://${h.browser.extensionId}/`));
+    const status = async () => (await worker()?.evaluate(() => (globalThis as any).govcheckTypos.offscreenStatus())) ?? null;
+    const started = async () => (await worker()?.evaluate(() => performance.timeOrigin)) ?? null;
+    const before = await status();
+    const firstStart = await started();
+    expect(before?.typoLoadedAt).toBeGreaterThan(0);
+    // stop the worker, as Chromium does after 30 s idle
+    const cdp = await h.browser.context.newCDPSession(page);
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await cdp.detach();
+    const again = await h.browser.context.newPage();
+    await again.goto(url('article.html?after-stop'));
+    await waitForScan(again);
+    expect((await highlightTexts(again, 'gc-deduct')).sort()).toEqual(['住房与城乡建设局', '人力资源与社会保障局', '再接再励', '检檫'].sort());
+    // a new worker answered this page …
+    await expect.poll(started, { timeout: 10_000 }).not.toBe(firstStart);
+    // … from the lists built for the first page: the same document answered
+    expect(await status()).toEqual(before);
+    await page.close();
+    await again.close();
+  });
+
   it('stores the stage findings under their own rule ids', async () => {
     const page = await h.browser.context.newPage();
     await page.goto(url('article.html'));

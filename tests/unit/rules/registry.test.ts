@@ -15,7 +15,7 @@ import { COLUMN_RULES } from '../../../lib/verdict/site-columns';
 import { modelFromHtml } from '../../helpers/load-page';
 import { hostsToCheck, spamHostFindings } from '../../../lib/rules/links';
 import { checkSpamHosts } from '../../../entrypoints/background/spam';
-import { answerTypos } from '../../../entrypoints/background/typos';
+import { answerTypos } from '../../../lib/typos/answer';
 import { runStages } from '../../../lib/pipeline/stages';
 import { runHomeIndicators } from '../../../lib/indicators/index';
 import { stamp } from '../../../lib/rules/define';

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { scanPage } from '../../../lib/pipeline/scan-page';
 import { typoOpenRules } from '../../../lib/rules/typo-open';
-import { answerTypos } from '../../../entrypoints/background/typos';
+import { answerTypos } from '../../../lib/typos/answer';
 import { DEFAULT_SETTINGS } from '../../../lib/settings';
 import { REAL, parseHtml } from '../../helpers/load-page';
 

@@ -7,7 +7,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { scanPage } from '../../../lib/pipeline/scan-page';
 import { typoBlockBatches, typoOpenRules, typoStageFindings } from '../../../lib/rules/typo-open';
-import { answerTypos } from '../../../entrypoints/background/typos';
+import { answerTypos } from '../../../lib/typos/answer';
 import { DEFAULT_SETTINGS } from '../../../lib/settings';
 import type { Settings } from '../../../lib/types';
 import type { Background } from '../../../lib/pipeline/stages';
