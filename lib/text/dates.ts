@@ -25,8 +25,6 @@ const GENERIC_LABELS = labelSet('generic');
 /** How far back to look for a label; only gap characters may separate it from the date. */
 const LABEL_LOOKBACK = 200;
 const HAN = /\p{Script=Han}/u;
-/** A copyright line's mark; global so a search can start at a line (lastIndex). */
-const COPYRIGHT_ANY = /版权所有|copyright|©/gi;
 
 const HS = '[ \\t\\u00a0\\u3000]'; // horizontal space
 const TIME = `(?:(?:${HS}+|T)(?:[01]?\\d|2[0-3]):[0-5]\\d(?::[0-5]\\d)?)?`;
@@ -196,11 +194,48 @@ const isHs = (c: number) => c === 0x20 || c === 0x09 || c === 0xa0 || c === 0x30
  */
 const cjkDates = (s: string) => anchoredMatches(s, '年', 4, isHs, CJK_YMD);
 
-interface Hit {
-  start: number;
-  end: number;
-  date: string | null;
-  inferredYear: boolean;
+/**
+ * Where a copyright mark (版权所有, copyright in any ASCII case, ©) next occurs at or after a
+ * position: one cursor per form, each searched again only when the asked position passes it (a
+ * regex of the three alternatives read the page character by character, twice per page).
+ */
+class CopyrightMarks {
+  private readonly at = [-1, -1, -1];
+  constructor(private readonly text: string) {}
+  next(from: number): number {
+    const at = this.at;
+    const t = this.text;
+    if (at[0]! >= 0 && at[0]! < from) at[0] = -1;
+    if (at[0] === -1) at[0] = orEnd(t.indexOf('版权所有', from));
+    if (at[1]! >= 0 && at[1]! < from) at[1] = -1;
+    if (at[1] === -1) at[1] = orEnd(t.indexOf('©', from));
+    if (at[2]! >= 0 && at[2]! < from) at[2] = -1;
+    if (at[2] === -1) {
+      COPYRIGHT_WORD.lastIndex = from;
+      at[2] = orEnd(COPYRIGHT_WORD.exec(t)?.index ?? -1);
+    }
+    return Math.min(at[0]!, at[1]!, at[2]!);
+  }
+}
+const COPYRIGHT_WORD = /copyright/gi;
+const orEnd = (i: number) => (i < 0 ? Infinity : i);
+
+/**
+ * Dates found by one pattern, in text order, as parallel arrays (a few thousand on a long page:
+ * no object per hit). Only real dates are listed; `claimed` also holds the spans of invalid ones.
+ */
+class Hits {
+  readonly starts: number[] = [];
+  readonly ends: number[] = [];
+  readonly dates: string[] = [];
+  /** flat [start, end …] spans this pattern took, valid date or not */
+  readonly claimed: number[] = [];
+  add(start: number, end: number, date: string | null): void {
+    if (date === null) return;
+    this.starts.push(start);
+    this.ends.push(end);
+    this.dates.push(date);
+  }
 }
 
 /**
@@ -240,73 +275,76 @@ export function findDates(text: string, opts: FindDatesOptions): DateMention[] {
   // (发布时间：2024-…, on every page) changes nothing
   const census = textCensus(text);
   const s = census.fullWidthDigit || census.separatorBetweenDigits ? normaliseDigits(text) : text;
-  const hits: Hit[] = [];
-  // claimed spans, each pass's in text order and never overlapping: CJK dates first, then numeric
-  // ones outside them, then month-days outside both (a cursor per pass, no per-character array)
-  const cjkClaimed: number[] = [];
-  const numericClaimed: number[] = [];
-
-  const takeFull = (m: RegExpExecArray, y: number, mo: number, d: number, numeric: boolean, claimed: number[], free: (a: number, b: number) => boolean) => {
-    const start = m.index;
-    const end = start + m[0].length;
-    if (!free(start, end)) return;
-    if (numeric ? !numericBoundaryOk(s, start, end) : isDigitCode(s.charCodeAt(start - 1))) return;
-    // claim the span even when invalid so its pieces are not read again as MM-DD
-    claimed.push(start, end);
-    if (!plausibleYear(y)) return;
-    hits.push({ start, end, date: isoDate(y, mo, d), inferredYear: false });
-  };
-
-  // cjkDates gives non-overlapping matches in order: nothing claimed can overlap the next one
+  // three passes, each giving disjoint spans in text order: CJK dates first, then numeric ones
+  // outside them, then month-days outside both. A full date's span is claimed even when it is not
+  // a real date, so its pieces are not read again as MM-DD
+  const cjk = new Hits();
   for (const m of cjkDates(s)) {
-    takeFull(m, Number(m[1]), Number(m[2]), Number(m[3]), false, cjkClaimed, () => true);
-  }
-  const outsideCjk = freeOf(cjkClaimed);
-  for (const m of s.matchAll(NUMERIC_YMD)) {
-    takeFull(m, Number(m[1]), Number(m[3]), Number(m[4]), true, numericClaimed, outsideCjk);
-  }
-  const outsideFull = freeOf(mergeSpans(cjkClaimed, numericClaimed));
-  for (const m of s.matchAll(MONTH_DAY)) {
     const start = m.index;
     const end = start + m[0].length;
-    if (!outsideFull(start, end)) continue;
-    if (!monthDayStandsAlone(s, start, end)) continue;
-    const date = inferYear(Number(m[1]), Number(m[2]), opts.today);
-    hits.push({ start, end, date, inferredYear: true });
+    if (isDigitCode(s.charCodeAt(start - 1))) continue;
+    cjk.claimed.push(start, end);
+    const y = Number(m[1]);
+    if (plausibleYear(y)) cjk.add(start, end, isoDate(y, Number(m[2]), Number(m[3])));
+  }
+  const numeric = new Hits();
+  const outsideCjk = freeOf(cjk.claimed);
+  NUMERIC_YMD.lastIndex = 0;
+  for (let m = NUMERIC_YMD.exec(s); m; m = NUMERIC_YMD.exec(s)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (!outsideCjk(start, end) || !numericBoundaryOk(s, start, end)) continue;
+    numeric.claimed.push(start, end);
+    const y = Number(m[1]);
+    if (plausibleYear(y)) numeric.add(start, end, isoDate(y, Number(m[3]), Number(m[4])));
+  }
+  const monthDay = new Hits();
+  const outsideFull = freeOf(mergeSpans(cjk.claimed, numeric.claimed));
+  MONTH_DAY.lastIndex = 0;
+  for (let m = MONTH_DAY.exec(s); m; m = MONTH_DAY.exec(s)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (!outsideFull(start, end) || !monthDayStandsAlone(s, start, end)) continue;
+    monthDay.add(start, end, inferYear(Number(m[1]), Number(m[2]), opts.today));
   }
 
-  hits.sort((a, b) => a.start - b.start);
   const out: DateMention[] = [];
-  // hits come in text order: the line (and its copyright test) is found once per line, not per
+  const footerStart = opts.footerStart !== undefined && opts.footerStart >= 0 ? opts.footerStart : Infinity;
+  const marks = new CopyrightMarks(text);
+  // dates come in text order: the line (and its copyright test) is found once per line, not per
   // date, which on a page of one long line would cost the line's length for every date on it
   let lineEnd = -1;
   let copyright = false;
-  // the next copyright mark at or after the current line start (a mark never spans a line break,
-  // so one inside [line start, line end) is a mark of that line): found without a copy per line
-  let mark = -1;
-  for (const h of hits) {
-    if (!h.date) continue;
-    if (h.start >= lineEnd) {
-      const [ls, le] = lineBounds(text, h.start);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  for (;;) {
+    // the next date of the three lists (their spans never overlap, so never tie)
+    const a = i < cjk.starts.length ? cjk.starts[i]! : Infinity;
+    const b = j < numeric.starts.length ? numeric.starts[j]! : Infinity;
+    const c = k < monthDay.starts.length ? monthDay.starts[k]! : Infinity;
+    let from: Hits;
+    let n: number;
+    if (a < b && a < c) (from = cjk), (n = i++);
+    else if (b < c) (from = numeric), (n = j++);
+    else if (c !== Infinity) (from = monthDay), (n = k++);
+    else break;
+    const start = from.starts[n]!;
+    const end = from.ends[n]!;
+    if (start >= lineEnd) {
+      const [ls, le] = lineBounds(text, start);
       lineEnd = le;
-      if (mark !== Infinity && mark < ls) {
-        COPYRIGHT_ANY.lastIndex = ls;
-        const m = COPYRIGHT_ANY.exec(text);
-        mark = m ? m.index : Infinity;
-      }
-      copyright = mark < le;
+      copyright = marks.next(ls) < le;
     }
-    const inFooter =
-      (opts.footerStart !== undefined && opts.footerStart >= 0 && h.start >= opts.footerStart) || copyright;
     const mention: DateMention = {
-      start: h.start,
-      end: h.end,
-      raw: text.slice(h.start, h.end),
-      date: h.date,
-      inFooter,
+      start,
+      end,
+      raw: text.slice(start, end),
+      date: from.dates[n]!,
+      inFooter: start >= footerStart || copyright,
     };
-    if (h.inferredYear) mention.inferredYear = true;
-    const label = findLabel(text, h.start);
+    if (from === monthDay) mention.inferredYear = true;
+    const label = findLabel(text, start);
     if (label) mention.label = label;
     out.push(mention);
   }
