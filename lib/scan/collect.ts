@@ -60,6 +60,7 @@ export class Collector {
   /** iframes met on the way (their content is not walked unless `include`d) */
   readonly frames: HTMLIFrameElement[] = [];
   truncated = false;
+  private parts: string[] = [];
   private length = 0;
   /** the last character's code (a one-character string per text node would be an allocation) */
   private lastCode = NEWLINE;
@@ -84,8 +85,9 @@ export class Collector {
     const { open, openStarts, index, skipElement } = this;
     const root = this.root;
     let node = this.node;
-    // the text grows by concatenation (V8 joins the pieces once, when the text is first read)
-    let text = this.text;
+    // pieces joined once at the end: a flat string (a concatenated one stays a rope underneath,
+    // and every character loop over the page text paid for that)
+    const parts = this.parts;
     let length = this.length;
     let lastCode = this.lastCode;
     let n = 0;
@@ -103,7 +105,7 @@ export class Collector {
           }
           index.nodes.push(node as Text);
           index.starts.push(length);
-          text += data;
+          parts.push(data);
           length += data.length;
           lastCode = data.charCodeAt(data.length - 1);
         }
@@ -117,7 +119,7 @@ export class Collector {
           descend = true;
           if (kind === BLOCK) {
             if (lastCode !== NEWLINE) {
-              text += '\n';
+              parts.push('\n');
               length++;
               lastCode = NEWLINE;
             }
@@ -141,7 +143,7 @@ export class Collector {
       for (;;) {
         if (open.length && open[open.length - 1] === node) {
           if (lastCode !== NEWLINE) {
-            text += '\n';
+            parts.push('\n');
             length++;
             lastCode = NEWLINE;
           }
@@ -161,7 +163,10 @@ export class Collector {
       }
     }
     this.node = node;
-    this.text = text;
+    if (node === null) {
+      this.text = parts.join('');
+      this.parts = [this.text];
+    }
     this.length = length;
     this.lastCode = lastCode;
     return node === null;
