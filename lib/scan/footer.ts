@@ -10,12 +10,11 @@ export interface FooterRegion {
 }
 
 function lastMarker(text: string, from: number): number {
-  // search only the tail: lastIndexOf over a 2 MB page per marker costs milliseconds
-  const tail = text.slice(from);
+  // search only the tail, forward (lastIndexOf over a 2 MB page per marker costs milliseconds
+  // when the marker is absent; a copy of the tail cost an allocation per page)
   let best = -1;
   for (const m of markers.strong) {
-    const i = tail.lastIndexOf(m);
-    if (i >= 0 && from + i > best) best = from + i;
+    for (let i = text.indexOf(m, from); i >= 0; i = text.indexOf(m, i + 1)) if (i > best) best = i;
   }
   return best;
 }

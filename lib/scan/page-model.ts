@@ -33,7 +33,10 @@ export interface BuiltPage {
 
 function readMeta(doc: Document): Record<string, string> {
   const meta: Record<string, string> = {};
-  for (const m of Array.from(doc.querySelectorAll('meta[name], meta[property]'))) {
+  // every <meta> by tag (a cached list, no selector matched against each element of a long page)
+  const metas = doc.getElementsByTagName('meta');
+  for (let i = 0; i < metas.length; i++) {
+    const m = metas[i]!;
     const name = m.getAttribute('name') || m.getAttribute('property') || '';
     if (name && !(name in meta)) meta[name] = (m.getAttribute('content') || '').trim();
   }

@@ -46,6 +46,9 @@ export function normaliseDigits(text: string): string {
   return foldWidth(text, FULL_WIDTH_DATE);
 }
 
+/** '-01' … '-31': a date's month and day parts without building each from pieces */
+const TWO_DIGITS = Array.from({ length: 32 }, (_, i) => (i < 10 ? '-0' : '-') + i);
+
 /** ISO date string when y-m-d is a real calendar date, else null. */
 export function isoDate(y: number, m: number, d: number): string | null {
   if (m < 1 || m > 12 || d < 1 || d > 31) return null;
@@ -53,7 +56,7 @@ export function isoDate(y: number, m: number, d: number): string | null {
   // which also keeps its reading of years 0–99 as 1900–1999 (so they are never real here)
   if (Number.isInteger(y) && Number.isInteger(m) && Number.isInteger(d) && y >= 100 && y <= 9999) {
     if (d > daysInMonth(y, m)) return null;
-    return `${y < 1000 ? String(y).padStart(4, '0') : y}-${m < 10 ? '0' : ''}${m}-${d < 10 ? '0' : ''}${d}`;
+    return (y < 1000 ? String(y).padStart(4, '0') : String(y)) + TWO_DIGITS[m]! + TWO_DIGITS[d]!;
   }
   const t = new Date(Date.UTC(y, m - 1, d));
   if (t.getUTCFullYear() !== y || t.getUTCMonth() !== m - 1 || t.getUTCDate() !== d) return null;
