@@ -8,6 +8,7 @@
  */
 import own from '../data/doc-number.json';
 import { prefilteredMatches } from './prefiltered';
+import { isSpaceCode } from './space';
 
 export interface DocNumberIssue {
   start: number;
@@ -76,7 +77,28 @@ export interface OwnDocNumber {
 }
 
 /** 发文字号：国发〔2019〕5号 (the value may sit in the next table cell). */
-const LABELLED = new RegExp(`(?:发文字号|文\\s*号)[\\s:：]*([^\\n]{0,30}?[${OPEN_ANY}](\\d{4})[${CLOSE_ANY}]\\s*第?\\s*\\d+\\s*号)`);
+const LABELLED = new RegExp(`(?:发文字号|文\\s*号)[\\s:：]*([^\\n]{0,30}?[${OPEN_ANY}](\\d{4})[${CLOSE_ANY}]\\s*第?\\s*\\d+\\s*号)`, 'y');
+
+/**
+ * LABELLED's first match in text (what a search of it from the start finds), tried only where its
+ * label can begin: every label ends in 号, and 号 is rare next to 文 (a regex search starts at
+ * every 文 and 发, common characters, and read a long page twice per scan).
+ */
+function firstLabelled(text: string): RegExpExecArray | null {
+  for (let q = text.indexOf('号'); q >= 0; q = text.indexOf('号', q + 1)) {
+    // 发文字号 ends here, or 文 and white space do (never both: 字 is neither)
+    let p = q - 3;
+    if (!(p >= 0 && text.startsWith('发文字', p))) {
+      p = q - 1;
+      while (p >= 0 && isSpaceCode(text.charCodeAt(p))) p--;
+      if (p < 0 || text.charCodeAt(p) !== 0x6587) continue; // 文
+    }
+    LABELLED.lastIndex = p;
+    const m = LABELLED.exec(text);
+    if (m) return m;
+  }
+  return null;
+}
 /** A line holding only a 文号 (GB/T 9704 puts it alone under the 发文机关标志 / title). */
 const ALONE = /^[ \t\u00a0\u3000]*([\u4e00-\u9fff]{1,15}[〔\[［(（【﹝]((?:19|20)\d{2})[〕\]］)）】﹞]\s*\d{1,5}\s*号)[ \t\u00a0\u3000]*$/gm;
 /** A line this long with a full stop is body text (navigation and titles carry no 。). */
@@ -108,7 +130,7 @@ function firstProse(text: string, from: number): number {
  * (根据国发〔2015〕5号) or listed after the body starts is another document's and never counts.
  */
 export function ownDocNumber(text: string): OwnDocNumber | null {
-  const m = LABELLED.exec(text);
+  const m = firstLabelled(text);
   if (m) {
     const raw = m[1]!.trim();
     const start = m.index + m[0].length - m[1]!.length + (m[1]!.length - m[1]!.trimStart().length);
