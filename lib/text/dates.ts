@@ -12,6 +12,7 @@ import { FOUND_LABELS, labelSet } from './date-labels';
 import { FULL_WIDTH_DATE, foldWidth } from './normalise';
 import { anchoredMatches } from './prefiltered';
 import { textCensus } from './census';
+import { lineEndOf, lineStartOf } from './lines';
 
 export interface FindDatesOptions {
   /** offset in `text` where the footer region begins; dates at or after it are footer dates */
@@ -102,11 +103,6 @@ function numericBoundaryOk(s: string, start: number, end: number): boolean {
   return true;
 }
 
-function lineBounds(text: string, pos: number): [number, number] {
-  const s = text.lastIndexOf('\n', pos - 1) + 1;
-  const e = text.indexOf('\n', pos);
-  return [s, e === -1 ? text.length : e];
-}
 
 /** A month-day without a year stands alone: at a line edge, between spaces, or in brackets. */
 function monthDayStandsAlone(s: string, start: number, end: number): boolean {
@@ -185,8 +181,7 @@ export function isClockDate(text: string, d: Pick<DateMention, 'start' | 'end'>)
   // ( （ 星 周 礼
   if (next !== 0x28 && next !== 0xff08 && next !== 0x661f && next !== 0x5468 && next !== 0x793c) return false;
   if (!WEEKDAY_AFTER.test(text.slice(d.end, d.end + 80))) return false;
-  const [lineStart] = lineBounds(text, d.start);
-  return CLOCK_BEFORE.test(text.slice(lineStart, d.start));
+  return CLOCK_BEFORE.test(text.slice(lineStartOf(text, d.start), d.start));
 }
 
 const isHs = (c: number) => c === 0x20 || c === 0x09 || c === 0xa0 || c === 0x3000;
@@ -335,9 +330,8 @@ export function findDates(text: string, opts: FindDatesOptions): DateMention[] {
     const start = from.starts[n]!;
     const end = from.ends[n]!;
     if (start >= lineEnd) {
-      const [ls, le] = lineBounds(text, start);
-      lineEnd = le;
-      copyright = marks.next(ls) < le;
+      lineEnd = lineEndOf(text, start);
+      copyright = marks.next(lineStartOf(text, start)) < lineEnd;
     }
     const mention: DateMention = {
       start,
