@@ -12,7 +12,7 @@ import { FOUND_LABELS, labelSet } from './date-labels';
 import { FULL_WIDTH_DATE, foldWidth } from './normalise';
 import { anchoredMatches } from './prefiltered';
 import { textCensus } from './census';
-import { lineEndOf, lineStartOf } from './lines';
+import { lineStartOf, linesOf } from './lines';
 
 export interface FindDatesOptions {
   /** offset in `text` where the footer region begins; dates at or after it are footer dates */
@@ -309,6 +309,7 @@ export function findDates(text: string, opts: FindDatesOptions): DateMention[] {
   const out: DateMention[] = [];
   const footerStart = opts.footerStart !== undefined && opts.footerStart >= 0 ? opts.footerStart : Infinity;
   const marks = new CopyrightMarks(text);
+  const lines = linesOf(text);
   // dates come in text order: the line (and its copyright test) is found once per line, not per
   // date, which on a page of one long line would cost the line's length for every date on it
   let lineEnd = -1;
@@ -330,8 +331,8 @@ export function findDates(text: string, opts: FindDatesOptions): DateMention[] {
     const start = from.starts[n]!;
     const end = from.ends[n]!;
     if (start >= lineEnd) {
-      lineEnd = lineEndOf(text, start);
-      copyright = marks.next(lineStartOf(text, start)) < lineEnd;
+      lineEnd = lines.endOf(start);
+      copyright = marks.next(lines.startOf(start)) < lineEnd;
     }
     const mention: DateMention = {
       start,

@@ -2,61 +2,83 @@
  * Line bounds in a long text from one index of its line breaks: the date finder and the list scan
  * ask the line of every date (thousands on a long page), and a lastIndexOf/indexOf pair per ask
  * cost more than listing every '\n' once. Short texts are asked directly. The index of the last
- * long text is kept.
+ * long text is kept; a caller asking many times takes the bounds once (`linesOf`), since telling a
+ * text from the kept one can cost a whole comparison when two copies are alike.
  */
+
+export interface LineBounds {
+  /** start of the line holding `pos`: text.lastIndexOf('\n', pos - 1) + 1 */
+  startOf(pos: number): number;
+  /** end of the line holding `pos` (its '\n', or the text's end): text.indexOf('\n', pos), or text.length */
+  endOf(pos: number): number;
+}
 
 /** Below this length no index is built (see textCensus). */
 const INDEX_MIN = 4096;
-let last: { text: string; breaks: number[] } | null = null;
 
-/** Offsets of every '\n' in a long text, in order (null for a short one). */
-function breaksOf(text: string): number[] | null {
-  if (text.length < INDEX_MIN) return null;
-  if (last?.text === text) return last.breaks;
-  const breaks: number[] = [];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) breaks.push(i);
-  last = { text, breaks };
-  hint = 0;
-  return breaks;
+class DirectBounds implements LineBounds {
+  constructor(private readonly text: string) {}
+  startOf(pos: number): number {
+    return this.text.lastIndexOf('\n', pos - 1) + 1;
+  }
+  endOf(pos: number): number {
+    const e = this.text.indexOf('\n', pos);
+    return e === -1 ? this.text.length : e;
+  }
 }
 
-/**
- * Index of the first break at or after `pos` (breaks.length when none). Callers mostly ask in text
- * order, line after line: the last answer and the one after it are tried before a binary search.
- */
-let hint = 0;
-function firstBreakFrom(breaks: number[], pos: number): number {
-  for (let k = hint; k <= hint + 1 && k <= breaks.length; k++) {
-    if ((k === breaks.length || breaks[k]! >= pos) && (k === 0 || breaks[k - 1]! < pos)) return (hint = k);
+class IndexedBounds implements LineBounds {
+  /** offsets of every '\n', in order */
+  private readonly breaks: number[] = [];
+  /** the last answer of firstBreakFrom: asks mostly come in text order */
+  private hint = 0;
+  private readonly length: number;
+
+  constructor(text: string) {
+    this.length = text.length;
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.breaks.push(i);
   }
-  let lo = 0;
-  let hi = breaks.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (breaks[mid]! < pos) lo = mid + 1;
-    else hi = mid;
+
+  /** Index of the first break at or after `pos` (breaks.length when none): the last answer and the next are tried first. */
+  private firstBreakFrom(pos: number): number {
+    const breaks = this.breaks;
+    for (let k = this.hint; k <= this.hint + 1 && k <= breaks.length; k++) {
+      if ((k === breaks.length || breaks[k]! >= pos) && (k === 0 || breaks[k - 1]! < pos)) return (this.hint = k);
+    }
+    let lo = 0;
+    let hi = breaks.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (breaks[mid]! < pos) lo = mid + 1;
+      else hi = mid;
+    }
+    return (this.hint = lo);
   }
-  return (hint = lo);
+
+  startOf(pos: number): number {
+    // lastIndexOf reads a negative start as 0: a break at 0 counts for pos 0 too
+    const k = this.firstBreakFrom(Math.max(pos - 1, 0) + 1) - 1;
+    return k >= 0 ? this.breaks[k]! + 1 : 0;
+  }
+
+  endOf(pos: number): number {
+    const k = this.firstBreakFrom(pos);
+    return k < this.breaks.length ? this.breaks[k]! : this.length;
+  }
 }
 
-/** Start of the line holding `pos`: text.lastIndexOf('\n', pos - 1) + 1. */
+let last: { text: string; bounds: IndexedBounds } | null = null;
+
+/** The line bounds of `text` (the index of a long text built once and kept). */
+export function linesOf(text: string): LineBounds {
+  if (text.length < INDEX_MIN) return new DirectBounds(text);
+  if (last?.text !== text) last = { text, bounds: new IndexedBounds(text) };
+  return last.bounds;
+}
+
+/** Start of the line holding `pos` (one ask; see linesOf for many). */
 export function lineStartOf(text: string, pos: number): number {
-  const breaks = breaksOf(text);
-  if (!breaks) return text.lastIndexOf('\n', pos - 1) + 1;
-  // lastIndexOf reads a negative start as 0: a break at 0 counts for pos 0 too
-  const k = firstBreakFrom(breaks, Math.max(pos - 1, 0) + 1) - 1;
-  return k >= 0 ? breaks[k]! + 1 : 0;
-}
-
-/** End of the line holding `pos` (its '\n', or the text's end): text.indexOf('\n', pos), or text.length. */
-export function lineEndOf(text: string, pos: number): number {
-  const breaks = breaksOf(text);
-  if (!breaks) {
-    const e = text.indexOf('\n', pos);
-    return e === -1 ? text.length : e;
-  }
-  const k = firstBreakFrom(breaks, pos);
-  return k < breaks.length ? breaks[k]! : text.length;
+  return linesOf(text).startOf(pos);
 }
 
 /** Forgets the kept index (see forgetLongTexts in ./normalise). */

@@ -10,7 +10,7 @@ import { labelSet } from '../text/date-labels';
 import table from '../data/column-types.json';
 import { needleFinder } from '../text/page-needles';
 import { isSpaceCode } from '../text/space';
-import { lineEndOf, lineStartOf } from '../text/lines';
+import { linesOf, type LineBounds } from '../text/lines';
 
 export interface ListItem {
   /** the newest date on the item's line */
@@ -58,10 +58,10 @@ export function contentDates(page: Pick<PageModel, 'dates' | 'text'>): readonly 
 }
 
 /** True when the date sits at the start or end of a short line: the shape of a list item. */
-export function isItemDate(text: string, d: DateMention): boolean {
+export function isItemDate(text: string, d: DateMention, lines: LineBounds = linesOf(text)): boolean {
   if (d.label && PAGE_LABELS.has(d.label)) return false;
-  const s = lineStartOf(text, d.start);
-  const e = lineEndOf(text, d.start);
+  const s = lines.startOf(d.start);
+  const e = lines.endOf(d.start);
   if (e - s > MAX_ITEM_LINE) return false;
   // a labelled date alone in its cell (成文日期：| 2018年12月18日) is a field of a document's
   // 信息公开 table, not a list item; list items carry their label on their own line, if at all
@@ -105,11 +105,12 @@ export function scanList(page: ListedPage): ListScan {
 
 function scanListUncached(page: ListedPage): ListScan {
   const byLine = new Map<number, ListItem>();
+  const lines = linesOf(page.text);
   for (const d of contentDates(page)) {
-    if (!isItemDate(page.text, d)) continue;
-    const lineStart = lineStartOf(page.text, d.start);
+    if (!isItemDate(page.text, d, lines)) continue;
+    const lineStart = lines.startOf(d.start);
     const prev = byLine.get(lineStart);
-    if (!prev || d.date > prev.date) byLine.set(lineStart, { date: d.date, mention: d, lineStart, lineEnd: lineEndOf(page.text, d.start) });
+    if (!prev || d.date > prev.date) byLine.set(lineStart, { date: d.date, mention: d, lineStart, lineEnd: lines.endOf(d.start) });
   }
   const items = [...byLine.values()].sort((a, b) => a.lineStart - b.lineStart);
   return { items, undated: countUndated(page, items), blankMarker: findBlankMarker(page) };
@@ -142,8 +143,9 @@ function countUndated(page: Pick<PageModel, 'text' | 'links' | 'footer'>, items:
   const dated = new Set(items.map((i) => i.lineStart));
   let undated = 0;
   // line by line without splitting the range; a line shorter than any title cannot be one
+  const lines = linesOf(text);
   for (let pos = from; pos <= to; ) {
-    const nl = lineEndOf(text, pos);
+    const nl = lines.endOf(pos);
     const end = nl > to ? to : nl;
     const nextStart = end + 1;
     if (end - pos >= MIN_LINK_TITLE && !dated.has(pos) && mayBeTitle(pos, end) && titles.has(text.slice(pos, end).trim()) && !dated.has(nextStart)) undated++;

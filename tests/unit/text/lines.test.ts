@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { forgetLines, lineEndOf, lineStartOf } from '../../../lib/text/lines';
+import { forgetLines, linesOf } from '../../../lib/text/lines';
 
 describe('line bounds', () => {
   it('are what lastIndexOf/indexOf of a line break give, for every position of long and short texts, in any order', () => {
@@ -15,7 +15,7 @@ describe('line bounds', () => {
       const shuffled = [...positions].sort(() => rnd() - 0.5);
       for (const pos of [...positions, ...shuffled]) {
         const end = text.indexOf('\n', pos);
-        expect([pos, lineStartOf(text, pos), lineEndOf(text, pos)]).toEqual([pos, text.lastIndexOf('\n', pos - 1) + 1, end === -1 ? text.length : end]);
+        expect([pos, linesOf(text).startOf(pos), linesOf(text).endOf(pos)]).toEqual([pos, text.lastIndexOf('\n', pos - 1) + 1, end === -1 ? text.length : end]);
       }
     }
   });
