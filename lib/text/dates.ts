@@ -349,15 +349,28 @@ export function findDates(text: string, opts: FindDatesOptions): DateMention[] {
   return out;
 }
 
+function allDigits(s: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (!isDigitCode(s.charCodeAt(i))) return false;
+  return true;
+}
+
+function digitsAt(s: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) n = n * 10 + s.charCodeAt(i) - 48;
+  return n;
+}
+
 /**
  * Days since 1970-01-01 of an ISO YYYY-MM-DD date: Date.parse's answer, by arithmetic for the
  * plain four-digit form (the date rules ask this for every date on a page).
  */
 export function isoDayNumber(iso: string): number {
-  if (iso.length === 10 && iso[4] === '-' && iso[7] === '-') {
-    const y = Number(iso.slice(0, 4));
-    const m = Number(iso.slice(5, 7));
-    const d = Number(iso.slice(8, 10));
+  if (iso.length === 10 && iso.charCodeAt(4) === 45 && iso.charCodeAt(7) === 45) {
+    // digits read in place (what Number of each slice gives when all eight are digits)
+    const plain = allDigits(iso, 0, 4) && allDigits(iso, 5, 7) && allDigits(iso, 8, 10);
+    const y = plain ? digitsAt(iso, 0, 4) : Number(iso.slice(0, 4));
+    const m = plain ? digitsAt(iso, 5, 7) : Number(iso.slice(5, 7));
+    const d = plain ? digitsAt(iso, 8, 10) : Number(iso.slice(8, 10));
     if (Number.isInteger(y) && Number.isInteger(m) && Number.isInteger(d) && m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m)) {
       // days from civil (H. Hinnant), years counted from March
       const yy = m <= 2 ? y - 1 : y;
