@@ -1,15 +1,20 @@
 /**
- * Runs of ASCII digits, for number patterns (身份证号, 银行卡号, 手机号) that can only start at
- * the first digit of a run or a few characters before it: one regex pass lists the runs, and each
- * pattern is tried only there, instead of a page-long regex search per pattern.
+ * Runs of ASCII digits, for number patterns (身份证号, 银行卡号, 手机号, the year of a 文号) that can
+ * only start at the first digit of a run or a few characters before it: one regex pass lists the
+ * runs, and each pattern is tried only there, instead of a page-long regex search per pattern.
+ * The runs of the last long text are kept (the privacy rules and the 文号 check share them).
  */
 
 /** at least this many digits: the shortest run any of those patterns starts with */
-const MIN_RUN = 4;
-const RUN = /\d{4,}/g;
+const MIN_RUN = 2;
+const RUN = /\d{2,}/g;
+/** Below this length the runs are not kept. */
+const KEEP_MIN = 4096;
+let last: { text: string; runs: number[] } | null = null;
 
-/** Runs of ≥ 4 digits as flat [start, end, start, end …] in text order. */
+/** Runs of ≥ 2 digits as flat [start, end, start, end …] in text order. */
 export function digitRuns(text: string): number[] {
+  if (last?.text === text) return last.runs;
   const runs: number[] = [];
   RUN.lastIndex = 0;
   // test, not exec: no match object per run; the leftmost run start has no digit before it
@@ -19,14 +24,20 @@ export function digitRuns(text: string): number[] {
     while (start > 0 && isDigitCode(text.charCodeAt(start - 1))) start--;
     runs.push(start, end);
   }
+  last = text.length >= KEEP_MIN ? { text, runs } : null;
   return runs;
+}
+
+/** Forgets the kept runs (see forgetLongTexts in ./normalise). */
+export function forgetDigitRuns(): void {
+  last = null;
 }
 
 const isDigitCode = (c: number) => c >= 48 && c <= 57;
 
 /**
  * The starts of the runs of at least `minLength` digits, each also `back` characters before it
- * (descending distances, so the starts come in text order: runs lie ≥ 5 apart from 4 digits on).
+ * (descending distances below the shortest run asked for + 1, so the starts come in text order).
  */
 export function* runStarts(runs: number[], minLength: number, back: readonly number[] = [0]): Generator<number> {
   for (let k = 0; k < runs.length; k += 2) {

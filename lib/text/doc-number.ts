@@ -7,7 +7,7 @@
  * (signedYears), for freshness.redated and name.outdated.
  */
 import own from '../data/doc-number.json';
-import { prefilteredMatches } from './prefiltered';
+import { digitRuns, matchesAt } from './digit-runs';
 import { isSpaceCode } from './space';
 
 export interface DocNumberIssue {
@@ -28,15 +28,34 @@ const DOC_NO = new RegExp(
   `(?<=[\\u4e00-\\u9fff]\\s?)([${OPEN_ANY}])\\s?((?:19|20)\\d{2}|\\d{2})\\s?([${CLOSE_ANY}])\\s?(第)?\\s?(\\d{1,5})(号)?`,
   'y',
 );
-/** Where DOC_NO can match: a bracket, maybe a space, a digit (V8 tries a lookbehind-first regex at every character). */
-const DOC_NO_START = new RegExp(`[${OPEN_ANY}]\\s?\\d`, 'g');
+/** The brackets DOC_NO opens with, by code unit. */
+const OPENS = new Set(Array.from(OPEN_ANY.replace(/\\/g, ''), (c) => c.charCodeAt(0)));
+
+/**
+ * Where DOC_NO can match: a bracket right before a run of digits (its year), maybe a space
+ * between (V8 tries a lookbehind-first regex at every character; a search for the bracket class
+ * read the page character by character). The runs come from the page's one digit-run pass.
+ */
+function* docNoStarts(text: string): Generator<number> {
+  const runs = digitRuns(text);
+  for (let k = 0; k < runs.length; k += 2) {
+    const a = runs[k]!;
+    if (OPENS.has(text.charCodeAt(a - 1))) yield a - 1;
+    else if (isSpaceCode(text.charCodeAt(a - 1)) && OPENS.has(text.charCodeAt(a - 2))) yield a - 2;
+  }
+}
 
 const OPEN_OK = '〔';
 const CLOSE_OK = '〕';
 
+/** DOC_NO's matches in text, as a search of it from each bracket would find them. */
+export function docNoMatches(text: string): Iterable<RegExpExecArray> {
+  return matchesAt(text, docNoStarts(text), DOC_NO);
+}
+
 export function findDocNumberIssues(text: string): DocNumberIssue[] {
   const out: DocNumberIssue[] = [];
-  for (const m of prefilteredMatches(text, DOC_NO_START, DOC_NO)) {
+  for (const m of docNoMatches(text)) {
     const [raw, open, year, close, di, num, hao] = m as unknown as string[];
     // the agency code cannot be told from the words before it (印发京政发…): report from the bracket
     const start = m.index!;
