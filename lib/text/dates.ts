@@ -13,6 +13,7 @@ import { FULL_WIDTH_DATE, foldWidth } from './normalise';
 import { anchoredMatches } from './prefiltered';
 import { textCensus } from './census';
 import { lineStartOf, linesOf } from './lines';
+import { digitRuns } from './digit-runs';
 
 export interface FindDatesOptions {
   /** offset in `text` where the footer region begins; dates at or after it are footer dates */
@@ -30,14 +31,46 @@ const HAN = /\p{Script=Han}/u;
 const HS = '[ \\t\\u00a0\\u3000]'; // horizontal space
 const TIME = `(?:(?:${HS}+|T)(?:[01]?\\d|2[0-3]):[0-5]\\d(?::[0-5]\\d)?)?`;
 /** Y-M-D with one separator repeated; group 1 year, 2 separator, 3 month, 4 day. */
-const NUMERIC_YMD = new RegExp(`(\\d{4})([-/.])(\\d{1,2})\\2(\\d{1,2})${TIME}`, 'g');
+const NUMERIC_YMD = new RegExp(`(\\d{4})([-/.])(\\d{1,2})\\2(\\d{1,2})${TIME}`, 'y');
 /** 2022年7月27日 with optional spaces. */
 const CJK_YMD = new RegExp(
   `(\\d{4})${HS}*年${HS}*(\\d{1,2})${HS}*月${HS}*(\\d{1,2})${HS}*[日号]${TIME}`,
   'y',
 );
 /** MM-DD or MM/DD, two digits each; boundaries are checked by hand. */
-const MONTH_DAY = new RegExp(`(\\d{2})[-/](\\d{2})${TIME}`, 'g');
+const MONTH_DAY = new RegExp(`(\\d{2})[-/](\\d{2})${TIME}`, 'y');
+
+/**
+ * The spans a global search for NUMERIC_YMD (or MONTH_DAY) finds, in order, each with where its
+ * year (month) starts: a match starts with the last four (two) digits of a digit run followed by a
+ * separator, so the pattern is tried only there, once per run (lib/text/digit-runs), and tested
+ * without a match object (the numbers are read from the text). Two page-long regex searches and a
+ * match object per date were most of findDates.
+ */
+export function eachNumericDate(s: string, onMatch: (start: number, end: number) => void): void {
+  eachAtRunEnd(s, 4, NUMERIC_YMD, (c) => c === 45 || c === 47 || c === 46, onMatch);
+}
+export function eachMonthDay(s: string, onMatch: (start: number, end: number) => void): void {
+  eachAtRunEnd(s, 2, MONTH_DAY, (c) => c === 45 || c === 47, onMatch);
+}
+function eachAtRunEnd(s: string, lead: number, sticky: RegExp, isSeparator: (c: number) => boolean, onMatch: (start: number, end: number) => void): void {
+  const runs = digitRuns(s);
+  let from = 0;
+  for (let k = 0; k < runs.length; k += 2) {
+    const p = runs[k + 1]! - lead;
+    if (p < runs[k]! || p < from || !isSeparator(s.charCodeAt(p + lead))) continue;
+    sticky.lastIndex = p;
+    if (!sticky.test(s)) continue;
+    onMatch(p, sticky.lastIndex);
+    from = sticky.lastIndex;
+  }
+}
+
+/** The number written by the 1–2 digits at `i` (as \d{1,2} reads them, greedily). */
+function upToTwoDigits(s: string, i: number): number {
+  const a = s.charCodeAt(i) - 48;
+  return isDigitCode(s.charCodeAt(i + 1)) ? a * 10 + s.charCodeAt(i + 1) - 48 : a;
+}
 
 const OPEN_BRACKETS = '[【(（〔';
 const CLOSE_BRACKETS = ']】)）〕';
@@ -287,24 +320,22 @@ export function findDates(text: string, opts: FindDatesOptions): DateMention[] {
   }
   const numeric = new Hits();
   const outsideCjk = freeOf(cjk.claimed);
-  NUMERIC_YMD.lastIndex = 0;
-  for (let m = NUMERIC_YMD.exec(s); m; m = NUMERIC_YMD.exec(s)) {
-    const start = m.index;
-    const end = start + m[0].length;
-    if (!outsideCjk(start, end) || !numericBoundaryOk(s, start, end)) continue;
+  eachNumericDate(s, (start, end) => {
+    if (!outsideCjk(start, end) || !numericBoundaryOk(s, start, end)) return;
     numeric.claimed.push(start, end);
-    const y = Number(m[1]);
-    if (plausibleYear(y)) numeric.add(start, end, isoDate(y, Number(m[3]), Number(m[4])));
-  }
+    const y = digitsAt(s, start, start + 4);
+    if (!plausibleYear(y)) return;
+    // YYYY-M(M)-D(D): the month's width fixes where the day is
+    const month = upToTwoDigits(s, start + 5);
+    const day = upToTwoDigits(s, start + (isDigitCode(s.charCodeAt(start + 6)) ? 8 : 7));
+    numeric.add(start, end, isoDate(y, month, day));
+  });
   const monthDay = new Hits();
   const outsideFull = freeOf(mergeSpans(cjk.claimed, numeric.claimed));
-  MONTH_DAY.lastIndex = 0;
-  for (let m = MONTH_DAY.exec(s); m; m = MONTH_DAY.exec(s)) {
-    const start = m.index;
-    const end = start + m[0].length;
-    if (!outsideFull(start, end) || !monthDayStandsAlone(s, start, end)) continue;
-    monthDay.add(start, end, inferYear(Number(m[1]), Number(m[2]), opts.today));
-  }
+  eachMonthDay(s, (start, end) => {
+    if (!outsideFull(start, end) || !monthDayStandsAlone(s, start, end)) return;
+    monthDay.add(start, end, inferYear(digitsAt(s, start, start + 2), digitsAt(s, start + 3, start + 5), opts.today));
+  });
 
   const out: DateMention[] = [];
   const footerStart = opts.footerStart !== undefined && opts.footerStart >= 0 ? opts.footerStart : Infinity;
