@@ -29,6 +29,13 @@ KIND.set('IMG', IMAGE);
 
 const NEWLINE = 10;
 
+/** Block elements and their [start, end) in the text, index by index. */
+export interface Blocks {
+  els: Element[];
+  starts: number[];
+  ends: number[];
+}
+
 export interface RawLink {
   el: HTMLAnchorElement | HTMLAreaElement;
   start: number;
@@ -55,8 +62,8 @@ export class Collector {
   readonly links: RawLink[] = [];
   readonly scripts: RawScript[] = [];
   readonly images: { info: Omit<ImageInfo, 'inFooter'>; start: number }[] = [];
-  /** block elements with their [start, end) in `text`, in the order they close */
-  readonly blocks: { el: Element; start: number; end: number }[] = [];
+  /** block elements with their [start, end) in `text`, in the order they close (parallel arrays: no object per block) */
+  readonly blocks: Blocks = { els: [], starts: [], ends: [] };
   /** iframes met on the way (their content is not walked unless `include`d) */
   readonly frames: HTMLIFrameElement[] = [];
   truncated = false;
@@ -82,7 +89,7 @@ export class Collector {
 
   /** Runs until done (true) or until shouldYield() returns true (false). */
   step(shouldYield: () => boolean = () => false): boolean {
-    const { open, openStarts, index, skipElement } = this;
+    const { open, openStarts, index, skipElement, blocks } = this;
     const root = this.root;
     let node = this.node;
     // pieces joined once at the end: a flat string (a concatenated one stays a rope underneath,
@@ -147,7 +154,9 @@ export class Collector {
             length++;
             lastCode = NEWLINE;
           }
-          this.blocks.push({ el: open.pop()!, start: openStarts.pop()!, end: length });
+          blocks.els.push(open.pop()!);
+          blocks.starts.push(openStarts.pop()!);
+          blocks.ends.push(length);
         }
         if (node === root) {
           node = null;
