@@ -36,14 +36,17 @@ export function forgetDigitRuns(): void {
 const isDigitCode = (c: number) => c >= 48 && c <= 57;
 
 /**
- * The starts of the runs of at least `minLength` digits, each also `back` characters before it
- * (descending distances below the shortest run asked for + 1, so the starts come in text order).
+ * The starts of the runs of at least `minLength` digits, each moved back by every distance in
+ * `back` (largest first, none above minLength: the starts then come in text order, since such
+ * runs begin more than minLength apart).
  */
-export function* runStarts(runs: number[], minLength: number, back: readonly number[] = [0]): Generator<number> {
+export function runStarts(runs: number[], minLength: number, back: readonly number[] = [0]): number[] {
+  const out: number[] = [];
   for (let k = 0; k < runs.length; k += 2) {
     if (runs[k + 1]! - runs[k]! < minLength) continue;
-    for (const b of back) if (runs[k]! - b >= 0) yield runs[k]! - b;
+    for (const b of back) if (runs[k]! - b >= 0) out.push(runs[k]! - b);
   }
+  return out;
 }
 
 /**
