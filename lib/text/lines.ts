@@ -1,10 +1,12 @@
 /**
- * Line bounds in a long text from one index of its line breaks: the date finder and the list scan
- * ask the line of every date (thousands on a long page), and a lastIndexOf/indexOf pair per ask
- * cost more than listing every '\n' once. Short texts are asked directly. The index of the last
- * long text is kept; a caller asking many times takes the bounds once (`linesOf`), since telling a
- * text from the kept one can cost a whole comparison when two copies are alike.
+ * Line bounds in a long text from one index of its line breaks (listed by the text census): the
+ * date finder and the list scan ask the line of every date (thousands on a long page), and a
+ * lastIndexOf/indexOf pair per ask cost more than listing every '\n' once. Short texts are asked
+ * directly. The bounds of the last long text are kept; a caller asking many times takes them once
+ * (`linesOf`), since telling a text from the kept one can cost a whole comparison.
  */
+
+import { textCensus } from './census';
 
 export interface LineBounds {
   /** start of the line holding `pos`: text.lastIndexOf('\n', pos - 1) + 1 */
@@ -28,15 +30,15 @@ class DirectBounds implements LineBounds {
 }
 
 class IndexedBounds implements LineBounds {
-  /** offsets of every '\n', in order */
-  private readonly breaks: number[] = [];
+  /** offsets of every '\n', in order (from the text census) */
+  private readonly breaks: number[];
   /** the last answer of firstBreakFrom: asks mostly come in text order */
   private hint = 0;
   private readonly length: number;
 
   constructor(text: string) {
     this.length = text.length;
-    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.breaks.push(i);
+    this.breaks = textCensus(text).lineBreaks;
   }
 
   /** Index of the first break at or after `pos` (breaks.length when none): the last answer and the next are tried first. */
@@ -72,7 +74,8 @@ let last: { text: string; bounds: IndexedBounds } | null = null;
 /** The line bounds of `text` (the index of a long text built once and kept). */
 export function linesOf(text: string): LineBounds {
   if (text.length < INDEX_MIN) return new DirectBounds(text);
-  if (last?.text !== text) last = { text, bounds: new IndexedBounds(text) };
+  if (last?.text === text) last.text = text; // an equal copy: later asks compare by identity
+  else last = { text, bounds: new IndexedBounds(text) };
   return last.bounds;
 }
 

@@ -7,7 +7,6 @@
 import type { FoldedText } from '../types';
 import { forgetCensus, textCensus } from './census';
 import { forgetLines } from './lines';
-import { forgetDigitRuns } from './digit-runs';
 
 export type { FoldedText };
 /** Kept for the matchers: the shape of zero-width-stripped text. */
@@ -135,7 +134,6 @@ export function forgetLongTexts(): void {
   lastStrip = null;
   forgetCensus();
   forgetLines();
-  forgetDigitRuns();
 }
 
 /** Zero-width characters removed, with the map back to the original. */

@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import { digitRuns, forgetDigitRuns, matchesAt, runStarts } from '../../../lib/text/digit-runs';
+import { digitRuns, matchesAt, runStarts } from '../../../lib/text/digit-runs';
+import { forgetLongTexts } from '../../../lib/text/normalise';
 import { docNoMatches } from '../../../lib/text/doc-number';
 import { prefilteredMatches } from '../../../lib/text/prefiltered';
 
@@ -53,7 +54,7 @@ describe('digit runs', () => {
     for (let round = 0; round < 400; round++) {
       // long enough that the runs are kept (and forgotten, as each scan does)
       const text = Array.from({ length: 20 }, () => pieces[Math.floor(rnd() * pieces.length)]).join('') + '。'.repeat(round % 2 ? 4096 : 0);
-      forgetDigitRuns();
+      forgetLongTexts();
       const want = [...prefilteredMatches(text, start, docNo)].map((m) => `${m.index}:${m[0]}`);
       expect([text, [...docNoMatches(text)].map((m) => `${m.index}:${m[0]}`)]).toEqual([text, want]);
       total += want.length;
