@@ -41,11 +41,11 @@ const CJK_YMD = new RegExp(
 const MONTH_DAY = new RegExp(`(\\d{2})[-/](\\d{2})${TIME}`, 'y');
 
 /**
- * The spans a global search for NUMERIC_YMD (or MONTH_DAY) finds, in order, each with where its
- * year (month) starts: a match starts with the last four (two) digits of a digit run followed by a
- * separator, so the pattern is tried only there, once per run (lib/text/digit-runs), and tested
- * without a match object (the numbers are read from the text). Two page-long regex searches and a
- * match object per date were most of findDates.
+ * The [start, end) spans a global search for NUMERIC_YMD (or MONTH_DAY) finds, in order: a match
+ * starts with the last four (two) digits of a digit run followed by a separator, so the pattern is
+ * tried only there, once per run (lib/text/digit-runs), and tested without a match object (the
+ * caller reads the numbers from the text). Two page-long regex searches and a match object per
+ * date were most of findDates.
  */
 export function eachNumericDate(s: string, onMatch: (start: number, end: number) => void): void {
   eachAtRunEnd(s, 4, NUMERIC_YMD, (c) => c === 45 || c === 47 || c === 46, onMatch);
@@ -135,7 +135,6 @@ function numericBoundaryOk(s: string, start: number, end: number): boolean {
   if (isJoinerCode(a1) && isDigitCode(s.charCodeAt(end + 1))) return false;
   return true;
 }
-
 
 /** A month-day without a year stands alone: at a line edge, between spaces, or in brackets. */
 function monthDayStandsAlone(s: string, start: number, end: number): boolean {
