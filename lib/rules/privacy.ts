@@ -8,7 +8,7 @@ import { defineRule, type DefinedRule, type Detection } from './define';
 import { foldWidth, isCreditCode, isValidIdCard, luhnValid, maskNumber } from '../text/validators';
 import { todayIso } from '../settings';
 import data from '../data/privacy.json';
-import { prefilteredMatches } from '../text/prefiltered';
+import { digitRuns, matchesAt, runStarts } from '../text/digit-runs';
 import { textCensus } from '../text/census';
 
 /**
@@ -21,16 +21,19 @@ import { textCensus } from '../text/census';
 interface PrivacyText {
   text: string;
   part(from: number, to: number): string;
+  /** digit runs of `text` (lib/text/digit-runs), listed on first use: where the number patterns can start */
+  runs(): number[];
 }
 const sources = new WeakMap<PageModel, PrivacyText>();
 function privacyText(page: PageModel): PrivacyText {
   let src = sources.get(page);
   if (src) return src;
   const raw = page.text;
-  if (raw.length >= 4096 && !textCensus(raw).fullWidthAlnumOrSign) src = { text: raw, part: (a, b) => foldWidth(raw.slice(a, b)) };
+  let runs: number[] | null = null;
+  if (raw.length >= 4096 && !textCensus(raw).fullWidthAlnumOrSign) src = { text: raw, part: (a, b) => foldWidth(raw.slice(a, b)), runs: () => (runs ??= digitRuns(raw)) };
   else {
     const text = foldWidth(raw);
-    src = { text, part: (a, b) => text.slice(a, b) };
+    src = { text, part: (a, b) => text.slice(a, b), runs: () => (runs ??= digitRuns(text)) };
   }
   sources.set(page, src);
   return src;
@@ -38,12 +41,16 @@ function privacyText(page: PageModel): PrivacyText {
 
 const MAX_FINDINGS = 50;
 const ID_RE = /(?<![0-9A-Za-z*＊])[1-9]\d{5}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx](?![0-9A-Za-z*＊])/y;
-/** where an ID number can start: 17 digits */
-const ID_START = /\d{17}/g;
-const MOBILE_RE = /(?<![\d*])(?:\+?86[- ]?)?(1[3-9]\d{9})(?![\d*])/g;
+const MOBILE_RE = /(?<![\d*])(?:\+?86[- ]?)?(1[3-9]\d{9})(?![\d*])/y;
 const CARD_RE = /(?<![\d*])(?:\d{4}[ -]?){3,4}\d{1,7}(?![\d*])/y;
-/** where a card number can start: its first three groups of four */
-const CARD_START = /\d{4}[ -]?\d{4}[ -]?\d{4}/g;
+
+/**
+ * Where each number can start, from the digit runs (each pattern's lookbehind puts its first digit
+ * at a run's start): an ID number at a run of ≥ 17 digits; a card number at any run (its first
+ * group of four); a mobile at a run of ≥ 11 digits holding it (86 included), or 1, 3 or 4
+ * characters before one for a +86, 86- or +86- written apart.
+ */
+const MOBILE_BACK = [4, 3, 1, 0];
 const SURNAMES = new Set(Array.from(data.surnames));
 const NAME_NOT_END = new Set(Array.from(data.nameNotEnd));
 const CJK = /[\u4e00-\u9fa5]/;
@@ -71,7 +78,7 @@ export const idCardRule: DefinedRule = defineRule({
     const text = src.text;
     const today = todayIso(settings);
     const out: Detection[] = [];
-    for (const m of prefilteredMatches(text, ID_START, ID_RE)) {
+    for (const m of matchesAt(text, runStarts(src.runs(), 17), ID_RE)) {
       if (out.length >= MAX_FINDINGS) break;
       const id = m[0];
       const start = m.index!;
@@ -124,7 +131,7 @@ export const phoneRule: DefinedRule = defineRule({
     const text = src.text;
     const pairs: { start: number; end: number; number: string; name: string }[] = [];
     let prevEnd = 0;
-    for (const m of text.matchAll(MOBILE_RE)) {
+    for (const m of matchesAt(text, runStarts(src.runs(), 11, MOBILE_BACK), MOBILE_RE)) {
       const start = m.index! + m[0].length - 11;
       // a table row may put the 身份证号 between the name and the mobile: look further back
       const ctx = src.part(Math.max(prevEnd, start - data.phoneContextChars), start);
@@ -164,7 +171,7 @@ export const bankCardRule: DefinedRule = defineRule({
     const src = privacyText(page);
     const text = src.text;
     const out: Detection[] = [];
-    for (const m of prefilteredMatches(text, CARD_START, CARD_RE)) {
+    for (const m of matchesAt(text, runStarts(src.runs(), 4), CARD_RE)) {
       if (out.length >= MAX_FINDINGS) break;
       const digits = m[0].replace(/[ -]/g, '');
       if (digits.length < 16 || digits.length > 19 || !luhnValid(digits)) continue;

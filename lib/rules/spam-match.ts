@@ -101,8 +101,10 @@ const STARTS = new Uint8Array(65536);
 // small (a byte per 16-bit hash, 64 KB) and the test has no branch on the first character alone
 const PAIRS = new Uint8Array(65536);
 const pairKey = (a: number, b: number) => ((Math.imul(a, 0x9e3779b1) >>> 16) ^ b) & 0xffff;
+/** c and, for a–z, its upper case: the table is read with the text's own case (no lower-casing per character) */
+const caseForms = (c: number) => (c >= 97 && c <= 122 ? [c, c - 32] : [c]);
 const setPair = (a: number, b: number) => {
-  PAIRS[pairKey(a, b)] = 1;
+  for (const x of caseForms(a)) for (const y of caseForms(b)) PAIRS[pairKey(x, y)] = 1;
 };
 for (const t of TERMS) {
   const c = t.text.charCodeAt(0);
@@ -126,7 +128,7 @@ const isLatin = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
 
 /**
  * The next position from `from` on where a term or a decoration run may start (its first two
- * units, lower-cased, are a pair of the table), or -1. A small function of its own: this loop runs
+ * units, in any ASCII case, are a pair of the table), or -1. A small function of its own: this loop runs
  * for every character of the page and V8 compiles it best alone. Nothing starts at the last unit
  * (terms and runs have two), and charCodeAt is never asked past the end (its NaN would make V8
  * recompile the loop for doubles).
@@ -134,11 +136,10 @@ const isLatin = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
 function nextCandidate(s: string, from: number): number {
   const n = s.length;
   if (from + 1 >= n) return -1;
-  let next = lower(s.charCodeAt(from));
+  let next = s.charCodeAt(from);
   for (let i = from; i + 1 < n; i++) {
     const c = next;
     next = s.charCodeAt(i + 1);
-    if (next >= 65 && next <= 90) next += 32;
     if (PAIRS[((Math.imul(c, 0x9e3779b1) >>> 16) ^ next) & 0xffff] !== 0) return i; // pairKey(c, next), written out
   }
   return -1;

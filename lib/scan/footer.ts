@@ -1,5 +1,6 @@
 import markers from '../data/footer-markers.json';
 import limits from '../data/scan-limits.json';
+import type { Blocks } from './collect';
 
 const CLASS_RE = new RegExp(markers.classPattern, 'i');
 
@@ -10,12 +11,11 @@ export interface FooterRegion {
 }
 
 function lastMarker(text: string, from: number): number {
-  // search only the tail: lastIndexOf over a 2 MB page per marker costs milliseconds
-  const tail = text.slice(from);
+  // search only the tail, forward (lastIndexOf over a 2 MB page per marker costs milliseconds
+  // when the marker is absent; a copy of the tail cost an allocation per page)
   let best = -1;
   for (const m of markers.strong) {
-    const i = tail.lastIndexOf(m);
-    if (i >= 0 && from + i > best) best = from + i;
+    for (let i = text.indexOf(m, from); i >= 0; i = text.indexOf(m, i + 1)) if (i > best) best = i;
   }
   return best;
 }
@@ -65,18 +65,21 @@ function looksLikeFooter(el: Element): boolean {
  * The footer region (RULES.md §1): a `<footer>` or footer-named block holding a marker, else the
  * largest block (up to maxFooterChars) around the last strong marker near the end of the page.
  */
-export function findFooter(text: string, blocks: { el: Element; start: number; end: number }[]): FooterRegion | null {
+export function findFooter(text: string, blocks: Blocks): FooterRegion | null {
   const tailFrom = Math.max(0, text.length - limits.footerTailChars);
   const last = lastMarker(text, tailFrom);
   if (last < 0) return null;
   let named: FooterRegion | null = null;
   let largest: FooterRegion | null = null;
-  for (const b of blocks) {
-    if (b.start > last || b.end <= last) continue;
-    const len = b.end - b.start;
+  for (let i = 0; i < blocks.els.length; i++) {
+    const start = blocks.starts[i]!;
+    const end = blocks.ends[i]!;
+    if (start > last || end <= last) continue;
+    const len = end - start;
     if (len > limits.maxFooterChars * 2) continue;
-    if (looksLikeFooter(b.el) && (!named || len > named.end - named.start)) named = { start: b.start, end: b.end, el: b.el };
-    if (len <= limits.maxFooterChars && (!largest || len > largest.end - largest.start)) largest = { start: b.start, end: b.end, el: b.el };
+    const el = blocks.els[i]!;
+    if (looksLikeFooter(el) && (!named || len > named.end - named.start)) named = { start, end, el };
+    if (len <= limits.maxFooterChars && (!largest || len > largest.end - largest.start)) largest = { start, end, el };
   }
   const region = named ?? largest;
   if (region) return region;

@@ -33,7 +33,10 @@ export interface BuiltPage {
 
 function readMeta(doc: Document): Record<string, string> {
   const meta: Record<string, string> = {};
-  for (const m of Array.from(doc.querySelectorAll('meta[name], meta[property]'))) {
+  // every <meta> by tag (a cached list, no selector matched against each element of a long page)
+  const metas = doc.getElementsByTagName('meta');
+  for (let i = 0; i < metas.length; i++) {
+    const m = metas[i]!;
     const name = m.getAttribute('name') || m.getAttribute('property') || '';
     if (name && !(name in meta)) meta[name] = (m.getAttribute('content') || '').trim();
   }
@@ -93,9 +96,10 @@ function* finishStages(c: Collector, doc: Document, opts: BuildOptions): Generat
   yield;
   const notes: string[] = [];
   if (c.truncated) notes.push(`页面文字超过 ${limits.maxTextChars} 字，只检查了前面部分。`);
-  if (doc.querySelector('frameset')) notes.push('页面使用框架（frameset），框架内的页面需分别打开检查。');
+  // by tag: a live list's first item (a selector query paid its machinery on every element)
+  if (doc.getElementsByTagName('frameset')[0]) notes.push('页面使用框架（frameset），框架内的页面需分别打开检查。');
   else if (frameBody) notes.push('页面底部位于内嵌框架（iframe）中，已一并检查；其他框架内容未检查。');
-  else if (doc.querySelector('iframe')) notes.push('页面含内嵌框架（iframe），其内容未检查。');
+  else if (doc.getElementsByTagName('iframe')[0]) notes.push('页面含内嵌框架（iframe），其内容未检查。');
   let folded: FoldedText | null = null;
   const model: PageModel = {
     url,

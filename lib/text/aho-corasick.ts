@@ -7,6 +7,8 @@
  */
 /** a byte per 16-bit hash of a character pair (64 KB): one load per character, no bit extraction */
 const pairHash = (a: number, b: number) => ((Math.imul(a, 0x9e3779b1) >>> 16) ^ b) & 0xffff;
+/** the same for three characters (a pattern's first three) */
+const tripleHash = (a: number, b: number, c: number) => ((Math.imul(a, 0x9e3779b1) >>> 16) ^ (Math.imul(b, 0x85ebca6b) >>> 16) ^ c) & 0xffff;
 
 /**
  * The next position from `from` on whose two characters hash to a marked pair, or -1: the loop
@@ -41,6 +43,10 @@ export class AhoCorasick {
   private readonly own: (number[] | null)[] = [null];
   /** 1 at a hash of every pattern's first two characters (see searchByStart) */
   private readonly pairs = new Uint8Array(65536);
+  /** 1 at a hash of every two-character pattern */
+  private readonly shortPairs = new Uint8Array(65536);
+  /** 1 at a hash of the first three characters of every longer pattern */
+  private readonly triples = new Uint8Array(65536);
   /** some pattern is one character long (no pair to gate it) */
   private single = false;
 
@@ -68,6 +74,8 @@ export class AhoCorasick {
       if (p.length === 1) this.single = true;
       else {
         this.pairs[pairHash(p.charCodeAt(0), p.charCodeAt(1))] = 1;
+        if (p.length === 2) this.shortPairs[pairHash(p.charCodeAt(0), p.charCodeAt(1))] = 1;
+        else this.triples[tripleHash(p.charCodeAt(0), p.charCodeAt(1), p.charCodeAt(2))] = 1;
       }
     });
     // breadth-first: failure links and merged outputs
@@ -166,6 +174,9 @@ export class AhoCorasick {
    * begin some pattern (one table lookup per character, true for a few percent of a page), and
    * then the trie is walked from there. On Chinese text a third of all characters start some
    * pattern, so `search` leaves the root that often and pays a hash probe for the next character.
+   * Common pairs (工作, 发展) begin some pattern at every few characters: a position past the pair
+   * test is walked only when it also begins a two-character pattern or the first three characters
+   * of a longer one (two more table lookups instead of a walk that ends after a step or two).
    */
   searchByStart(text: string, onMatch: (pattern: number, start: number, end: number) => void): void {
     if (this.single) {
@@ -183,9 +194,14 @@ export class AhoCorasick {
     const shift = this.hShift;
     const mask = keys.length - 1;
     const own = this.own;
+    const shortPairs = this.shortPairs;
+    const triples = this.triples;
     const n = text.length;
     for (let i = nextPairStart(text, 0, pairs); i >= 0; i = nextPairStart(text, i + 1, pairs)) {
-      let s = root[text.charCodeAt(i)]!;
+      const c0 = text.charCodeAt(i);
+      const c1 = text.charCodeAt(i + 1);
+      if (shortPairs[pairHash(c0, c1)] === 0 && (i + 2 >= n || triples[tripleHash(c0, c1, text.charCodeAt(i + 2))] === 0)) continue;
+      let s = root[c0]!;
       for (let j = i + 1; s !== 0 && j < n; j++) {
         const key = s * 65536 + text.charCodeAt(j);
         let k = Math.imul(key, 0x9e3779b1) >>> shift;

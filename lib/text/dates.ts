@@ -12,6 +12,8 @@ import { FOUND_LABELS, labelSet } from './date-labels';
 import { FULL_WIDTH_DATE, foldWidth } from './normalise';
 import { anchoredMatches } from './prefiltered';
 import { textCensus } from './census';
+import { lineStartOf, linesOf } from './lines';
+import { digitRuns } from './digit-runs';
 
 export interface FindDatesOptions {
   /** offset in `text` where the footer region begins; dates at or after it are footer dates */
@@ -25,20 +27,50 @@ const GENERIC_LABELS = labelSet('generic');
 /** How far back to look for a label; only gap characters may separate it from the date. */
 const LABEL_LOOKBACK = 200;
 const HAN = /\p{Script=Han}/u;
-/** A copyright line's mark; global so a search can start at a line (lastIndex). */
-const COPYRIGHT_ANY = /版权所有|copyright|©/gi;
 
 const HS = '[ \\t\\u00a0\\u3000]'; // horizontal space
 const TIME = `(?:(?:${HS}+|T)(?:[01]?\\d|2[0-3]):[0-5]\\d(?::[0-5]\\d)?)?`;
 /** Y-M-D with one separator repeated; group 1 year, 2 separator, 3 month, 4 day. */
-const NUMERIC_YMD = new RegExp(`(\\d{4})([-/.])(\\d{1,2})\\2(\\d{1,2})${TIME}`, 'g');
+const NUMERIC_YMD = new RegExp(`(\\d{4})([-/.])(\\d{1,2})\\2(\\d{1,2})${TIME}`, 'y');
 /** 2022年7月27日 with optional spaces. */
 const CJK_YMD = new RegExp(
   `(\\d{4})${HS}*年${HS}*(\\d{1,2})${HS}*月${HS}*(\\d{1,2})${HS}*[日号]${TIME}`,
   'y',
 );
 /** MM-DD or MM/DD, two digits each; boundaries are checked by hand. */
-const MONTH_DAY = new RegExp(`(\\d{2})[-/](\\d{2})${TIME}`, 'g');
+const MONTH_DAY = new RegExp(`(\\d{2})[-/](\\d{2})${TIME}`, 'y');
+
+/**
+ * The [start, end) spans a global search for NUMERIC_YMD (or MONTH_DAY) finds, in order: a match
+ * starts with the last four (two) digits of a digit run followed by a separator, so the pattern is
+ * tried only there, once per run (lib/text/digit-runs), and tested without a match object (the
+ * caller reads the numbers from the text). Two page-long regex searches and a match object per
+ * date were most of findDates.
+ */
+export function eachNumericDate(s: string, onMatch: (start: number, end: number) => void): void {
+  eachAtRunEnd(s, 4, NUMERIC_YMD, (c) => c === 45 || c === 47 || c === 46, onMatch);
+}
+export function eachMonthDay(s: string, onMatch: (start: number, end: number) => void): void {
+  eachAtRunEnd(s, 2, MONTH_DAY, (c) => c === 45 || c === 47, onMatch);
+}
+function eachAtRunEnd(s: string, lead: number, sticky: RegExp, isSeparator: (c: number) => boolean, onMatch: (start: number, end: number) => void): void {
+  const runs = digitRuns(s);
+  let from = 0;
+  for (let k = 0; k < runs.length; k += 2) {
+    const p = runs[k + 1]! - lead;
+    if (p < runs[k]! || p < from || !isSeparator(s.charCodeAt(p + lead))) continue;
+    sticky.lastIndex = p;
+    if (!sticky.test(s)) continue;
+    onMatch(p, sticky.lastIndex);
+    from = sticky.lastIndex;
+  }
+}
+
+/** The number written by the 1–2 digits at `i` (as \d{1,2} reads them, greedily). */
+function upToTwoDigits(s: string, i: number): number {
+  const a = s.charCodeAt(i) - 48;
+  return isDigitCode(s.charCodeAt(i + 1)) ? a * 10 + s.charCodeAt(i + 1) - 48 : a;
+}
 
 const OPEN_BRACKETS = '[【(（〔';
 const CLOSE_BRACKETS = ']】)）〕';
@@ -48,6 +80,9 @@ export function normaliseDigits(text: string): string {
   return foldWidth(text, FULL_WIDTH_DATE);
 }
 
+/** '-01' … '-31': a date's month and day parts without building each from pieces */
+const TWO_DIGITS = Array.from({ length: 32 }, (_, i) => (i < 10 ? '-0' : '-') + i);
+
 /** ISO date string when y-m-d is a real calendar date, else null. */
 export function isoDate(y: number, m: number, d: number): string | null {
   if (m < 1 || m > 12 || d < 1 || d > 31) return null;
@@ -55,7 +90,7 @@ export function isoDate(y: number, m: number, d: number): string | null {
   // which also keeps its reading of years 0–99 as 1900–1999 (so they are never real here)
   if (Number.isInteger(y) && Number.isInteger(m) && Number.isInteger(d) && y >= 100 && y <= 9999) {
     if (d > daysInMonth(y, m)) return null;
-    return `${y < 1000 ? String(y).padStart(4, '0') : y}-${m < 10 ? '0' : ''}${m}-${d < 10 ? '0' : ''}${d}`;
+    return (y < 1000 ? String(y).padStart(4, '0') : String(y)) + TWO_DIGITS[m]! + TWO_DIGITS[d]!;
   }
   const t = new Date(Date.UTC(y, m - 1, d));
   if (t.getUTCFullYear() !== y || t.getUTCMonth() !== m - 1 || t.getUTCDate() !== d) return null;
@@ -99,12 +134,6 @@ function numericBoundaryOk(s: string, start: number, end: number): boolean {
   if (isDigitCode(a1) || isAsciiLetterCode(a1) || a1 === 95) return false;
   if (isJoinerCode(a1) && isDigitCode(s.charCodeAt(end + 1))) return false;
   return true;
-}
-
-function lineBounds(text: string, pos: number): [number, number] {
-  const s = text.lastIndexOf('\n', pos - 1) + 1;
-  const e = text.indexOf('\n', pos);
-  return [s, e === -1 ? text.length : e];
 }
 
 /** A month-day without a year stands alone: at a line edge, between spaces, or in brackets. */
@@ -184,8 +213,7 @@ export function isClockDate(text: string, d: Pick<DateMention, 'start' | 'end'>)
   // ( （ 星 周 礼
   if (next !== 0x28 && next !== 0xff08 && next !== 0x661f && next !== 0x5468 && next !== 0x793c) return false;
   if (!WEEKDAY_AFTER.test(text.slice(d.end, d.end + 80))) return false;
-  const [lineStart] = lineBounds(text, d.start);
-  return CLOCK_BEFORE.test(text.slice(lineStart, d.start));
+  return CLOCK_BEFORE.test(text.slice(lineStartOf(text, d.start), d.start));
 }
 
 const isHs = (c: number) => c === 0x20 || c === 0x09 || c === 0xa0 || c === 0x3000;
@@ -196,11 +224,48 @@ const isHs = (c: number) => c === 0x20 || c === 0x09 || c === 0xa0 || c === 0x30
  */
 const cjkDates = (s: string) => anchoredMatches(s, '年', 4, isHs, CJK_YMD);
 
-interface Hit {
-  start: number;
-  end: number;
-  date: string | null;
-  inferredYear: boolean;
+/**
+ * Where a copyright mark (版权所有, copyright in any ASCII case, ©) next occurs at or after a
+ * position: one cursor per form, each searched again only when the asked position passes it (a
+ * regex of the three alternatives read the page character by character, twice per page).
+ */
+class CopyrightMarks {
+  private readonly at = [-1, -1, -1];
+  constructor(private readonly text: string) {}
+  next(from: number): number {
+    const at = this.at;
+    const t = this.text;
+    if (at[0]! >= 0 && at[0]! < from) at[0] = -1;
+    if (at[0] === -1) at[0] = orEnd(t.indexOf('版权所有', from));
+    if (at[1]! >= 0 && at[1]! < from) at[1] = -1;
+    if (at[1] === -1) at[1] = orEnd(t.indexOf('©', from));
+    if (at[2]! >= 0 && at[2]! < from) at[2] = -1;
+    if (at[2] === -1) {
+      COPYRIGHT_WORD.lastIndex = from;
+      at[2] = orEnd(COPYRIGHT_WORD.exec(t)?.index ?? -1);
+    }
+    return Math.min(at[0]!, at[1]!, at[2]!);
+  }
+}
+const COPYRIGHT_WORD = /copyright/gi;
+const orEnd = (i: number) => (i < 0 ? Infinity : i);
+
+/**
+ * Dates found by one pattern, in text order, as parallel arrays (a few thousand on a long page:
+ * no object per hit). Only real dates are listed; `claimed` also holds the spans of invalid ones.
+ */
+class Hits {
+  readonly starts: number[] = [];
+  readonly ends: number[] = [];
+  readonly dates: string[] = [];
+  /** flat [start, end …] spans this pattern took, valid date or not */
+  readonly claimed: number[] = [];
+  add(start: number, end: number, date: string | null): void {
+    if (date === null) return;
+    this.starts.push(start);
+    this.ends.push(end);
+    this.dates.push(date);
+  }
 }
 
 /**
@@ -240,77 +305,89 @@ export function findDates(text: string, opts: FindDatesOptions): DateMention[] {
   // (发布时间：2024-…, on every page) changes nothing
   const census = textCensus(text);
   const s = census.fullWidthDigit || census.separatorBetweenDigits ? normaliseDigits(text) : text;
-  const hits: Hit[] = [];
-  // claimed spans, each pass's in text order and never overlapping: CJK dates first, then numeric
-  // ones outside them, then month-days outside both (a cursor per pass, no per-character array)
-  const cjkClaimed: number[] = [];
-  const numericClaimed: number[] = [];
-
-  const takeFull = (m: RegExpExecArray, y: number, mo: number, d: number, numeric: boolean, claimed: number[], free: (a: number, b: number) => boolean) => {
-    const start = m.index;
-    const end = start + m[0].length;
-    if (!free(start, end)) return;
-    if (numeric ? !numericBoundaryOk(s, start, end) : isDigitCode(s.charCodeAt(start - 1))) return;
-    // claim the span even when invalid so its pieces are not read again as MM-DD
-    claimed.push(start, end);
-    if (!plausibleYear(y)) return;
-    hits.push({ start, end, date: isoDate(y, mo, d), inferredYear: false });
-  };
-
-  // cjkDates gives non-overlapping matches in order: nothing claimed can overlap the next one
+  // three passes, each giving disjoint spans in text order: CJK dates first, then numeric ones
+  // outside them, then month-days outside both. A full date's span is claimed even when it is not
+  // a real date, so its pieces are not read again as MM-DD
+  const cjk = new Hits();
   for (const m of cjkDates(s)) {
-    takeFull(m, Number(m[1]), Number(m[2]), Number(m[3]), false, cjkClaimed, () => true);
-  }
-  const outsideCjk = freeOf(cjkClaimed);
-  for (const m of s.matchAll(NUMERIC_YMD)) {
-    takeFull(m, Number(m[1]), Number(m[3]), Number(m[4]), true, numericClaimed, outsideCjk);
-  }
-  const outsideFull = freeOf(mergeSpans(cjkClaimed, numericClaimed));
-  for (const m of s.matchAll(MONTH_DAY)) {
     const start = m.index;
     const end = start + m[0].length;
-    if (!outsideFull(start, end)) continue;
-    if (!monthDayStandsAlone(s, start, end)) continue;
-    const date = inferYear(Number(m[1]), Number(m[2]), opts.today);
-    hits.push({ start, end, date, inferredYear: true });
+    if (isDigitCode(s.charCodeAt(start - 1))) continue;
+    cjk.claimed.push(start, end);
+    const y = Number(m[1]);
+    if (plausibleYear(y)) cjk.add(start, end, isoDate(y, Number(m[2]), Number(m[3])));
   }
+  const numeric = new Hits();
+  const outsideCjk = freeOf(cjk.claimed);
+  eachNumericDate(s, (start, end) => {
+    if (!outsideCjk(start, end) || !numericBoundaryOk(s, start, end)) return;
+    numeric.claimed.push(start, end);
+    const y = digitsAt(s, start, start + 4);
+    if (!plausibleYear(y)) return;
+    // YYYY-M(M)-D(D): the month's width fixes where the day is
+    const month = upToTwoDigits(s, start + 5);
+    const day = upToTwoDigits(s, start + (isDigitCode(s.charCodeAt(start + 6)) ? 8 : 7));
+    numeric.add(start, end, isoDate(y, month, day));
+  });
+  const monthDay = new Hits();
+  const outsideFull = freeOf(mergeSpans(cjk.claimed, numeric.claimed));
+  eachMonthDay(s, (start, end) => {
+    if (!outsideFull(start, end) || !monthDayStandsAlone(s, start, end)) return;
+    monthDay.add(start, end, inferYear(digitsAt(s, start, start + 2), digitsAt(s, start + 3, start + 5), opts.today));
+  });
 
-  hits.sort((a, b) => a.start - b.start);
   const out: DateMention[] = [];
-  // hits come in text order: the line (and its copyright test) is found once per line, not per
+  const footerStart = opts.footerStart !== undefined && opts.footerStart >= 0 ? opts.footerStart : Infinity;
+  const marks = new CopyrightMarks(text);
+  const lines = linesOf(text);
+  // dates come in text order: the line (and its copyright test) is found once per line, not per
   // date, which on a page of one long line would cost the line's length for every date on it
   let lineEnd = -1;
   let copyright = false;
-  // the next copyright mark at or after the current line start (a mark never spans a line break,
-  // so one inside [line start, line end) is a mark of that line): found without a copy per line
-  let mark = -1;
-  for (const h of hits) {
-    if (!h.date) continue;
-    if (h.start >= lineEnd) {
-      const [ls, le] = lineBounds(text, h.start);
-      lineEnd = le;
-      if (mark !== Infinity && mark < ls) {
-        COPYRIGHT_ANY.lastIndex = ls;
-        const m = COPYRIGHT_ANY.exec(text);
-        mark = m ? m.index : Infinity;
-      }
-      copyright = mark < le;
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  for (;;) {
+    // the next date of the three lists (their spans never overlap, so never tie)
+    const a = i < cjk.starts.length ? cjk.starts[i]! : Infinity;
+    const b = j < numeric.starts.length ? numeric.starts[j]! : Infinity;
+    const c = k < monthDay.starts.length ? monthDay.starts[k]! : Infinity;
+    let from: Hits;
+    let n: number;
+    if (a < b && a < c) (from = cjk), (n = i++);
+    else if (b < c) (from = numeric), (n = j++);
+    else if (c !== Infinity) (from = monthDay), (n = k++);
+    else break;
+    const start = from.starts[n]!;
+    const end = from.ends[n]!;
+    if (start >= lineEnd) {
+      lineEnd = lines.endOf(start);
+      copyright = marks.next(lines.startOf(start)) < lineEnd;
     }
-    const inFooter =
-      (opts.footerStart !== undefined && opts.footerStart >= 0 && h.start >= opts.footerStart) || copyright;
     const mention: DateMention = {
-      start: h.start,
-      end: h.end,
-      raw: text.slice(h.start, h.end),
-      date: h.date,
-      inFooter,
+      start,
+      end,
+      raw: text.slice(start, end),
+      date: from.dates[n]!,
+      inFooter: start >= footerStart || copyright,
     };
-    if (h.inferredYear) mention.inferredYear = true;
-    const label = findLabel(text, h.start);
+    if (from === monthDay) mention.inferredYear = true;
+    const label = findLabel(text, start);
     if (label) mention.label = label;
     out.push(mention);
   }
   return out;
+}
+
+function allDigits(s: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (!isDigitCode(s.charCodeAt(i))) return false;
+  return true;
+}
+
+function digitsAt(s: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) n = n * 10 + s.charCodeAt(i) - 48;
+  return n;
 }
 
 /**
@@ -318,10 +395,12 @@ export function findDates(text: string, opts: FindDatesOptions): DateMention[] {
  * plain four-digit form (the date rules ask this for every date on a page).
  */
 export function isoDayNumber(iso: string): number {
-  if (iso.length === 10 && iso[4] === '-' && iso[7] === '-') {
-    const y = Number(iso.slice(0, 4));
-    const m = Number(iso.slice(5, 7));
-    const d = Number(iso.slice(8, 10));
+  if (iso.length === 10 && iso.charCodeAt(4) === 45 && iso.charCodeAt(7) === 45) {
+    // digits read in place (what Number of each slice gives when all eight are digits)
+    const plain = allDigits(iso, 0, 4) && allDigits(iso, 5, 7) && allDigits(iso, 8, 10);
+    const y = plain ? digitsAt(iso, 0, 4) : Number(iso.slice(0, 4));
+    const m = plain ? digitsAt(iso, 5, 7) : Number(iso.slice(5, 7));
+    const d = plain ? digitsAt(iso, 8, 10) : Number(iso.slice(8, 10));
     if (Number.isInteger(y) && Number.isInteger(m) && Number.isInteger(d) && m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m)) {
       // days from civil (H. Hinnant), years counted from March
       const yy = m <= 2 ? y - 1 : y;

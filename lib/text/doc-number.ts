@@ -7,7 +7,8 @@
  * (signedYears), for freshness.redated and name.outdated.
  */
 import own from '../data/doc-number.json';
-import { prefilteredMatches } from './prefiltered';
+import { digitRuns, matchesAt } from './digit-runs';
+import { isSpaceCode } from './space';
 
 export interface DocNumberIssue {
   start: number;
@@ -27,15 +28,34 @@ const DOC_NO = new RegExp(
   `(?<=[\\u4e00-\\u9fff]\\s?)([${OPEN_ANY}])\\s?((?:19|20)\\d{2}|\\d{2})\\s?([${CLOSE_ANY}])\\s?(第)?\\s?(\\d{1,5})(号)?`,
   'y',
 );
-/** Where DOC_NO can match: a bracket, maybe a space, a digit (V8 tries a lookbehind-first regex at every character). */
-const DOC_NO_START = new RegExp(`[${OPEN_ANY}]\\s?\\d`, 'g');
+/** The brackets DOC_NO opens with, by code unit. */
+const OPENS = new Set(Array.from(OPEN_ANY.replace(/\\/g, ''), (c) => c.charCodeAt(0)));
+
+/**
+ * Where DOC_NO can match: a bracket right before a run of digits (its year), maybe a space
+ * between (V8 tries a lookbehind-first regex at every character; a search for the bracket class
+ * read the page character by character). The runs come from the page's one digit-run pass.
+ */
+function* docNoStarts(text: string): Generator<number> {
+  const runs = digitRuns(text);
+  for (let k = 0; k < runs.length; k += 2) {
+    const a = runs[k]!;
+    if (OPENS.has(text.charCodeAt(a - 1))) yield a - 1;
+    else if (isSpaceCode(text.charCodeAt(a - 1)) && OPENS.has(text.charCodeAt(a - 2))) yield a - 2;
+  }
+}
 
 const OPEN_OK = '〔';
 const CLOSE_OK = '〕';
 
+/** DOC_NO's matches in text, as a search of it from each bracket would find them. */
+export function docNoMatches(text: string): Iterable<RegExpExecArray> {
+  return matchesAt(text, docNoStarts(text), DOC_NO);
+}
+
 export function findDocNumberIssues(text: string): DocNumberIssue[] {
   const out: DocNumberIssue[] = [];
-  for (const m of prefilteredMatches(text, DOC_NO_START, DOC_NO)) {
+  for (const m of docNoMatches(text)) {
     const [raw, open, year, close, di, num, hao] = m as unknown as string[];
     // the agency code cannot be told from the words before it (印发京政发…): report from the bracket
     const start = m.index!;
@@ -76,7 +96,28 @@ export interface OwnDocNumber {
 }
 
 /** 发文字号：国发〔2019〕5号 (the value may sit in the next table cell). */
-const LABELLED = new RegExp(`(?:发文字号|文\\s*号)[\\s:：]*([^\\n]{0,30}?[${OPEN_ANY}](\\d{4})[${CLOSE_ANY}]\\s*第?\\s*\\d+\\s*号)`);
+const LABELLED = new RegExp(`(?:发文字号|文\\s*号)[\\s:：]*([^\\n]{0,30}?[${OPEN_ANY}](\\d{4})[${CLOSE_ANY}]\\s*第?\\s*\\d+\\s*号)`, 'y');
+
+/**
+ * LABELLED's first match in text (what a search of it from the start finds), tried only where its
+ * label can begin: every label ends in 号, and 号 is rare next to 文 (a regex search starts at
+ * every 文 and 发, common characters, and read a long page twice per scan).
+ */
+function firstLabelled(text: string): RegExpExecArray | null {
+  for (let q = text.indexOf('号'); q >= 0; q = text.indexOf('号', q + 1)) {
+    // 发文字号 ends here, or 文 and white space do (never both: 字 is neither)
+    let p = q - 3;
+    if (!(p >= 0 && text.startsWith('发文字', p))) {
+      p = q - 1;
+      while (p >= 0 && isSpaceCode(text.charCodeAt(p))) p--;
+      if (p < 0 || text.charCodeAt(p) !== 0x6587) continue; // 文
+    }
+    LABELLED.lastIndex = p;
+    const m = LABELLED.exec(text);
+    if (m) return m;
+  }
+  return null;
+}
 /** A line holding only a 文号 (GB/T 9704 puts it alone under the 发文机关标志 / title). */
 const ALONE = /^[ \t\u00a0\u3000]*([\u4e00-\u9fff]{1,15}[〔\[［(（【﹝]((?:19|20)\d{2})[〕\]］)）】﹞]\s*\d{1,5}\s*号)[ \t\u00a0\u3000]*$/gm;
 /** A line this long with a full stop is body text (navigation and titles carry no 。). */
@@ -108,7 +149,7 @@ function firstProse(text: string, from: number): number {
  * (根据国发〔2015〕5号) or listed after the body starts is another document's and never counts.
  */
 export function ownDocNumber(text: string): OwnDocNumber | null {
-  const m = LABELLED.exec(text);
+  const m = firstLabelled(text);
   if (m) {
     const raw = m[1]!.trim();
     const start = m.index + m[0].length - m[1]!.length + (m[1]!.length - m[1]!.trimStart().length);

@@ -6,6 +6,7 @@
  */
 import type { FoldedText } from '../types';
 import { forgetCensus, textCensus } from './census';
+import { forgetLines } from './lines';
 
 export type { FoldedText };
 /** Kept for the matchers: the shape of zero-width-stripped text. */
@@ -132,6 +133,7 @@ export function forgetLongTexts(): void {
   lastFold = new WeakMap();
   lastStrip = null;
   forgetCensus();
+  forgetLines();
 }
 
 /** Zero-width characters removed, with the map back to the original. */

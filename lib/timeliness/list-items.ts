@@ -10,6 +10,7 @@ import { labelSet } from '../text/date-labels';
 import table from '../data/column-types.json';
 import { needleFinder } from '../text/page-needles';
 import { isSpaceCode } from '../text/space';
+import { linesOf, type LineBounds } from '../text/lines';
 
 export interface ListItem {
   /** the newest date on the item's line */
@@ -43,11 +44,6 @@ function onlyEdge(text: string, from: number, to: number): boolean {
 const PAGE_LABELS = labelSet('pageStamp');
 const MIN_LINK_TITLE = 8;
 
-function lineAt(text: string, pos: number): [number, number] {
-  const s = text.lastIndexOf('\n', pos - 1) + 1;
-  const e = text.indexOf('\n', pos);
-  return [s, e === -1 ? text.length : e];
-}
 
 /** The last answer per dates array: the page type, the list scan, the publish date and several rules ask. */
 const content = new WeakMap<DateMention[], { text: string; dates: readonly DateMention[] }>();
@@ -62,9 +58,10 @@ export function contentDates(page: Pick<PageModel, 'dates' | 'text'>): readonly 
 }
 
 /** True when the date sits at the start or end of a short line: the shape of a list item. */
-export function isItemDate(text: string, d: DateMention): boolean {
+export function isItemDate(text: string, d: DateMention, lines: LineBounds = linesOf(text)): boolean {
   if (d.label && PAGE_LABELS.has(d.label)) return false;
-  const [s, e] = lineAt(text, d.start);
+  const s = lines.startOf(d.start);
+  const e = lines.endOf(d.start);
   if (e - s > MAX_ITEM_LINE) return false;
   // a labelled date alone in its cell (成文日期：| 2018年12月18日) is a field of a document's
   // 信息公开 table, not a list item; list items carry their label on their own line, if at all
@@ -108,11 +105,12 @@ export function scanList(page: ListedPage): ListScan {
 
 function scanListUncached(page: ListedPage): ListScan {
   const byLine = new Map<number, ListItem>();
+  const lines = linesOf(page.text);
   for (const d of contentDates(page)) {
-    if (!isItemDate(page.text, d)) continue;
-    const [lineStart, lineEnd] = lineAt(page.text, d.start);
+    if (!isItemDate(page.text, d, lines)) continue;
+    const lineStart = lines.startOf(d.start);
     const prev = byLine.get(lineStart);
-    if (!prev || d.date > prev.date) byLine.set(lineStart, { date: d.date, mention: d, lineStart, lineEnd });
+    if (!prev || d.date > prev.date) byLine.set(lineStart, { date: d.date, mention: d, lineStart, lineEnd: lines.endOf(d.start) });
   }
   const items = [...byLine.values()].sort((a, b) => a.lineStart - b.lineStart);
   return { items, undated: countUndated(page, items), blankMarker: findBlankMarker(page) };
@@ -145,9 +143,10 @@ function countUndated(page: Pick<PageModel, 'text' | 'links' | 'footer'>, items:
   const dated = new Set(items.map((i) => i.lineStart));
   let undated = 0;
   // line by line without splitting the range; a line shorter than any title cannot be one
+  const lines = linesOf(text);
   for (let pos = from; pos <= to; ) {
-    const nl = text.indexOf('\n', pos);
-    const end = nl === -1 || nl > to ? to : nl;
+    const nl = lines.endOf(pos);
+    const end = nl > to ? to : nl;
     const nextStart = end + 1;
     if (end - pos >= MIN_LINK_TITLE && !dated.has(pos) && mayBeTitle(pos, end) && titles.has(text.slice(pos, end).trim()) && !dated.has(nextStart)) undated++;
     pos = nextStart;

@@ -144,7 +144,7 @@ function profile(): Profile {
     rules,
     textChars: c.text.length,
     textNodes: c.index.nodes.length,
-    blocks: c.blocks.length,
+    blocks: c.blocks.els.length,
   };
 }
 

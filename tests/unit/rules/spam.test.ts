@@ -64,6 +64,16 @@ describe('security.spam-text', () => {
     expect(foldText('ＢＥＡＴ３６５').s).toBe('beat365');
   });
 
+  it('finds terms in any ASCII case in a long text read unfolded', () => {
+    const pad = '正文内容。'.repeat(1000);
+    const terms = (t: string) => findHits(pad + t + pad).map((h) => [h.start - pad.length, h.term.text]);
+    for (const t of ['访问beat365即可', '凯发k8一触即发', '凯时app下载']) {
+      const want = terms(t);
+      expect(want.length).toBeGreaterThan(0);
+      for (const v of [t.toUpperCase(), t.replace(/[a-z]/, (c) => c.toUpperCase()), t.replace(/[a-z]$|[a-z](?=[^a-z]*$)/, (c) => c.toUpperCase())]) expect([v, terms(v)]).toEqual([v, want]);
+    }
+  });
+
   it('adds up a porn phrase list in the title', () => {
     const title = 'av一本久道久久,torrentkitty中文网,国产精品一区二区,亚洲欧美 - 国务院办公厅关于印发政府网站发展指引的通知';
     const fs = run(page('正文', title));

@@ -61,6 +61,8 @@ describe('page model: flattened text', () => {
     expect(modelFromHtml('<title>t</title>烈土').model.text).toContain('烈土');
     const fs = modelFromHtml('<html><head><title>f</title></head><frameset cols="50%,50%"><frame src="a.html"></frameset></html>');
     expect(fs.model.notes.join('')).toContain('框架');
+    expect(modelFromHtml('<body><p>正文</p><div hidden><iframe src="/x.html"></iframe></div></body>').model.notes).toEqual(['页面含内嵌框架（iframe），其内容未检查。']);
+    expect(modelFromHtml('<body><p>正文</p></body>').model.notes).toEqual([]);
   });
 
   it('gives the same model when built in slices', async () => {

@@ -103,5 +103,9 @@ describe('AhoCorasick.searchByStart', () => {
     expect(byStart(ac, '𠮷野家族')).toEqual(['𠮷野@0-3', '家族@3-5']);
     expect(byStart(ac, '')).toEqual([]);
     expect(byStart(ac, '家')).toEqual([]);
+    // a two-character pattern whose pair also starts longer ones, at the end and before them
+    const nested = new AhoCorasick(['家族', '家族成员', '成员们']);
+    expect(byStart(nested, '家族成员们家族')).toEqual(['家族@0-2', '家族成员@0-4', '成员们@2-5', '家族@5-7']);
+    expect(byStart(nested, '成员')).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { GAP_CODES, SPACE_CODES, findDates, inferYear, isClockDate, isoDate } from '../../../lib/text/dates';
+import { GAP_CODES, SPACE_CODES, eachMonthDay, eachNumericDate, findDates, inferYear, isClockDate, isoDate } from '../../../lib/text/dates';
+import { forgetLongTexts } from '../../../lib/text/normalise';
 
 const TODAY = '2024-01-05';
 const find = (text: string, footerStart?: number) => findDates(text, { today: TODAY, footerStart });
@@ -234,5 +235,41 @@ describe('findDates: the label gap and white space tables', () => {
   it('reads a label across the gap and refuses one glued to a longer number', () => {
     expect(find('发布时间：【 2023-06-01').map((d) => d.label)).toEqual(['发布时间']);
     expect(find('编号 x2023-06-01 与 1-2023-06-02 及 2023-06-03_ 与 2023-06-04.5')).toEqual([]);
+  });
+});
+
+describe('findDates: numeric dates tried at digit runs', () => {
+  it('finds the spans a global search of each pattern finds', () => {
+    const HS = '[ \\t\\u00a0\\u3000]';
+    const TIME = `(?:(?:${HS}+|T)(?:[01]?\\d|2[0-3]):[0-5]\\d(?::[0-5]\\d)?)?`;
+    const numeric = new RegExp(`(\\d{4})([-/.])(\\d{1,2})\\2(\\d{1,2})${TIME}`, 'g');
+    const monthDay = new RegExp(`(\\d{2})[-/](\\d{2})${TIME}`, 'g');
+    let seed = 9;
+    const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const pieces = ['2024', '12024', '5', '05', '12', '1', '-', '/', '.', ' ', 'T', '15:43', '09:30:00', '23:59', '年', '\n', '（', '11-20', '2022-07-27', '2022/7/2', '2022.07.27 8:05'];
+    let total = 0;
+    for (let round = 0; round < 400; round++) {
+      const text = Array.from({ length: 16 }, () => pieces[Math.floor(rnd() * pieces.length)]).join('') + (round % 2 ? '。'.repeat(4096) : '');
+      forgetLongTexts();
+      for (const [re, each] of [[numeric, eachNumericDate], [monthDay, eachMonthDay]] as const) {
+        const want = [...text.matchAll(re)].map((m) => `${m.index}-${m.index + m[0].length}`);
+        const got: string[] = [];
+        each(text, (a, b) => got.push(`${a}-${b}`));
+        expect([text, got]).toEqual([text, want]);
+        total += want.length;
+      }
+    }
+    expect(total).toBeGreaterThan(800);
+  });
+
+  it('reads year, month and day of every numeric form', () => {
+    const ds = findDates('甲 2022-7-2 乙 2022/07/27 丙 2022.12.1 15:43 丁 2022-1-05\n[11-20] 戊\n', { today: '2022-12-31' });
+    expect(ds.map((d) => [d.raw, d.date])).toEqual([
+      ['2022-7-2', '2022-07-02'],
+      ['2022/07/27', '2022-07-27'],
+      ['2022.12.1 15:43', '2022-12-01'],
+      ['2022-1-05', '2022-01-05'],
+      ['11-20', '2022-11-20'],
+    ]);
   });
 });

@@ -11,7 +11,7 @@ describe('isoDayNumber', () => {
   });
 
   it('falls back to Date.parse for anything else', () => {
-    for (const odd of ['2023-02-29', '2023-13-01', '0999-01-01', 'x']) expect(isoDayNumber(odd)).toBe(Date.parse(`${odd}T00:00:00Z`) / 86_400_000);
+    for (const odd of ['2023-02-29', '2023-13-01', '0999-01-01', 'x', '2023-05-0x', '2023-o5-01']) expect(isoDayNumber(odd)).toBe(Date.parse(`${odd}T00:00:00Z`) / 86_400_000);
     expect(isoDayNumber('+002023-03-01')).toBe(Date.parse('+002023-03-01T00:00:00Z') / 86_400_000);
   });
 });

@@ -13,6 +13,22 @@ import { SETTINGS, own } from './fixtures';
 const BODY = '各地区、各部门要充分认识这项工作的重要意义，加强组织领导，明确责任分工，确保各项任务落到实处。';
 
 describe('ownDocNumber', () => {
+  it('finds the labelled 文号 a search from the start finds (it is tried only at each 号)', () => {
+    const search = /(?:发文字号|文\s*号)[\s:：]*([^\n]{0,30}?[〔\[【(（﹝〖［](\d{4})[〕\]】)）﹞〗］]\s*第?\s*\d+\s*号)/;
+    const texts = [
+      '文号：见附件\n1号楼\n文 号：\u3000国发〔2019〕5号\n',
+      '文件第3号\n发文字号：\n京政发[2018]第 12 号\n文号：国发〔2017〕1号',
+      '号文号号\u3000文\t\n号：(2016)7号\n',
+      '字号：国发〔2019〕5号\n公文 号 国办发【2015】3号',
+      '文号：国发〔2019〕5 号' + '，'.repeat(40) + '号',
+    ];
+    for (const t of texts) {
+      const m = search.exec(t)!;
+      expect(m).not.toBeNull();
+      expect(ownDocNumber(t + '\n' + BODY)).toMatchObject({ raw: m[1]!.trim(), year: Number(m[2]), source: 'label' });
+    }
+  });
+
   it('reads the labelled 发文字号 first, also from the next cell', () => {
     expect(ownDocNumber('发文字号：国发〔2019〕5号\n' + BODY)).toMatchObject({ raw: '国发〔2019〕5号', year: 2019, source: 'label' });
     const text = '标题\n发文字号：\n国办发〔1996〕25号\n' + BODY;
