@@ -52,8 +52,19 @@ function codeParam(href: string): string {
   }
 }
 
-/** The distinct site codes the 找错 entries carry (script sitecode, link site_code), footer ones first. */
-export function jiucuoCodes(page: PageModel): string[] {
+const codesOf = new WeakMap<PageModel, readonly string[]>();
+
+/**
+ * The distinct site codes the 找错 entries carry (script sitecode, link site_code), footer ones
+ * first. Read by footer.jiucuo and meta.site-id: found once per page (every link is tested).
+ */
+export function jiucuoCodes(page: PageModel): readonly string[] {
+  let codes = codesOf.get(page);
+  if (!codes) codesOf.set(page, (codes = findJiucuoCodes(page)));
+  return codes;
+}
+
+function findJiucuoCodes(page: PageModel): string[] {
   const found: { code: string; inFooter: boolean }[] = [];
   for (const s of page.scripts) {
     if (isJiucuoScript(s)) found.push({ code: (s.attrs[J.codeAttr] ?? '').trim(), inFooter: s.inFooter });

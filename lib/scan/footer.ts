@@ -20,6 +20,18 @@ function lastMarker(text: string, from: number): number {
   return best;
 }
 
+/** The first index whose end is past `pos` (ends non-decreasing); ends.length when none is. */
+export function firstEndAfter(ends: readonly number[], pos: number): number {
+  let lo = 0;
+  let hi = ends.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ends[mid]! > pos) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
 function firstMarker(text: string, from: number, to: number): number {
   let best = -1;
   for (const m of markers.strong) {
@@ -71,12 +83,16 @@ export function findFooter(text: string, blocks: Blocks): FooterRegion | null {
   if (last < 0) return null;
   let named: FooterRegion | null = null;
   let largest: FooterRegion | null = null;
-  for (let i = 0; i < blocks.els.length; i++) {
+  // blocks are listed as they close, so their ends never decrease: a block around the marker that
+  // is small enough to matter ends in (last, last + 2·maxFooterChars], one short stretch of the list
+  const maxLen = limits.maxFooterChars * 2;
+  for (let i = firstEndAfter(blocks.ends, last); i < blocks.els.length; i++) {
     const start = blocks.starts[i]!;
     const end = blocks.ends[i]!;
-    if (start > last || end <= last) continue;
+    if (end > last + maxLen) break;
+    if (start > last) continue;
     const len = end - start;
-    if (len > limits.maxFooterChars * 2) continue;
+    if (len > maxLen) continue;
     const el = blocks.els[i]!;
     if (looksLikeFooter(el) && (!named || len > named.end - named.start)) named = { start, end, el };
     if (len <= limits.maxFooterChars && (!largest || len > largest.end - largest.start)) largest = { start, end, el };

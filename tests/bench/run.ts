@@ -39,6 +39,8 @@ const PAGES_DIR = path.resolve(ROOT, 'tests/fixtures/real/pages');
 const OUT_DIR = path.join(ROOT, '.bench-out');
 const HOST = 'bench.gov.cn';
 const SAMPLES = 7;
+/** milliseconds of work per walk or scan sample (each sample is the mean of as many runs) */
+const SAMPLE_MS = 100;
 const TARGET_RATIO = targets.realPageScanToWalkRatio;
 const TARGET_BIG_MS = targets.bigPageScanMs;
 const TARGET_TASK_MS = targets.longTaskMs;
@@ -198,11 +200,14 @@ async function measureScan(browser: Browser, bundle: string, pages: BenchPage[],
         // warm-up (also the cold, first-ever scan of this page in this renderer)
         const first = await b.scan(1);
         await b.walk(1);
-        // calibrate so one sample is well above the timer's ~0.1 ms resolution
+        // calibrate so one sample is well above the timer's ~0.1 ms resolution and long enough
+        // that one interruption by another process on a busy machine does not decide it: the walk
+        // and the scan alike run about SAMPLE_MS per sample (a 30 ms scan was one run per sample,
+        // its medians swinging 18–45 ms with the machine's load while the averaged walk held)
         const w1 = await b.walk(1);
         const s1 = await b.scan(1);
-        const walkReps = clamp(Math.ceil(10 / Math.max(w1.ms, 0.01)), 1, 400);
-        const scanReps = clamp(Math.ceil(20 / Math.max(s1.ms, 0.1)), 1, 40);
+        const walkReps = clamp(Math.ceil(SAMPLE_MS / Math.max(w1.ms, 0.01)), 1, 400);
+        const scanReps = clamp(Math.ceil(SAMPLE_MS / Math.max(s1.ms, 0.1)), 1, 40);
         const walks: number[] = [];
         const scans: number[] = [];
         let last: ScanSample = s1;
