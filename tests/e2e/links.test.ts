@@ -9,10 +9,13 @@ import http from 'node:http';
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { readFile } from 'node:fs/promises';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
 import { ROOT, CRAWL_HOSTS, connectShared, waitForScan, tabIdOf } from './harness';
 import { serveCrawlSite } from './crawl-server';
+import { generateCountySite } from '../bench/gen-site';
 import type { LaunchedBrowser } from '../../cli/browser';
 
 const DIR = path.join(ROOT, 'tests/fixtures/links-site');
@@ -203,7 +206,11 @@ describe('npm run scan -- --links', () => {
 
 describe('检查全站链接 on top of the column crawl', () => {
   it('checks every link of the crawled pages once, lists each dead URL once with its pages, exports the findings', async () => {
-    const crawlServer = await serveCrawlSite(path.join(ROOT, 'tests/fixtures/crawl-site'));
+    // a small generated county site: two columns whose eight article links each lead nowhere (404),
+    // and a navigation bar every page repeats (each URL linked from several pages, checked once)
+    const siteDir = mkdtempSync(path.join(os.tmpdir(), 'govcheck-site-links-'));
+    generateCountySite(siteDir, { pages: 3, name: '链接测试县人民政府', code: '3609990088' });
+    const crawlServer = await serveCrawlSite(siteDir);
     const all = await connectShared({ allHosts: true });
     try {
       const home = `http://${CRAWL_HOSTS.site}:${crawlServer.port}/`;
@@ -222,7 +229,7 @@ describe('检查全站链接 on top of the column crawl', () => {
       const [, pages, done, total, dead] = /页面 (\d+) 个，链接 (\d+)\/(\d+)，不可用 (\d+) 个/.exec(text)!.map(Number);
       expect(pages).toBeGreaterThan(1);
       expect(done).toBe(total);
-      // the crawl fixture links pages it does not have (404s)
+      // the columns' article links lead nowhere (404s)
       expect(dead).toBeGreaterThan(0);
       // each URL once, however many pages link it (a check may take a HEAD and a GET)
       expect(crawlServer.log.length - start).toBeLessThanOrEqual(2 * total!);
@@ -237,6 +244,7 @@ describe('检查全站链接 on top of the column crawl', () => {
     } finally {
       await all.close();
       await crawlServer.close();
+      rmSync(siteDir, { recursive: true, force: true });
     }
   }, 200_000);
 });
