@@ -159,7 +159,8 @@ describe('batch scan (npm run scan -- --sites)', () => {
     expect(new Set((Object.keys(HOSTS) as Key[]).map(shardOfHost)).size).toBe(2);
     const s0 = path.join(tmp, 'shard-0.json');
     const s1 = path.join(tmp, 'shard-1.json');
-    const [a, b] = [await scan(['--shard', '0/2', '--backup', s0]), await scan(['--shard', '1/2', '--backup', s1])];
+    // the two machines of a sharded run, at once: each its own Chromium, its own share of the sites
+    const [a, b] = await Promise.all([scan(['--shard', '0/2', '--backup', s0]), scan(['--shard', '1/2', '--backup', s1])]);
     const inFirst = (Object.keys(HOSTS) as Key[]).filter((k) => shardOfHost(k) === 0);
     expect(a.stderr).toContain(`分片 0/2：本机检查 ${inFirst.length} 个网站（列表共 3 个）`);
     expect(JSON.parse(a.stdout).sites.map((s: SiteJson) => s.site).sort()).toEqual(inFirst.map((k) => HOSTS[k]).sort());
