@@ -116,14 +116,24 @@ export class AhoCorasick {
     });
   }
 
+  /** The state reached from `state` (not the root) by character code `c`; 0 when there is no edge. */
+  private child(state: number, c: number): number {
+    const keys = this.hKeys;
+    const key = state * 65536 + c;
+    const mask = keys.length - 1;
+    let h = Math.imul(key, 0x9e3779b1) >>> this.hShift;
+    for (;;) {
+      const k = keys[h]!;
+      if (k === key) return this.hVals[h]!;
+      if (k === -1) return 0;
+      h = (h + 1) & mask;
+    }
+  }
+
   /** Calls onMatch(patternIndex, start, end) for every occurrence, in order of end position. */
   search(text: string, onMatch: (pattern: number, start: number, end: number) => void): void {
     const root = this.root;
     const fail = this.failA;
-    const keys = this.hKeys;
-    const vals = this.hVals;
-    const shift = this.hShift;
-    const mask = keys.length - 1;
     const out = this.out;
     const deep = this.deepChar;
     let s = 0;
@@ -134,18 +144,7 @@ export class AhoCorasick {
         if (s === 0) continue;
       } else {
         for (;;) {
-          const key = s * 65536 + c;
-          let h = Math.imul(key, 0x9e3779b1) >>> shift;
-          let t = 0;
-          for (;;) {
-            const k = keys[h]!;
-            if (k === key) {
-              t = vals[h]!;
-              break;
-            }
-            if (k === -1) break;
-            h = (h + 1) & mask;
-          }
+          const t = this.child(s, c);
           if (t !== 0) {
             s = t;
             break;
@@ -189,10 +188,6 @@ export class AhoCorasick {
     }
     const root = this.root;
     const pairs = this.pairs;
-    const keys = this.hKeys;
-    const vals = this.hVals;
-    const shift = this.hShift;
-    const mask = keys.length - 1;
     const own = this.own;
     const shortPairs = this.shortPairs;
     const triples = this.triples;
@@ -203,18 +198,7 @@ export class AhoCorasick {
       if (shortPairs[pairHash(c0, c1)] === 0 && (i + 2 >= n || triples[tripleHash(c0, c1, text.charCodeAt(i + 2))] === 0)) continue;
       let s = root[c0]!;
       for (let j = i + 1; s !== 0 && j < n; j++) {
-        const key = s * 65536 + text.charCodeAt(j);
-        let k = Math.imul(key, 0x9e3779b1) >>> shift;
-        s = 0;
-        for (;;) {
-          const kk = keys[k]!;
-          if (kk === key) {
-            s = vals[k]!;
-            break;
-          }
-          if (kk === -1) break;
-          k = (k + 1) & mask;
-        }
+        s = this.child(s, text.charCodeAt(j));
         const o = s === 0 ? null : own[s];
         if (o) for (const p of o) onMatch(p, i, j + 1);
       }
