@@ -9,12 +9,17 @@ import { sendMessage } from '@/lib/messages';
 const OFFSCREEN = 'offscreen.html';
 let offscreenReady: Promise<void> | null = null;
 
+/** Whether our offscreen document is open (getContexts lists one being created, too). */
+async function offscreenOpen(): Promise<boolean> {
+  const url = chrome.runtime.getURL(OFFSCREEN);
+  const existing = await chrome.runtime.getContexts?.({ contextTypes: ['OFFSCREEN_DOCUMENT' as chrome.runtime.ContextType], documentUrls: [url] });
+  return !!existing?.length;
+}
+
 export async function ensureOffscreen(): Promise<void> {
   // a document being created is listed by getContexts before its listener runs: wait for it
   if (offscreenReady) return offscreenReady;
-  const url = chrome.runtime.getURL(OFFSCREEN);
-  const existing = await chrome.runtime.getContexts?.({ contextTypes: ['OFFSCREEN_DOCUMENT' as chrome.runtime.ContextType], documentUrls: [url] });
-  if (existing?.length) return;
+  if (await offscreenOpen()) return;
   offscreenReady ??= chrome.offscreen
     .createDocument({ url: OFFSCREEN, reasons: ['DOM_PARSER' as chrome.offscreen.Reason], justification: '解析网站栏目页面；错别字词库在浏览器会话内只加载一次' })
     .finally(() => {
@@ -37,9 +42,6 @@ export async function withOffscreen<T>(send: () => Promise<T>): Promise<T> {
 
 /** When the offscreen document built its word lists (null: not yet, or no document). */
 export async function offscreenStatus(): Promise<{ typoLoadedAt: number | null } | null> {
-  if (!chrome.offscreen) return null;
-  const url = chrome.runtime.getURL(OFFSCREEN);
-  const existing = await chrome.runtime.getContexts?.({ contextTypes: ['OFFSCREEN_DOCUMENT' as chrome.runtime.ContextType], documentUrls: [url] });
-  if (!existing?.length) return null;
+  if (!chrome.offscreen || !(await offscreenOpen())) return null;
   return sendMessage('offscreenStatus', undefined);
 }

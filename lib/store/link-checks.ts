@@ -8,7 +8,7 @@ import { normaliseUrl } from '../fingerprint';
 import type { PageLinkTarget } from '../rules/links-check';
 import type { Finding, ScanReport } from '../types';
 import type { GovCheckDB } from './db';
-import { seenAgain } from './repo';
+import { ensureRound, seenAgain } from './repo';
 
 /** The links a crawled page had (its normalised URL, its site), for 检查全站链接. */
 export interface PageLinksRecord {
@@ -33,7 +33,7 @@ export function pageLinksOfSite(db: GovCheckDB, site: string): Promise<PageLinks
  */
 export async function upsertLinkFindings(db: GovCheckDB, findings: ScanReport['findings'], round?: string, now = Date.now()): Promise<Finding[]> {
   return db.transaction('rw', [db.findings, db.rounds], async () => {
-    if (round && !(await db.rounds.get(round))) await db.rounds.put({ id: round, name: round, createdAt: now });
+    if (round) await ensureRound(db, round, now);
     const prev = await db.findings.bulkGet(findings.map((f) => f.id));
     const rows: Finding[] = findings.map((f, i) => {
       const p = prev[i];

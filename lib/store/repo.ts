@@ -69,7 +69,7 @@ export async function saveScan(db: GovCheckDB, report: ScanReport, now = Date.no
   for (const f of report.findings) incoming.set(f.id, { ...f, url: normaliseUrl(f.url) });
 
   return db.transaction('rw', [db.sites, db.pages, db.findings, db.rounds], async () => {
-    if (round && !(await db.rounds.get(round))) await db.rounds.put({ id: round, name: round, createdAt: now });
+    if (round) await ensureRound(db, round, now);
     const prevPage = await db.pages.get(pageUrl);
     const prevSite = await db.sites.get(site);
     const siteRec: SiteRecord = {

@@ -4,13 +4,13 @@
  */
 import type { Finding, ScanReport } from '../types';
 import type { GovCheckDB } from './db';
-import { seenAgain } from './repo';
+import { ensureRound, seenAgain } from './repo';
 
 type Incoming = ScanReport['findings'][number];
 
 export async function saveSiteFindings(db: GovCheckDB, site: { site: string; homeUrl: string; name?: string }, findings: Incoming[], now = Date.now(), round?: string): Promise<Finding[]> {
   return db.transaction('rw', [db.sites, db.findings, db.rounds], async () => {
-    if (round && !(await db.rounds.get(round))) await db.rounds.put({ id: round, name: round, createdAt: now });
+    if (round) await ensureRound(db, round, now);
     const prevSite = await db.sites.get(site.site);
     await db.sites.put({
       site: site.site,

@@ -23,6 +23,7 @@ import { median } from './stats';
 import { generateLoadPage, type LoadPage } from './load-pages';
 import targets from './targets.json';
 import { longTaskProbe } from './long-task-probe';
+import { writeBlankExtension } from './blank-extension';
 
 const HOST = 'load.gov.cn';
 const TARGET_RATIO = targets.pageLoadRatio;
@@ -196,10 +197,7 @@ export async function runPageLoadBench(opts: LoadOptions): Promise<{ rows: LoadR
   try {
     // the baseline is the same launch with an extension that does nothing: same flags, same
     // headless mode, same profile kind, so the only difference is GovCheck
-    const blankDir = path.join(tmp, 'blank-extension');
-    mkdirSync(blankDir);
-    writeFileSync(path.join(blankDir, 'manifest.json'), JSON.stringify({ manifest_version: 3, name: 'blank', version: '1.0', background: { service_worker: 'sw.js' } }));
-    writeFileSync(path.join(blankDir, 'sw.js'), '');
+    const blankDir = writeBlankExtension(path.join(tmp, 'blank-extension'));
     plain = await launchWithExtension({ extensionPath: blankDir, executablePath: exe, loopbackHosts: [HOST], offline: true });
     const plainCtx = plain.context;
     await plainCtx.addInitScript({ content: PROBE });

@@ -10,7 +10,7 @@
  * Medians of --runs N (default 9); --ext-dir DIR measures another build (an older one, for
  * before/after figures). A report, not a test.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
@@ -18,6 +18,7 @@ import { ensureBuilt } from '../../cli/build';
 import { launchWithExtension, type LaunchedBrowser } from '../../cli/browser';
 import { findChromium } from '../../scripts/chromium.mjs';
 import { median } from './stats';
+import { writeBlankExtension } from './blank-extension';
 
 const runsArg = process.argv.indexOf('--runs');
 const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 9;
@@ -62,10 +63,7 @@ const fmt = (xs: number[]) => `${median(xs).toFixed(1)} ms`;
 
 async function main() {
   const ext = EXT_DIR ?? ensureBuilt((s) => console.error(s));
-  const blankDir = mkdtempSync(path.join(os.tmpdir(), 'govcheck-blank-'));
-  writeFileSync(path.join(blankDir, 'manifest.json'), JSON.stringify({ manifest_version: 3, name: 'blank', version: '1.0', background: { service_worker: 'sw.js' } }));
-  writeFileSync(path.join(blankDir, 'sw.js'), 'chrome.runtime.onMessage.addListener(() => {});');
-  writeFileSync(path.join(blankDir, 'page.html'), '<!doctype html><title>blank</title>');
+  const blankDir = writeBlankExtension(mkdtempSync(path.join(os.tmpdir(), 'govcheck-blank-')));
   const executablePath = findChromium();
   const blank = await launchWithExtension({ extensionPath: blankDir, executablePath });
   const ours = await launchWithExtension({ extensionPath: ext, executablePath });
