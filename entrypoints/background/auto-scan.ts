@@ -19,19 +19,16 @@ export function registerAutoScan() {
   chrome.runtime.onStartup.addListener(() => void injectLoadedGovTabs());
 }
 
-export async function injectLoadedGovTabs(): Promise<number> {
+async function injectLoadedGovTabs(): Promise<void> {
   // every tab: without the "tabs" permission only those under our host permission carry a URL
   const tabs = await chrome.tabs.query({}).catch(() => [] as chrome.tabs.Tab[]);
-  let n = 0;
   for (const t of tabs) {
     if (t.id === undefined || !t.url || !isGovPage(t.url)) continue;
     // a tab still loading may send its "complete" before this worker's listener is known to the
     // browser (seen on a fresh install: no update reached it at all); follow it here
     if (t.status === 'complete') inject(t.id);
     else void injectWhenLoaded(t.id);
-    n++;
   }
-  return n;
 }
 
 async function injectWhenLoaded(tabId: number) {

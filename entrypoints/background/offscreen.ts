@@ -16,7 +16,7 @@ async function offscreenOpen(): Promise<boolean> {
   return !!existing?.length;
 }
 
-export async function ensureOffscreen(): Promise<void> {
+async function ensureOffscreen(): Promise<void> {
   // a document being created is listed by getContexts before its listener runs: wait for it
   if (offscreenReady) return offscreenReady;
   if (await offscreenOpen()) return;

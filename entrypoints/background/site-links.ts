@@ -109,6 +109,12 @@ export async function checkSiteLinks(db: GovCheckDB, site: string, opts: SiteLin
   return state;
 }
 
+/** The state of a check that failed before it began (settings or the crawled pages unreadable). */
+function failedBeforeStart(site: string, e: unknown): SiteLinkState {
+  const now = Date.now();
+  return { site, phase: 'error', startedAt: now, finishedAt: now, pages: 0, links: 0, done: 0, dead: 0, skipped: 0, current: '', deadLinks: [], error: e instanceof Error ? e.message : String(e) };
+}
+
 export function registerSiteLinkHandlers(db: GovCheckDB): void {
   onMessage('siteLinksStart', ({ data }) => {
     const site = String(data ?? '').toLowerCase();
@@ -117,7 +123,7 @@ export function registerSiteLinkHandlers(db: GovCheckDB): void {
     const write = (s: SiteLinkState) => void chrome.storage.local.set({ [siteLinksKey(site)]: s }).catch(() => undefined);
     void loadSettings()
       .then((settings) => checkSiteLinks(db, site, { onState: write, round: activeRoundId(settings) }))
-      .catch((e) => write({ site, phase: 'error', startedAt: Date.now(), finishedAt: Date.now(), pages: 0, links: 0, done: 0, dead: 0, skipped: 0, current: '', deadLinks: [], error: e instanceof Error ? e.message : String(e) }));
+      .catch((e) => write(failedBeforeStart(site, e)));
     return { ok: true as const };
   });
   onMessage('siteLinksCancel', ({ data }) => {

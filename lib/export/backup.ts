@@ -10,6 +10,7 @@ import type { GovCheckDB } from '../store/db';
 import { isAnchor, isSeverity, isSource, isStatus } from '../store/validate';
 import { collapseIncoming, planMerge, type ImportSummary } from './backup-merge';
 import { planWatchMerge, probeKey, watchSummaryParts } from './backup-watch';
+import { probesOf } from '../store/probes';
 import type { ProbeRecord, WatchRecord } from '../watch/types';
 
 export { mergeFinding } from './backup-merge';
@@ -88,7 +89,7 @@ export async function exportSiteBackup(db: GovCheckDB, site: string, now = Date.
         db.rounds.toArray(),
         db.screenshots.where('findingId').anyOf(findings.map((f) => f.id)).toArray(),
         db.watches.where('site').equals(site).toArray(),
-        db.probes.where('[site+at]').between([site, -Infinity], [site, Infinity], true, true).toArray(),
+        probesOf(db, site, -Infinity),
       ] as const);
     },
   );
@@ -288,7 +289,7 @@ async function storedWatch(db: GovCheckDB, b: Backup) {
   }
   const keys = new Set<string>();
   for (const [site, [from, to]] of span) {
-    for (const p of await db.probes.where('[site+at]').between([site, from], [site, to], true, true).toArray()) keys.add(probeKey(p));
+    for (const p of await probesOf(db, site, from, to)) keys.add(probeKey(p));
   }
   return { watch: (site: string) => watches.get(site), probe: (key: string) => keys.has(key) };
 }

@@ -6,8 +6,10 @@
  * offsets into the original text and say whether a zero-width character sat inside them.
  */
 import vocab from '../data/spam-vocabulary.json';
-import { FULL_WIDTH_ALNUM, foldText as fold, stripZeroWidth, type FoldedText } from '../text/normalise';
+import { FULL_WIDTH_ALNUM, foldText as fold, stripZeroWidth } from '../text/normalise';
 import { textCensus } from '../text/census';
+// the same first-pair gate as the dictionary matcher's: a table of hashed first pairs tested at every character
+import { nextPairStart, pairHash } from '../text/aho-corasick';
 
 export type TermKind = 'alone' | 'brand' | 'companion' | 'term' | 'generic' | 'deco';
 
@@ -47,20 +49,19 @@ export interface Folded {
 }
 
 /** Folds width (lib/text/normalise.ts) and ASCII case one unit for one, and drops zero-width characters (keeping a map). */
-export function foldText(text: string, folded?: FoldedText): Folded {
-  const { s, map } = foldWidthOnly(text, folded);
+export function foldText(text: string): Folded {
+  const { s, map } = foldWidthOnly(text);
   return { s: /[A-Z]/.test(s) ? s.replace(/[A-Z]/g, (c) => c.toLowerCase()) : s, map };
 }
 
 /** foldText without the lower-casing (findHits lower-cases as it reads: no copy of a long page). */
-function foldWidthOnly(text: string, folded?: FoldedText): Folded {
-  // the page context's folded text when given (its extra punctuation folding matches no term or
-  // decoration), else full-width letters and digits only
-  if (!folded && text.length >= 4096) {
+function foldWidthOnly(text: string): Folded {
+  // full-width letters and digits only; a long page without any (nearly every page) is not copied
+  if (text.length >= 4096) {
     const census = textCensus(text);
     if (!census.zeroWidth && !census.fullWidthAlnumOrSign) return { s: text, map: null };
   }
-  const f = folded ?? fold(text, FULL_WIDTH_ALNUM);
+  const f = fold(text, FULL_WIDTH_ALNUM);
   if (!f.map) return { s: f.text, map: null };
   const map = new Int32Array(f.map.length + 1);
   map.set(f.map);
@@ -96,15 +97,14 @@ function buildTerms(): Term[] {
 const TERMS = buildTerms();
 const BY_FIRST = new Map<number, Term[]>();
 const STARTS = new Uint8Array(65536);
-// every term has ≥ 2 units: a hashed table of first pairs rejects almost every position (一, 人,
+// every term has ≥ 2 units (a decoration run too, and nothing starts at the last unit): a hashed table of first pairs rejects almost every position (一, 人,
 // 大 … start terms too) before any string compare; it is tested at every character, so it is kept
 // small (a byte per 16-bit hash, 64 KB) and the test has no branch on the first character alone
 const PAIRS = new Uint8Array(65536);
-const pairKey = (a: number, b: number) => ((Math.imul(a, 0x9e3779b1) >>> 16) ^ b) & 0xffff;
 /** c and, for a–z, its upper case: the table is read with the text's own case (no lower-casing per character) */
 const caseForms = (c: number) => (c >= 97 && c <= 122 ? [c, c - 32] : [c]);
 const setPair = (a: number, b: number) => {
-  for (const x of caseForms(a)) for (const y of caseForms(b)) PAIRS[pairKey(x, y)] = 1;
+  for (const x of caseForms(a)) for (const y of caseForms(b)) PAIRS[pairHash(x, y)] = 1;
 };
 for (const t of TERMS) {
   const c = t.text.charCodeAt(0);
@@ -126,33 +126,14 @@ const DECO_TERM: Term = { text: '★', kind: 'deco', weight: vocab.decorationWei
 
 const isLatin = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
 
-/**
- * The next position from `from` on where a term or a decoration run may start (its first two
- * units, in any ASCII case, are a pair of the table), or -1. A small function of its own: this loop runs
- * for every character of the page and V8 compiles it best alone. Nothing starts at the last unit
- * (terms and runs have two), and charCodeAt is never asked past the end (its NaN would make V8
- * recompile the loop for doubles).
- */
-function nextCandidate(s: string, from: number): number {
-  const n = s.length;
-  if (from + 1 >= n) return -1;
-  let next = s.charCodeAt(from);
-  for (let i = from; i + 1 < n; i++) {
-    const c = next;
-    next = s.charCodeAt(i + 1);
-    if (PAIRS[((Math.imul(c, 0x9e3779b1) >>> 16) ^ next) & 0xffff] !== 0) return i; // pairKey(c, next), written out
-  }
-  return -1;
-}
-
 /** Every vocabulary hit (the longest at each position) and every run of ≥ 2 decoration characters. */
-export function findHits(text: string, folded?: FoldedText): Hit[] {
+export function findHits(text: string): Hit[] {
   // the text as foldText gives it, but lower-cased only where a term is compared
-  const { s, map } = foldWidthOnly(text, folded);
+  const { s, map } = foldWidthOnly(text);
   const hits: Hit[] = [];
   const orig = (i: number) => (map ? map[i]! : i);
   const n = s.length;
-  for (let i = nextCandidate(s, 0); i >= 0; i = nextCandidate(s, i + 1)) {
+  for (let i = nextPairStart(s, 0, PAIRS); i >= 0; i = nextPairStart(s, i + 1, PAIRS)) {
     const c = lower(s.charCodeAt(i));
     if (DECO[c]) {
       let j = i + 1;

@@ -1,6 +1,7 @@
 import markers from '../data/footer-markers.json';
 import limits from '../data/scan-limits.json';
 import type { Blocks } from './collect';
+import { lowerBound } from '../text/lines';
 
 const CLASS_RE = new RegExp(markers.classPattern, 'i');
 
@@ -22,14 +23,8 @@ function lastMarker(text: string, from: number): number {
 
 /** The first index whose end is past `pos` (ends non-decreasing); ends.length when none is. */
 export function firstEndAfter(ends: readonly number[], pos: number): number {
-  let lo = 0;
-  let hi = ends.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (ends[mid]! > pos) hi = mid;
-    else lo = mid + 1;
-  }
-  return lo;
+  // offsets are whole numbers: past pos is at least pos + 1
+  return lowerBound(ends, pos + 1);
 }
 
 function firstMarker(text: string, from: number, to: number): number {

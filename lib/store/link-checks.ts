@@ -8,7 +8,7 @@ import { normaliseUrl } from '../fingerprint';
 import type { PageLinkTarget } from '../rules/links-check';
 import type { Finding, ScanReport } from '../types';
 import type { GovCheckDB } from './db';
-import { ensureRound, seenAgain } from './repo';
+import { ensureRound, newFinding, seenAgain } from './repo';
 
 /** The links a crawled page had (its normalised URL, its site), for 检查全站链接. */
 export interface PageLinksRecord {
@@ -40,7 +40,7 @@ export async function upsertLinkFindings(db: GovCheckDB, findings: ScanReport['f
       // seen again: recorded in this round, and a link marked 已整改 that is still dead is reopened
       return p
         ? { ...seenAgain(p, round, now), message: f.message, evidence: f.evidence, suggestion: f.suggestion, severity: p.regraded ? p.severity : f.severity }
-        : { ...f, round, seenIn: round ? [round] : undefined, status: 'open', createdAt: now, lastSeen: now, updatedAt: now };
+        : newFinding(f, round, now);
     });
     await db.findings.bulkPut(rows);
     return rows;

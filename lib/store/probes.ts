@@ -23,9 +23,9 @@ export async function addProbe(db: GovCheckDB, p: ProbeRecord): Promise<void> {
   await db.probes.add(row);
 }
 
-/** A site's probes in time order, from `since` on. */
-export function probesOf(db: GovCheckDB, site: string, since = 0): Promise<ProbeRecord[]> {
-  return db.probes.where('[site+at]').between([site, since], [site, Infinity], true, true).toArray();
+/** A site's probes in time order, from `since` to `until` (both included). */
+export function probesOf(db: GovCheckDB, site: string, since = 0, until = Infinity): Promise<ProbeRecord[]> {
+  return db.probes.where('[site+at]').between([site, since], [site, until], true, true).toArray();
 }
 
 export async function lastProbeAt(db: GovCheckDB, site: string): Promise<number | undefined> {

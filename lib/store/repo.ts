@@ -14,7 +14,7 @@ function homeUrlOf(url: string): string {
   }
 }
 
-export function withRound(list: string[] | undefined, round: string | undefined): string[] | undefined {
+function withRound(list: string[] | undefined, round: string | undefined): string[] | undefined {
   if (!round) return list;
   return list?.includes(round) ? list : [...(list ?? []), round];
 }
@@ -33,12 +33,14 @@ export function seenAgain(prev: Finding, round: string | undefined, now: number)
   return next;
 }
 
+/** A finding stored for the first time: open, first seen now, in `round` when there is one. */
+export function newFinding(f: Incoming, round: string | undefined, now: number): Finding {
+  return { ...f, round, seenIn: round ? [round] : undefined, status: 'open', createdAt: now, lastSeen: now, updatedAt: now };
+}
+
 /** A new finding, or a rescan of a stored one: the user's decisions survive, content refreshes. */
 function merge(prev: Finding | undefined, f: Incoming, now: number, round?: string): Finding {
-  if (!prev) {
-    const r = f.round ?? round;
-    return { ...f, round: r, seenIn: r ? [r] : undefined, status: 'open', createdAt: now, lastSeen: now, updatedAt: now };
-  }
+  if (!prev) return newFinding(f, f.round ?? round, now);
   return {
     ...seenAgain(prev, round, now),
     // an inspector's re-grade outlives the rule's grade; the rule's wording still refreshes

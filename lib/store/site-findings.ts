@@ -4,7 +4,7 @@
  */
 import type { Finding, ScanReport } from '../types';
 import type { GovCheckDB } from './db';
-import { ensureRound, seenAgain } from './repo';
+import { ensureRound, newFinding, seenAgain } from './repo';
 
 type Incoming = ScanReport['findings'][number];
 
@@ -23,7 +23,7 @@ export async function saveSiteFindings(db: GovCheckDB, site: { site: string; hom
     const prev = await db.findings.bulkGet(findings.map((f) => f.id));
     const stored = findings.map((f, i): Finding => {
       const p = prev[i];
-      if (!p) return { ...f, round, seenIn: round ? [round] : undefined, status: 'open', createdAt: now, lastSeen: now, updatedAt: now };
+      if (!p) return newFinding(f, round, now);
       return { ...seenAgain(p, round, now), message: f.message, suggestion: f.suggestion };
     });
     await db.findings.bulkPut(stored);

@@ -6,7 +6,7 @@
  * merged along failure links at build time, so a state lists every pattern ending there.
  */
 /** a byte per 16-bit hash of a character pair (64 KB): one load per character, no bit extraction */
-const pairHash = (a: number, b: number) => ((Math.imul(a, 0x9e3779b1) >>> 16) ^ b) & 0xffff;
+export const pairHash = (a: number, b: number) => ((Math.imul(a, 0x9e3779b1) >>> 16) ^ b) & 0xffff;
 /** the same for three characters (a pattern's first three) */
 const tripleHash = (a: number, b: number, c: number) => ((Math.imul(a, 0x9e3779b1) >>> 16) ^ (Math.imul(b, 0x85ebca6b) >>> 16) ^ c) & 0xffff;
 
@@ -15,7 +15,7 @@ const tripleHash = (a: number, b: number, c: number) => ((Math.imul(a, 0x9e3779b
  * over every character of the page, in a small function of its own (V8 compiles it best alone).
  * charCodeAt is never asked past the end (its NaN would make V8 recompile the loop for doubles).
  */
-function nextPairStart(text: string, from: number, pairs: Uint8Array): number {
+export function nextPairStart(text: string, from: number, pairs: Uint8Array): number {
   const n = text.length;
   if (from + 1 >= n) return -1;
   let c = text.charCodeAt(from);

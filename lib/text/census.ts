@@ -40,7 +40,17 @@ for (let c = 48; c <= 57; c++) KIND[c] = DIGIT;
 
 /** Below this length a census is not kept (short strings are cheap to read again). */
 const KEEP_MIN = 4096;
-let last: { text: string; census: TextCensus } | null = null;
+interface Kept {
+  text: string;
+  census: TextCensus;
+}
+/**
+ * The last two long texts read: a scan asks about the page text and, on a page with full-width
+ * digits, about its folded copy, in turns (the date finder, the privacy rules); one slot would
+ * read the page again at every turn.
+ */
+let last: Kept | null = null;
+let before: Kept | null = null;
 
 const isDigit = (c: number) => c >= 48 && c <= 57;
 
@@ -48,6 +58,11 @@ export function textCensus(text: string): TextCensus {
   if (last && last.text === text) {
     last.text = text; // an equal copy: later asks compare by identity
     return last.census;
+  }
+  if (before && before.text === text) {
+    [last, before] = [before, last];
+    last!.text = text;
+    return last!.census;
   }
   const census: TextCensus = {
     zeroWidth: false,
@@ -83,11 +98,15 @@ export function textCensus(text: string): TextCensus {
     else if (k & SEPARATOR && i > 0 && i + 1 < n && isDigit(text.charCodeAt(i - 1)) && isDigit(text.charCodeAt(i + 1))) census.separatorBetweenDigits = true;
   }
   if (runEnd - runStart >= 2) digitRuns.push(runStart, runEnd);
-  if (n >= KEEP_MIN) last = { text, census };
+  if (n >= KEEP_MIN) {
+    before = last;
+    last = { text, census };
+  }
   return census;
 }
 
 /** Forgets the kept census (see forgetLongTexts in ./normalise). */
 export function forgetCensus(): void {
   last = null;
+  before = null;
 }

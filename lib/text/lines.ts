@@ -47,14 +47,7 @@ class IndexedBounds implements LineBounds {
     for (let k = this.hint; k <= this.hint + 1 && k <= breaks.length; k++) {
       if ((k === breaks.length || breaks[k]! >= pos) && (k === 0 || breaks[k - 1]! < pos)) return (this.hint = k);
     }
-    let lo = 0;
-    let hi = breaks.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (breaks[mid]! < pos) lo = mid + 1;
-      else hi = mid;
-    }
-    return (this.hint = lo);
+    return (this.hint = lowerBound(breaks, pos));
   }
 
   startOf(pos: number): number {
@@ -87,4 +80,16 @@ export function lineStartOf(text: string, pos: number): number {
 /** Forgets the kept index (see forgetLongTexts in ./normalise). */
 export function forgetLines(): void {
   last = null;
+}
+
+/** The first index of an ascending list whose value is ≥ `value` (the list's length when none is). */
+export function lowerBound(sorted: readonly number[], value: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

@@ -6,6 +6,7 @@
  */
 import type { PageModel, PageType } from '../types';
 import { labelSet } from '../text/date-labels';
+import { linesOf } from '../text/lines';
 import { contentDates, isItemDate, scanList, type ListScan } from './list-items';
 import { isGuidePage } from './guide';
 
@@ -26,8 +27,9 @@ export function refinePageType(page: TypedPage, scan: ListScan = scanList(page))
   if (page.pageType === 'home' || page.pageType === 'article') return page.pageType;
   const content = contentDates(page);
   const firstItem = scan.items[0]?.lineStart ?? Infinity;
+  const lines = linesOf(page.text);
   const headerDate = content.find(
-    (d) => d.label !== undefined && PUBLISH_LABELS.has(d.label) && d.start < firstItem && !isItemDate(page.text, d),
+    (d) => d.label !== undefined && PUBLISH_LABELS.has(d.label) && d.start < firstItem && !isItemDate(page.text, d, lines),
   );
   if (headerDate) return 'article';
   const declared = !!(page.meta.ColumnName || page.meta.ColumnType) && !page.meta.ArticleTitle && !page.meta.PubDate;

@@ -116,9 +116,9 @@ function matchBefore(text: string, at: number, seq: WordSet[], i = seq.length - 
   return false;
 }
 
-export function contextTypos(text: string, skip: readonly Range[] = [], only?: string): (TypoFinding & { rule: string })[] {
+export function contextTypos(text: string, skip: readonly Range[] = [], only?: string): TypoFinding[] {
   const { byChar, trigger } = compiled ?? compile();
-  const out: (TypoFinding & { rule: string })[] = [];
+  const out: TypoFinding[] = [];
   trigger.lastIndex = 0;
   for (let m = trigger.exec(text); m; m = trigger.exec(text)) {
     const i = m.index;
@@ -129,7 +129,7 @@ export function contextTypos(text: string, skip: readonly Range[] = [], only?: s
       if (r.near && (!occursIn(text, i - r.near.span, i, r.near.has) || occursIn(text, i - r.near.span, i, r.near.lacks) || occursIn(text, i + 1, i + 1 + r.near.span, r.near.lacks))) continue;
       if (r.rule.question !== undefined && inQuestion(text, i) !== r.rule.question) continue;
       if (overlaps(skip, i, i + 1)) continue;
-      out.push({ start: i, end: i + 1, wrong: r.rule.wrong, right: r.rule.right, kind: 'typo.context', severity: r.rule.severity, evidence: r.rule.message, rule: r.rule.id });
+      out.push({ start: i, end: i + 1, wrong: r.rule.wrong, right: r.rule.right, kind: 'typo.context', severity: r.rule.severity, evidence: r.rule.message });
       break;
     }
   }

@@ -1,18 +1,18 @@
 /**
  * name.place-variant: a well-known geographic name (lib/data/typo-geo-names.json: major rivers,
  * lakes, mountains, islands, regions) with one character replaced by a sound- or look-alike
- * (黄埔江 for 黄浦江, 洞亭湖 for 洞庭湖). A window that is itself a word of the lexicon or a name
- * of the division table is left alone: it may be another real place. A hint: the inspector
+ * (黄埔江 for 黄浦江, 洞亭湖 for 洞庭湖). A window that is itself a word of the lexicon, another
+ * listed name or a name of the division table is left alone: it may be another real place. A hint: the inspector
  * confirms.
  * The sound-alike sets are large (tens of thousands of variants), so instead of matching every
  * variant, a window is compared with a name where the text holds the name's first or second
  * character in place (one substitution leaves one of the two).
  */
 import geo from '../data/typo-geo-names.json';
-import placesData from '../data/typo-places.json';
 import rules from '../data/typo-rules.json';
 import { confusion } from './confusion';
 import { lexicon } from './lexicon';
+import { isDivisionName } from './place';
 import type { TypoFinding } from './types';
 
 interface GeoIndex {
@@ -22,6 +22,7 @@ interface GeoIndex {
   second: Map<number, number[]>;
   /** per char code: 1 when some name starts with it, 2 when it is some name's second character */
   flags: Uint8Array;
+  /** the names themselves: a variant that is another listed name is that place */
   known: Set<string>;
 }
 
@@ -41,7 +42,6 @@ function index(): GeoIndex {
     flags[name.charCodeAt(1)]! |= 2;
   });
   const known = new Set(names);
-  for (const list of Object.values(placesData.provinces as Record<string, string>)) for (const n of list.split(' ')) known.add(n);
   cached = { names, first, second, flags, known };
   return cached;
 }
@@ -60,13 +60,15 @@ function oneDiff(text: string, start: number, name: string): number {
 export function geoNameTypos(text: string): TypoFinding[] {
   const { names, first, second, flags, known } = index();
   const out: TypoFinding[] = [];
+  const conf = confusion();
+  const lex = lexicon(rules.word.minBucket);
   const check = (start: number, n: number) => {
     const name = names[n]!;
     if (start < 0 || start + name.length > text.length) return;
     const k = oneDiff(text, start, name);
-    if (k < 0) return;
+    if (k < 0 || !Number.isFinite(conf.costCode(text.charCodeAt(start + k), name.charCodeAt(k)))) return;
     const w = text.slice(start, start + name.length);
-    if (!Number.isFinite(confusion().cost(w[k]!, name[k]!)) || known.has(w) || lexicon(rules.word.minBucket).logP(w) !== undefined) return;
+    if (known.has(w) || isDivisionName(w) || lex.logP(w) !== undefined) return;
     out.push({ start, end: start + name.length, wrong: w, right: name, kind: 'name.place-variant', severity: 'hint', evidence: `疑似地名“${name}”写错` });
   };
   for (let p = 0; p < text.length; p++) {

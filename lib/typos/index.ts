@@ -37,9 +37,11 @@ export function loadTypoData(): void {
 
 export function detectTypos(blocks: readonly TextBlock[], context: TypoContext = {}): TypoFinding[] {
   const out: TypoFinding[] = [];
+  const texts: string[] = [];
   for (const block of blocks) {
     const norm = stripZeroWidth(block.text);
     const text = norm.text;
+    texts.push(text);
     const exceptionOnly = exceptionRanges(text, context.exceptions);
     const skip = skipRanges(text, context.exceptions);
     const runs = analyseRuns(text);
@@ -51,7 +53,7 @@ export function detectTypos(blocks: readonly TextBlock[], context: TypoContext =
       ...ganzhiTypos(text),
       ...idiomTypos(text, skip, runs),
       ...wordTypos(text, skip, runs),
-      ...contextTypos(text, skip).map(({ rule: _, ...f }) => f),
+      ...contextTypos(text, skip),
     ].filter((f) => !overlaps(exceptionOnly, f.start, f.end));
     found.sort((a, b) => PRIORITY.indexOf(a.kind) - PRIORITY.indexOf(b.kind) || a.start - b.start);
     const kept: TypoFinding[] = [];
@@ -61,16 +63,16 @@ export function detectTypos(blocks: readonly TextBlock[], context: TypoContext =
       out.push({ ...f, start: block.start + r.start, end: block.start + r.end });
     }
   }
-  return dropPageTerms(out, blocks).sort((a, b) => a.start - b.start);
+  return dropPageTerms(out, texts).sort((a, b) => a.start - b.start);
 }
 
 /**
  * A non-word written the same way more than once in a page is the page's own term (a place, a
  * product, an abbreviation: 科创板 … 科创板), not a slip of the pen: its typo.word hints go.
  */
-function dropPageTerms(found: TypoFinding[], blocks: readonly TextBlock[]): TypoFinding[] {
+function dropPageTerms(found: TypoFinding[], texts: readonly string[]): TypoFinding[] {
   if (!found.some((f) => f.kind === 'typo.word' && f.severity === 'hint')) return found;
-  const page = blocks.map((b) => stripZeroWidth(b.text).text).join('\n');
+  const page = texts.join('\n');
   const count = (w: string) => {
     let n = 0;
     for (let i = page.indexOf(w); i >= 0 && n < rules.word.pageTermMinCount; i = page.indexOf(w, i + 1)) n++;

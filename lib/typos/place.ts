@@ -32,6 +32,11 @@ function index(): PlaceIndex {
   return cached;
 }
 
+/** Whether `name` is a prefecture or county-level name of the division table. */
+export function isDivisionName(name: string): boolean {
+  return index().owners.has(name);
+}
+
 export function placeTypos(text: string): TypoFinding[] {
   const { provinces, owners, maxLen } = index();
   const out: TypoFinding[] = [];

@@ -24,7 +24,6 @@ const MIN_COST = Math.min(...Object.values(rules.confusionCost));
 const NUMERAL = R.numerals;
 const DIGIT = /[0-9０-９]/u;
 const SPACE = /\s/u;
-const LONE_CELL = new RegExp(`^\\s*[\\u4e00-\\u9fff]{2,${R.loneCellMaxChars}}\\s*$`, 'u');
 
 interface Candidate {
   start: number;
@@ -148,8 +147,6 @@ export function wordTypos(text: string, skip: readonly Range[], block: BlockRuns
   /** the log-probability of a word of bucket rareWordBucket */
   const rareLogP = Math.LN2 * R.rareWordBucket - lex.logTotal;
   const out: TypoFinding[] = [];
-  // a block of a few Han characters alone is a table cell or a list entry, most often a name
-  if (LONE_CELL.test(text)) return out;
   const r = RunScorer.get();
   for (const run of block.runs) {
     const s = run.text;
@@ -162,17 +159,25 @@ export function wordTypos(text: string, skip: readonly Range[], block: BlockRuns
     if (!needsScoring(run, block, rareLogP)) continue;
     r.load(run, block);
     const { starts, ends, tokenOf, count } = r;
+    // the current stretch of single characters [a, b) and the words around it [ws, we): found
+    // once per stretch, at its first character
+    let a = 0;
+    let b = -1;
+    let ws = 0;
+    let we = 0;
     for (let t = 0; t < count; t++) {
       if (!r.isSingle(t)) continue;
       const at = starts[t]!;
       if (r.isSingle(t - 1) || r.isSingle(t + 1)) {
         // inside a stretch of single characters: pieces within the stretch, any position changed
-        let a = at;
-        while (a > 0 && r.isSingle(tokenOf[a - 1]!)) a--;
-        let b = at + 1;
-        while (b < s.length && r.isSingle(tokenOf[b]!)) b++;
-        const ws = a > 0 ? starts[tokenOf[a - 1]!]! : a;
-        const we = b < s.length ? ends[tokenOf[b]!]! : b;
+        if (at >= b) {
+          a = at;
+          while (a > 0 && r.isSingle(tokenOf[a - 1]!)) a--;
+          b = at + 1;
+          while (b < s.length && r.isSingle(tokenOf[b]!)) b++;
+          ws = a > 0 ? starts[tokenOf[a - 1]!]! : a;
+          we = b < s.length ? ends[tokenOf[b]!]! : b;
+        }
         for (let len = 2; len <= 3; len++) for (let i = Math.max(a, at - len + 1); i <= at && i + len <= b; i++) r.tryPiece(i, len, at, R.contextScore, ws, we);
       } else if (R.islands) {
         // one stray character between words: it with a neighbouring character or two

@@ -8,6 +8,7 @@
 import { checkLink, type CheckLinkOptions } from '../links/index';
 import cfg from '../data/watch.json';
 import type { ProbeRecord } from './types';
+import { deadline } from '../net/deadline';
 
 const OWN_NETWORK_KINDS = new Set(cfg.connectivity.kinds);
 
@@ -39,14 +40,13 @@ export async function probeHome(site: string, homeUrl: string, opts: ProbeOption
  */
 export async function referenceOnline(fetchImpl: typeof fetch = (i, init) => fetch(i, init)): Promise<boolean> {
   if (typeof navigator !== 'undefined' && navigator.onLine === false) return false;
-  const ctl = new AbortController();
-  const timer = setTimeout(() => ctl.abort(), cfg.connectivity.timeoutMs);
+  const limit = deadline(undefined, cfg.connectivity.timeoutMs);
   try {
-    await fetchImpl(cfg.connectivity.referenceUrl, { mode: 'no-cors', cache: 'no-store', credentials: 'omit', signal: ctl.signal });
+    await fetchImpl(cfg.connectivity.referenceUrl, { mode: 'no-cors', cache: 'no-store', credentials: 'omit', signal: limit.signal });
     return true;
   } catch {
     return false;
   } finally {
-    clearTimeout(timer);
+    limit.dispose();
   }
 }
