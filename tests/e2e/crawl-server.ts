@@ -14,6 +14,9 @@ export interface CrawlServer {
   /** request paths in arrival order, with the number in flight when each arrived */
   log: { host: string; path: string; inFlight: number; at: number }[];
   maxInFlight(): number;
+  /** answers the next `answered` requests, then keeps every later one waiting until release() */
+  holdAfter(answered: number): void;
+  release(): void;
   close(): Promise<void>;
 }
 
@@ -22,6 +25,12 @@ export function serveCrawlSite(root: string, redirects: Record<string, string> =
   const log: CrawlServer['log'] = [];
   let inFlight = 0;
   let max = 0;
+  let holdFrom = Infinity;
+  const held: (() => void)[] = [];
+  const release = () => {
+    holdFrom = Infinity;
+    for (const go of held.splice(0)) go();
+  };
   const server = http.createServer(async (req, res) => {
     const rel = decodeURIComponent(new URL(req.url || '/', 'http://x').pathname);
     // the tab's own favicon request is not the crawl's
@@ -31,6 +40,7 @@ export function serveCrawlSite(root: string, redirects: Record<string, string> =
     log.push({ host: (req.headers.host || '').replace(/:\d+$/, ''), path: rel, inFlight, at: Date.now() });
     const done = () => void (inFlight--);
     res.on('close', done);
+    if (log.length > holdFrom) await new Promise<void>((r) => held.push(r));
     if (delayMs) await new Promise((r) => setTimeout(r, delayMs));
     if (redirects[rel]) {
       res.writeHead(302, { location: redirects[rel] }).end();
@@ -51,8 +61,13 @@ export function serveCrawlSite(root: string, redirects: Record<string, string> =
         port: (server.address() as AddressInfo).port,
         log,
         maxInFlight: () => max,
+        holdAfter: (answered) => {
+          holdFrom = log.length + answered;
+        },
+        release,
         close: () =>
           new Promise((r) => {
+            release();
             server.closeAllConnections();
             server.close(() => r());
           }),

@@ -151,10 +151,16 @@ describe('site crawl (检查全站栏目)', () => {
     const tabId = await tabIdOf(browser.worker, page.url());
     const panel = await browser.context.newPage();
     await panel.goto(`chrome-extension://${browser.extensionId}/sidepanel.html?tabId=${tabId}`);
+    // the home page, the sitemap and three columns are answered, then the server keeps the crawl
+    // waiting until the cancel was clicked: the crawl cannot run to its end first, however fast
+    // or slow the machine is
+    server.holdAfter(5);
     await panel.getByTestId('crawl-start').click();
     await expect.poll(() => panel.getByTestId('crawl-progress').textContent(), { timeout: 15_000 }).toMatch(/已检查 [1-9]\d* \/ 18/);
     await panel.getByTestId('crawl-cancel').click();
+    // a cancel aborts the requests in flight: the crawl ends without waiting for the held ones
     const summary = await finishedAt(panel);
+    server.release();
     expect(summary).toContain('检查已取消');
     const n = Number(/共检查 (\d+) \/ 18/.exec(summary)![1]);
     expect(n).toBeGreaterThan(0);
