@@ -38,7 +38,9 @@ export interface Blocks {
 
 export interface RawLink {
   el: HTMLAnchorElement | HTMLAreaElement;
+  /** [start, end) of the link's visible text in `text` (its label: no textContent per link) */
   start: number;
+  end: number;
 }
 
 export interface RawScript {
@@ -77,6 +79,8 @@ export class Collector {
   /** open block elements (ancestors of `node`) and where each started */
   private readonly open: Element[] = [];
   private readonly openStarts: number[] = [];
+  /** open links (ancestors of `node`), to set their end on the way up */
+  private readonly openLinks: RawLink[] = [];
 
   constructor(
     root: Node,
@@ -89,7 +93,7 @@ export class Collector {
 
   /** Runs until done (true) or until shouldYield() returns true (false). */
   step(shouldYield: () => boolean = () => false): boolean {
-    const { open, openStarts, index, skipElement, blocks } = this;
+    const { open, openStarts, openLinks, index, skipElement, blocks } = this;
     const root = this.root;
     let node = this.node;
     // pieces joined once at the end: a flat string (a concatenated one stays a rope underneath,
@@ -120,9 +124,10 @@ export class Collector {
         const el = node as Element;
         const kind = KIND.get(el.tagName);
         if (kind === SCRIPT) this.addScript(el as HTMLScriptElement, length);
-        else if (kind === IFRAME) {
-          if (!skipElement(el)) this.frames.push(el as HTMLIFrameElement);
-        } else if (kind !== SKIP && !skipElement(el) && !(el as HTMLElement).hidden) {
+        else if (kind === IFRAME) this.frames.push(el as HTMLIFrameElement);
+        // skipElement is asked about tags the walk does not know only (the overlay's custom
+        // element): a call per element of every kind cost more than the test itself
+        else if (kind !== SKIP && !(el as HTMLElement).hidden && (kind !== undefined || !skipElement(el))) {
           descend = true;
           if (kind === BLOCK) {
             if (lastCode !== NEWLINE) {
@@ -132,8 +137,11 @@ export class Collector {
             }
             open.push(el);
             openStarts.push(length);
-          } else if (kind === LINK) this.links.push({ el: el as HTMLAnchorElement, start: length });
-          else if (kind === IMAGE) {
+          } else if (kind === LINK) {
+            const link = { el: el as HTMLAnchorElement, start: length, end: length };
+            this.links.push(link);
+            openLinks.push(link);
+          } else if (kind === IMAGE) {
             const img = el as HTMLImageElement;
             this.images.push({ info: { src: img.getAttribute('src') || '', alt: img.getAttribute('alt') || '' }, start: length });
           }
@@ -148,6 +156,7 @@ export class Collector {
       }
       // leave this node, then every ancestor it was the last child of, closing open blocks
       for (;;) {
+        if (openLinks.length && openLinks[openLinks.length - 1]!.el === node) openLinks.pop()!.end = length;
         if (open.length && open[open.length - 1] === node) {
           if (lastCode !== NEWLINE) {
             parts.push('\n');
@@ -173,6 +182,8 @@ export class Collector {
     }
     this.node = node;
     if (node === null) {
+      // cut off at the text limit: the links still open end where the text does
+      for (const l of openLinks.splice(0)) l.end = length;
       this.text = parts.join('');
       this.parts = [this.text];
     }
@@ -187,6 +198,7 @@ export class Collector {
     this.node = root;
     this.open.length = 0;
     this.openStarts.length = 0;
+    this.openLinks.length = 0;
   }
 
   private addScript(s: HTMLScriptElement, start: number) {

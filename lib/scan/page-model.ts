@@ -18,7 +18,8 @@ export interface BuildOptions {
   url?: string;
   /** ISO today, for inferring the year of MM-DD dates */
   today: string;
-  /** elements to leave out (the extension's own overlay host) */
+  /** elements to leave out (the extension's own overlay host); asked only about elements whose
+   * tag the walk does not know (custom elements), not about p, div or a */
   skipElement?: (el: Element) => boolean;
 }
 
@@ -53,6 +54,15 @@ function absolute(href: string, base: string): string {
   }
 }
 
+const LABEL_CHARS = 200;
+
+function linkLabel(text: string, start: number, end: number): string {
+  // a generous window: leading blanks and line breaks are dropped before the cut
+  let label = text.slice(start, Math.min(end, start + 4 * LABEL_CHARS));
+  if (label.includes('\n')) label = label.replace(/\n/g, '');
+  return label.trim().slice(0, LABEL_CHARS);
+}
+
 /**
  * Turns the collected walk into the model, in stages: the chunked builder yields between them,
  * since each is a pass over the whole text (dates above all) and a 2 MB page makes that long.
@@ -76,10 +86,12 @@ function* finishStages(c: Collector, doc: Document, opts: BuildOptions): Generat
   const text = c.text;
   const inFooter = (pos: number) => !!region && pos >= region.start && pos < region.end;
   const elements: Element[] = [];
-  const links: LinkInfo[] = c.links.map(({ el, start }) => {
+  const links: LinkInfo[] = c.links.map(({ el, start, end }) => {
     elements.push(el);
-    // the image is only looked up for a link without text (a query per link is a cost on big pages)
-    const label = (el.textContent || '').trim().slice(0, 200) || el.querySelector?.('img')?.getAttribute('alt') || el.getAttribute('title') || '';
+    // the label is the link's visible text as walked (a textContent per link was a second walk of
+    // every link); the line breaks the walk put around blocks inside a link are not the label's.
+    // The image is only looked up for a link without text (a query per link is a cost on big pages)
+    const label = linkLabel(text, start, end) || el.querySelector?.('img')?.getAttribute('alt') || el.getAttribute('title') || '';
     return { href: absolute(el.getAttribute('href') || '', url), text: label, inFooter: inFooter(start), element: elements.length - 1 };
   });
   yield;

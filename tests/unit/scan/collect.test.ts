@@ -8,7 +8,7 @@ import { Collector } from '../../../lib/scan/collect';
 /**
  * The walk's contract written as plain recursion: text nodes in document order, '\n' before and
  * after block elements (never two in a row), nothing under skipped or hidden elements, blocks
- * listed as they close. The collector walks iteratively (and resumably); it must agree exactly.
+ * listed as they close, links with the span of their text. The collector walks iteratively (and resumably); it must agree exactly.
  */
 const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'HEAD', 'TITLE', 'IFRAME', 'FRAME', 'OBJECT', 'EMBED', 'SELECT', 'TEXTAREA', 'SVG', 'svg', 'CANVAS', 'VIDEO', 'AUDIO', 'MAP']);
 const BLOCK = new Set(
@@ -20,7 +20,7 @@ function reference(root: Node, skip: (el: Element) => boolean) {
   const starts: number[] = [];
   const nodes: Text[] = [];
   const blocks: [Element, number, number][] = [];
-  const links: [Element, number][] = [];
+  const links: [Element, number, number][] = [];
   const scripts: number[] = [];
   const sep = () => {
     if (text && !text.endsWith('\n')) text += '\n';
@@ -39,7 +39,13 @@ function reference(root: Node, skip: (el: Element) => boolean) {
       const el = node as Element;
       if (el.tagName === 'SCRIPT') return void scripts.push(text.length);
       if (SKIP.has(el.tagName) || skip(el) || (el as HTMLElement).hidden) return;
-      if (el.tagName === 'A' || el.tagName === 'AREA') links.push([el, text.length]);
+      if (el.tagName === 'A' || el.tagName === 'AREA') {
+        const link: [Element, number, number] = [el, text.length, -1];
+        links.push(link);
+        for (let c = el.firstChild; c; c = c.nextSibling) visit(c);
+        link[2] = text.length;
+        return;
+      }
       if (BLOCK.has(el.tagName)) {
         sep();
         const start = text.length;
@@ -61,7 +67,7 @@ function collected(c: Collector) {
     starts: c.index.starts,
     nodes: c.index.nodes,
     blocks: c.blocks.els.map((el, i) => [el, c.blocks.starts[i], c.blocks.ends[i]]),
-    links: c.links.map((l) => [l.el, l.start]),
+    links: c.links.map((l) => [l.el, l.start, l.end]),
     scripts: c.scripts.map((s) => s.start),
   };
 }
