@@ -1,5 +1,6 @@
 import type { Settings } from './types';
 import defaults from './data/settings-defaults.json';
+import { isoDayNumber } from './text/dates';
 
 export const DEFAULT_SETTINGS: Settings = { ...defaults };
 
@@ -13,5 +14,5 @@ export function todayIso(settings: Pick<Settings, 'today'>): string {
 
 /** Whole days from ISO date `a` to ISO date `b` (b - a). */
 export function daysBetween(a: string, b: string): number {
-  return Math.round((Date.parse(b + 'T00:00:00Z') - Date.parse(a + 'T00:00:00Z')) / 86_400_000);
+  return Math.round(isoDayNumber(b) - isoDayNumber(a));
 }

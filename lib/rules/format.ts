@@ -7,14 +7,14 @@ import type { PageModel } from '../types';
 import { defineRule, type DefinedRule, type Detection } from './define';
 import { findDocNumberIssues } from '../text/doc-number';
 import { foldWidth } from '../text/normalise';
-import { textCensus } from '../text/census';
+import { CENSUS_MIN_CHARS, textCensus } from '../text/census';
 import { anchoredMatches } from '../text/prefiltered';
 import { isSpaceCode } from '../text/space';
 
 const DATE = /(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?/y;
 const FULLWIDTH_DIGITS = /[０-９]/g;
 // a long page without full-width digits (the shared census says so) is its own fold
-const toHalf = (s: string) => (s.length >= 4096 && !textCensus(s).fullWidthDigit ? s : foldWidth(s, FULLWIDTH_DIGITS));
+const toHalf = (s: string) => (s.length >= CENSUS_MIN_CHARS && !textCensus(s).fullWidthDigit ? s : foldWidth(s, FULLWIDTH_DIGITS));
 
 function daysIn(y: number, m: number): number {
   return new Date(Date.UTC(y, m, 0)).getUTCDate();

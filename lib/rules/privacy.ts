@@ -9,7 +9,7 @@ import { foldWidth, isCreditCode, isValidIdCard, luhnValid, maskNumber } from '.
 import { todayIso } from '../settings';
 import data from '../data/privacy.json';
 import { digitRuns, matchesAt, runStarts } from '../text/digit-runs';
-import { textCensus } from '../text/census';
+import { CENSUS_MIN_CHARS, textCensus } from '../text/census';
 
 /**
  * The text the three rules read, once per page: `text` for the number patterns and `part(a, b)`
@@ -30,7 +30,7 @@ function privacyText(page: PageModel): PrivacyText {
   if (src) return src;
   const raw = page.text;
   let runs: number[] | null = null;
-  if (raw.length >= 4096 && !textCensus(raw).fullWidthAlnumOrSign) src = { text: raw, part: (a, b) => foldWidth(raw.slice(a, b)), runs: () => (runs ??= digitRuns(raw)) };
+  if (raw.length >= CENSUS_MIN_CHARS && !textCensus(raw).fullWidthAlnumOrSign) src = { text: raw, part: (a, b) => foldWidth(raw.slice(a, b)), runs: () => (runs ??= digitRuns(raw)) };
   else {
     const text = foldWidth(raw);
     src = { text, part: (a, b) => text.slice(a, b), runs: () => (runs ??= digitRuns(text)) };

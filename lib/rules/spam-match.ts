@@ -7,7 +7,7 @@
  */
 import vocab from '../data/spam-vocabulary.json';
 import { FULL_WIDTH_ALNUM, foldText as fold, stripZeroWidth } from '../text/normalise';
-import { textCensus } from '../text/census';
+import { CENSUS_MIN_CHARS, textCensus } from '../text/census';
 // the same first-pair gate as the dictionary matcher's: a table of hashed first pairs tested at every character
 import { nextPairStart, pairHash } from '../text/aho-corasick';
 
@@ -57,7 +57,7 @@ export function foldText(text: string): Folded {
 /** foldText without the lower-casing (findHits lower-cases as it reads: no copy of a long page). */
 function foldWidthOnly(text: string): Folded {
   // full-width letters and digits only; a long page without any (nearly every page) is not copied
-  if (text.length >= 4096) {
+  if (text.length >= CENSUS_MIN_CHARS) {
     const census = textCensus(text);
     if (!census.zeroWidth && !census.fullWidthAlnumOrSign) return { s: text, map: null };
   }

@@ -38,8 +38,11 @@ for (const c of [0xff0a, 0xff0b]) KIND[c] = ALNUM_OR_SIGN;
 KIND[10] = LINE_BREAK;
 for (let c = 48; c <= 57; c++) KIND[c] = DIGIT;
 
-/** Below this length a census is not kept (short strings are cheap to read again). */
-const KEEP_MIN = 4096;
+/**
+ * Below this length a census is not kept (short strings are cheap to read again), so callers
+ * ask the census about a text this long or longer only: a short one is cheaper to just read.
+ */
+export const CENSUS_MIN_CHARS = 4096;
 interface Kept {
   text: string;
   census: TextCensus;
@@ -98,7 +101,7 @@ export function textCensus(text: string): TextCensus {
     else if (k & SEPARATOR && i > 0 && i + 1 < n && isDigit(text.charCodeAt(i - 1)) && isDigit(text.charCodeAt(i + 1))) census.separatorBetweenDigits = true;
   }
   if (runEnd - runStart >= 2) digitRuns.push(runStart, runEnd);
-  if (n >= KEEP_MIN) {
+  if (n >= CENSUS_MIN_CHARS) {
     before = last;
     last = { text, census };
   }
