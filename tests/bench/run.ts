@@ -41,6 +41,19 @@ const HOST = 'bench.gov.cn';
 const SAMPLES = 7;
 /** milliseconds of work per walk or scan sample (each sample is the mean of as many runs) */
 const SAMPLE_MS = 100;
+/** milliseconds of scans (and of walks) run before sampling, so both are measured compiled */
+const WARMUP_MS = 1000;
+
+async function warmUp(run: (reps: number) => Promise<{ ms: number }>, firstMs: number): Promise<void> {
+  let spent = 0;
+  let per = Math.max(firstMs, 0.01);
+  for (let i = 0; i < 30 && spent < WARMUP_MS; i++) {
+    const reps = clamp(Math.ceil(Math.min(SAMPLE_MS, WARMUP_MS - spent) / per), 1, 400);
+    const r = await run(reps);
+    per = Math.max(r.ms, 0.01);
+    spent += r.ms * reps;
+  }
+}
 const TARGET_RATIO = targets.realPageScanToWalkRatio;
 const TARGET_BIG_MS = targets.bigPageScanMs;
 const TARGET_TASK_MS = targets.longTaskMs;
@@ -197,9 +210,15 @@ async function measureScan(browser: Browser, bundle: string, pages: BenchPage[],
         await page.goto(urlOf(p), { waitUntil: 'load', timeout: 30_000 });
         await page.addScriptTag({ path: bundle });
         const b = api(page);
-        // warm-up (also the cold, first-ever scan of this page in this renderer)
+        // warm-up (also the cold, first-ever scan of this page in this renderer); then scans and
+        // walks until each has run WARMUP_MS: the scan is a lot of code, and V8 was still tiering
+        // it up during the first dozen scans of the 2 MB page (38, 27, then 16 ms each), while
+        // the few lines of the walk are compiled at once. Sampled half-warm, the scan's median was
+        // a measure of the JIT as much as of the scan (the first scan is reported on its own)
         const first = await b.scan(1);
         await b.walk(1);
+        await warmUp((n) => b.scan(n), first.ms);
+        await warmUp((n) => b.walk(n), (await b.walk(1)).ms);
         // calibrate so one sample is well above the timer's ~0.1 ms resolution and long enough
         // that one interruption by another process on a busy machine does not decide it: the walk
         // and the scan alike run about SAMPLE_MS per sample (a 30 ms scan was one run per sample,
