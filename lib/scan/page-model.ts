@@ -2,7 +2,7 @@ import type { LinkInfo, PageModel } from '../types';
 import { Collector } from './collect';
 import { findFooter, footerFrameBody } from './footer';
 import { guessPageType } from './page-type';
-import { findDates } from '../text/dates';
+import { findDatesInStages } from '../text/dates';
 import { pickPubDateWithSource } from './pubdate';
 import { articleLike, parseArticle } from './main-content';
 import { refinePageType } from '../timeliness/page-type';
@@ -55,6 +55,8 @@ function absolute(href: string, base: string): string {
 }
 
 const LABEL_CHARS = 200;
+/** links read per slice of the chunked build */
+const LINK_BATCH = 1000;
 
 function linkLabel(text: string, start: number, end: number): string {
   // a generous window: leading blanks and line breaks are dropped before the cut
@@ -85,15 +87,20 @@ function* finishStages(c: Collector, doc: Document, opts: BuildOptions): Generat
   }
   const text = c.text;
   const inFooter = (pos: number) => !!region && pos >= region.start && pos < region.end;
+  yield;
   const elements: Element[] = [];
-  const links: LinkInfo[] = c.links.map(({ el, start, end }) => {
+  const links: LinkInfo[] = [];
+  for (let i = 0; i < c.links.length; i++) {
+    // a page of thousands of links, read cold, took 15–40 ms in one slice: a slice per batch
+    if (i > 0 && i % LINK_BATCH === 0) yield;
+    const { el, start, end } = c.links[i]!;
     elements.push(el);
     // the label is the link's visible text as walked (a textContent per link was a second walk of
     // every link); the line breaks the walk put around blocks inside a link are not the label's.
     // The image is only looked up for a link without text (a query per link is a cost on big pages)
     const label = linkLabel(text, start, end) || el.querySelector?.('img')?.getAttribute('alt') || el.getAttribute('title') || '';
-    return { href: absolute(el.getAttribute('href') || '', url), text: label, inFooter: inFooter(start), element: elements.length - 1 };
-  });
+    links.push({ href: absolute(el.getAttribute('href') || '', url), text: label, inFooter: inFooter(start), element: i });
+  }
   yield;
   // spam probes read the document itself (computed styles; ids and [hidden] subtrees), each in
   // its own slice; styles only exist with a window (not in DOMParser documents)
@@ -104,7 +111,7 @@ function* finishStages(c: Collector, doc: Document, opts: BuildOptions): Generat
   const spamProbe = probeSpam(doc, host);
   yield;
   const meta = readMeta(doc);
-  const dates = findDates(text, { footerStart: region ? region.start : undefined, today: opts.today });
+  const dates = yield* findDatesInStages(text, { footerStart: region ? region.start : undefined, today: opts.today });
   yield;
   const notes: string[] = [];
   if (c.truncated) notes.push(`页面文字超过 ${limits.maxTextChars} 字，只检查了前面部分。`);

@@ -299,12 +299,25 @@ function mergeSpans(x: number[], y: number[]): number[] {
 
 /** Every real calendar date in `text`, in text order. */
 export function findDates(text: string, opts: FindDatesOptions): DateMention[] {
+  const stages = findDatesInStages(text, opts);
+  for (;;) {
+    const r = stages.next();
+    if (r.done) return r.value;
+  }
+}
+
+/**
+ * findDates as a pass per stage (the census, each of the three patterns, the merge), for the
+ * chunked page build: a 2 MB page's dates, read by cold code, took 13–22 ms in one slice.
+ */
+export function* findDatesInStages(text: string, opts: FindDatesOptions): Generator<void, DateMention[]> {
   // the page-sized fold only when it can change the answer: a full-width digit, or a full-width
   // －／．： between two digits. Every separator and colon the patterns and boundary checks read
   // sits between digits (2022－07－27, 15：43, the 010- before a date); one anywhere else
   // (发布时间：2024-…, on every page) changes nothing
   const census = textCensus(text);
   const s = census.fullWidthDigit || census.separatorBetweenDigits ? normaliseDigits(text) : text;
+  yield;
   // three passes, each giving disjoint spans in text order: CJK dates first, then numeric ones
   // outside them, then month-days outside both. A full date's span is claimed even when it is not
   // a real date, so its pieces are not read again as MM-DD
@@ -317,6 +330,7 @@ export function findDates(text: string, opts: FindDatesOptions): DateMention[] {
     const y = Number(m[1]);
     if (plausibleYear(y)) cjk.add(start, end, isoDate(y, Number(m[2]), Number(m[3])));
   }
+  yield;
   const numeric = new Hits();
   const outsideCjk = freeOf(cjk.claimed);
   eachNumericDate(s, (start, end) => {
@@ -329,12 +343,14 @@ export function findDates(text: string, opts: FindDatesOptions): DateMention[] {
     const day = upToTwoDigits(s, start + (isDigitCode(s.charCodeAt(start + 6)) ? 8 : 7));
     numeric.add(start, end, isoDate(y, month, day));
   });
+  yield;
   const monthDay = new Hits();
   const outsideFull = freeOf(mergeSpans(cjk.claimed, numeric.claimed));
   eachMonthDay(s, (start, end) => {
     if (!outsideFull(start, end) || !monthDayStandsAlone(s, start, end)) return;
     monthDay.add(start, end, inferYear(digitsAt(s, start, start + 2), digitsAt(s, start + 3, start + 5), opts.today));
   });
+  yield;
 
   const out: DateMention[] = [];
   const footerStart = opts.footerStart !== undefined && opts.footerStart >= 0 ? opts.footerStart : Infinity;
