@@ -16,6 +16,8 @@ export interface Confusion {
   costCode(wrong: number, right: number): number;
   /** characters of the same pinyin or the same shape group (for generating variants of a name) */
   alikes(ch: string): string[];
+  /** characters both of a same reading and of a same look-alike group (not merely a shared component) */
+  homophoneLookAlikes(ch: string): string[];
 }
 
 let cached: Confusion | null = null;
@@ -102,6 +104,12 @@ export function confusion(): Confusion {
       for (const py of readings.get(ch) ?? []) for (const x of pinyinGroups[py] ?? '') out.add(x);
       for (const g of shapeGroups.get(ch) ?? []) for (const x of shapeList[g]!) out.add(x);
       out.delete(ch);
+      return [...out];
+    },
+    homophoneLookAlikes(ch) {
+      const out = new Set<string>();
+      const rs = readings.get(ch) ?? [];
+      for (const g of shapeGroups.get(ch) ?? []) for (const x of shapeList[g]!) if (x !== ch && readings.get(x)?.some((r) => rs.includes(r))) out.add(x);
       return [...out];
     },
     cost: (a, b) => (a === b ? 0 : costCode(a.charCodeAt(0), b.charCodeAt(0))),

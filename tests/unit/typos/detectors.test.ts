@@ -12,6 +12,7 @@ const kinds = (text: string) => detectTypos([{ text, start: 0 }]).map((f) => f.k
 const families: [keyof typeof rules, TypoKind][] = [
   ['idiom', 'typo.idiom'],
   ['word', 'typo.word'],
+  ['rareVariant', 'typo.word'],
   ['bodies', 'name.body-variant'],
   ['leaders', 'expression.leader-name'],
   ['ganzhi', 'typo.ganzhi'],
@@ -63,6 +64,13 @@ describe('corrections and severities', () => {
     expect(kinds('请于本周五前提交申清清单。')).toEqual([]);
     // a numbered abbreviation ending the run (“一淀、三带”)
     expect(kinds('共有一淀。')).toEqual([]);
+  });
+
+  it('word: a word jieba lists only at its floor, beside a frequent homophone look-alike, is a hint', () => {
+    const f = one('病人皮肤腊黄，精神不振。');
+    expect(f).toMatchObject({ start: 104, end: 106, wrong: '腊黄', right: '蜡黄', kind: 'typo.word', severity: 'hint' });
+    // a place name (平果市) written without its suffix is no slip for 苹果
+    expect(kinds('来自平果的芒果很甜。')).toEqual([]);
   });
 
   it('name: the state’s full name one character off, by any character', () => {
