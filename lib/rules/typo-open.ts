@@ -48,7 +48,7 @@ export const typoOpenRules = [
     indicator: TYPO_INDICATOR,
     weight: { points: 1, cap: 10 },
     examples: {
-      fires: ['<p>市人民检檫院依法提起公诉。</p>', '<p>请于本周五前提交申清材料。</p>', '<p>依法进行判觉。</p>', '<p>病人皮肤腊黄，精神不振。</p>'],
+      fires: ['<p>市人民检檫院依法提起公诉。</p>', '<p>请于本周五前提交申清材料。</p>', '<p>依法进行判觉。</p>', '<p>山顶云雾缥渺。</p>'],
       silent: ['<p>明确调解的适用范围。</p>', '<p>依法进行判决。</p>'],
     },
   }),

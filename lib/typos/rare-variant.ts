@@ -4,7 +4,8 @@
  * in one look-alike group (腊黄 beside 蜡黄, 缥渺 beside 飘渺): jieba counted the misspelling from
  * its corpus, so it is a word for the segmenter and the word detector never sees it as a slip.
  * Sound or shape alone is not enough (补差/不差, 期数/基数 are words of their own), nor is a place
- * name (平果 is a county-level city): a hint only.
+ * name (平果 is a county-level city), nor a word whose every character is a common word by itself:
+ * that is a free combination (货值, 退伙, 万袋), rare as a whole but no slip. A hint only.
  * The pairs are derived once from the word list and the confusion sets, not listed by hand.
  */
 import wordsData from '../data/typo-words.json';
@@ -31,6 +32,7 @@ function variants(): Map<string, string> {
     if (bucket > R.maxWrongBucket) continue;
     for (const w of list.split(' ')) {
       if (w.length < 2 || w.length > R.maxLength || isDivisionCore(w)) continue;
+      if ([...w].every((ch) => lex.charBucket[ch.charCodeAt(0)]! >= R.freeCharBucket)) continue;
       let best = '';
       let bestBucket = Math.max(R.minRightBucket, bucket + R.minGap) - 1;
       for (let k = 0; k < w.length; k++) {
