@@ -126,8 +126,8 @@ export const typoOpenRules = [
     indicator: { kind: 'outside', note: '内容不准确：地名写法有误' },
     weight: { points: 1, cap: 5 },
     examples: {
-      fires: ['<p>游船沿着黄埔江缓缓行驶。</p>'],
-      silent: ['<p>游船沿着黄浦江缓缓行驶。广州市黄埔区发布通知。</p>'],
+      fires: ['<p>游船沿着黄埔江缓缓行驶。</p>', '<p>北京市门头勾区发布通知。</p>'],
+      silent: ['<p>游船沿着黄浦江缓缓行驶。广州市黄埔区发布通知。</p>', '<p>不要把东西胡乱堆放。</p>'],
     },
   }),
 ];
