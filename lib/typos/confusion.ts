@@ -2,8 +2,10 @@
  * Which characters are confused with which, and how cheaply: the same toneless pinyin (pinyin-pro
  * readings, lib/data/typo-pinyin.json), a near pinyin (z/zh, n/l, an/ang …) or a look-alike shape
  * (pycorrector's same-stroke groups, lib/data/typo-shape.json), or characters built on the same
- * component (cjk-decomp: 完/院, 生/性/牲, 甬/通/涌 — lib/data/typo-shape.json components; used for
- * the cost only: name variants stay with the narrower sets). Loaded once.
+ * component (cjk-decomp: 完/院, 生/性/牲, 甬/通/涌 — lib/data/typo-shape.json components), or a pair
+ * built alike whose stroke sequences differ in a stroke or two (攻/政 — typo-shape.json strokes,
+ * the dearest: a substitution the word detector needs much evidence for). Components and strokes
+ * are for the cost only: variants of leaders' and bodies' names stay with the narrower sets. Loaded once.
  */
 import pinyinData from '../data/typo-pinyin.json';
 import shapeData from '../data/typo-shape.json';
@@ -16,6 +18,8 @@ export interface Confusion {
   costCode(wrong: number, right: number): number;
   /** characters of the same pinyin or the same shape group (for generating variants of a name) */
   alikes(ch: string): string[];
+  /** characters both of a same reading and of a same look-alike group (not merely a shared component) */
+  homophoneLookAlikes(ch: string): string[];
 }
 
 let cached: Confusion | null = null;
@@ -55,12 +59,21 @@ export function confusion(): Confusion {
       else componentGroups.set(ch, [i]);
     }
   });
+  // stroke-alike pairs, each a group of two
+  const strokeGroups = new Map<string, number[]>();
+  (shapeData as { strokes?: string }).strokes?.split(' ').forEach((pair, i) => {
+    for (const ch of pair) {
+      const list = strokeGroups.get(ch);
+      if (list) list.push(i);
+      else strokeGroups.set(ch, [i]);
+    }
+  });
   const c = rules.confusionCost;
   const fuzzyOf = new Map<string, string[]>();
   for (const [ch, rs] of readings) fuzzyOf.set(ch, [...new Set(rs.map(fuzzy))]);
   // the costs met so far, keyed by the two char codes
   const memo = new PairMemo();
-  const sig = signatures(fuzzyOf, shapeGroups, componentGroups);
+  const sig = signatures(fuzzyOf, shapeGroups, componentGroups, strokeGroups);
   const rawCost = (a: string, b: string): number => {
     let best = Infinity;
     const ra = readings.get(a);
@@ -78,6 +91,11 @@ export function confusion(): Confusion {
       const ga = componentGroups.get(a);
       const gb = componentGroups.get(b);
       if (ga && gb && ga.some((x) => gb.includes(x))) best = c.component;
+    }
+    if (best > c.stroke) {
+      const ga = strokeGroups.get(a);
+      const gb = strokeGroups.get(b);
+      if (ga && gb && ga.some((x) => gb.includes(x))) best = c.stroke;
     }
     return best;
   };
@@ -104,6 +122,12 @@ export function confusion(): Confusion {
       out.delete(ch);
       return [...out];
     },
+    homophoneLookAlikes(ch) {
+      const out = new Set<string>();
+      const rs = readings.get(ch) ?? [];
+      for (const g of shapeGroups.get(ch) ?? []) for (const x of shapeList[g]!) if (x !== ch && readings.get(x)?.some((r) => rs.includes(r))) out.add(x);
+      return [...out];
+    },
     cost: (a, b) => (a === b ? 0 : costCode(a.charCodeAt(0), b.charCodeAt(0))),
     costCode,
   };
@@ -113,15 +137,15 @@ export function confusion(): Confusion {
 /** The reason a substitution is plausible, for the evidence text. */
 export function confusionReason(cost: number): string {
   const c = rules.confusionCost;
-  return cost === c.samePinyin ? '同音' : cost === c.nearPinyin ? '近音' : cost === c.shape || cost === c.component ? '形近' : '';
+  return cost === c.samePinyin ? '同音' : cost === c.nearPinyin ? '近音' : cost === c.shape || cost === c.component || cost === c.stroke ? '形近' : '';
 }
 
 /**
  * Per char code, 128 bits (four words, side by side) with one bit set for each fuzzy reading,
- * shape group and component group the character has: two characters sharing no bit share none of
+ * shape group, component group and stroke pair the character has: two characters sharing no bit share none of
  * them, and every finite cost needs a shared one (a shared reading is a shared fuzzy reading too).
  */
-function signatures(fuzzyOf: Map<string, string[]>, shapeGroups: Map<string, number[]>, componentGroups: Map<string, number[]>): Int32Array {
+function signatures(fuzzyOf: Map<string, string[]>, shapeGroups: Map<string, number[]>, componentGroups: Map<string, number[]>, strokeGroups: Map<string, number[]>): Int32Array {
   const sig = new Int32Array(4 * 0x10000);
   const set = (ch: string, key: number) => {
     if (ch.length !== 1) return; // lookups are by one UTF-16 unit
@@ -132,11 +156,12 @@ function signatures(fuzzyOf: Map<string, string[]>, shapeGroups: Map<string, num
   for (const [ch, fs] of fuzzyOf) {
     for (const f of fs) {
       if (!fuzzyIds.has(f)) fuzzyIds.set(f, fuzzyIds.size);
-      set(ch, 3 * fuzzyIds.get(f)!);
+      set(ch, 4 * fuzzyIds.get(f)!);
     }
   }
-  for (const [ch, gs] of shapeGroups) for (const g of gs) set(ch, 3 * g + 1);
-  for (const [ch, gs] of componentGroups) for (const g of gs) set(ch, 3 * g + 2);
+  for (const [ch, gs] of shapeGroups) for (const g of gs) set(ch, 4 * g + 1);
+  for (const [ch, gs] of componentGroups) for (const g of gs) set(ch, 4 * g + 2);
+  for (const [ch, gs] of strokeGroups) for (const g of gs) set(ch, 4 * g + 3);
   return sig;
 }
 

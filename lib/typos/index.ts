@@ -19,6 +19,7 @@ import { idiomTypos } from './idiom';
 import { leaderTypos } from './leader';
 import { lexicon } from './lexicon';
 import { placeTypos } from './place';
+import { rareVariantTypos } from './rare-variant';
 import { analyseRuns } from './runs';
 import { exceptionRanges, overlaps, skipRanges } from './skip';
 import type { TextBlock, TypoContext, TypoFinding, TypoKind } from './types';
@@ -53,6 +54,7 @@ export function detectTypos(blocks: readonly TextBlock[], context: TypoContext =
       ...ganzhiTypos(text),
       ...idiomTypos(text, skip, runs),
       ...wordTypos(text, skip, runs),
+      ...rareVariantTypos(text, skip, runs),
       ...contextTypos(text, skip),
     ].filter((f) => !overlaps(exceptionOnly, f.start, f.end));
     found.sort((a, b) => PRIORITY.indexOf(a.kind) - PRIORITY.indexOf(b.kind) || a.start - b.start);

@@ -9,6 +9,8 @@ import type { TypoFinding } from './types';
 
 interface PlaceIndex {
   provinces: string[];
+  /** the names without their unit suffix (平果 for 平果市) */
+  cores: Set<string>;
   /** unit name → provinces that have it */
   owners: Map<string, string[]>;
   maxLen: number;
@@ -28,13 +30,20 @@ function index(): PlaceIndex {
     }
   }
   const provinces = Object.keys(placesData.provinces).filter((p) => rules.places.provinceSuffixes.some((s) => p.endsWith(s)));
-  cached = { provinces, owners, maxLen };
+  const suffix = new RegExp(`(${rules.places.unitSuffixes.join('|')})$`, 'u');
+  const cores = new Set([...owners.keys()].map((n) => n.replace(suffix, '')));
+  cached = { provinces, cores, owners, maxLen };
   return cached;
 }
 
 /** Whether `name` is a prefecture or county-level name of the division table. */
 export function isDivisionName(name: string): boolean {
   return index().owners.has(name);
+}
+
+/** Whether `name` is such a name without its suffix (平果 for 平果市). */
+export function isDivisionCore(name: string): boolean {
+  return index().cores.has(name);
 }
 
 export function placeTypos(text: string): TypoFinding[] {

@@ -53,6 +53,17 @@ describe('typo data', () => {
     expect(c.cost('天', '海')).toBe(Infinity);
   });
 
+  it('stroke-alikes: built alike, a stroke or two apart; the dearest substitution, and never a name variant', () => {
+    const strokes = (shapeData as { strokes?: string }).strokes!.split(' ');
+    expect(strokes.length).toBeGreaterThan(1000);
+    for (const p of strokes) expect([...p]).toHaveLength(2);
+    const c = confusion();
+    // 侦杳 for 侦查: 杳 (木 over 日) and 查 (木 over 旦) share no sound, no same-stroke group, no component group
+    expect(c.cost('杳', '查')).toBe(rules.confusionCost.stroke);
+    expect(rules.confusionCost.stroke).toBeGreaterThan(Math.max(rules.confusionCost.component, rules.idiom.maxCost));
+    expect(c.alikes('查')).not.toContain('杳');
+  });
+
   it('division table: every province with its units', () => {
     const provinces = placesData.provinces as Record<string, string>;
     expect(Object.keys(provinces)).toHaveLength(31);

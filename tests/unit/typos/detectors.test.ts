@@ -12,6 +12,7 @@ const kinds = (text: string) => detectTypos([{ text, start: 0 }]).map((f) => f.k
 const families: [keyof typeof rules, TypoKind][] = [
   ['idiom', 'typo.idiom'],
   ['word', 'typo.word'],
+  ['rareVariant', 'typo.word'],
   ['bodies', 'name.body-variant'],
   ['leaders', 'expression.leader-name'],
   ['ganzhi', 'typo.ganzhi'],
@@ -63,6 +64,16 @@ describe('corrections and severities', () => {
     expect(kinds('请于本周五前提交申清清单。')).toEqual([]);
     // a numbered abbreviation ending the run (“一淀、三带”)
     expect(kinds('共有一淀。')).toEqual([]);
+  });
+
+  it('word: a word jieba lists only at its floor, beside a frequent homophone look-alike, is a hint', () => {
+    const f = one('山顶云雾缥渺。');
+    expect(f).toMatchObject({ start: 104, end: 106, wrong: '缥渺', right: '飘渺', kind: 'typo.word', severity: 'hint' });
+    expect(f.evidence).toContain('罕见写法');
+    // a place name (平果市) written without its suffix is no slip for 苹果
+    expect(kinds('来自平果的芒果很甜。')).toEqual([]);
+    // nor a free combination of two common characters (货值 beside 货殖)
+    expect(kinds('违法生产经营的食品货值金额不足一万元的。')).toEqual([]);
   });
 
   it('name: the state’s full name one character off, by any character', () => {

@@ -150,6 +150,9 @@ describe('confusion cost by char code', () => {
     for (const group of (shapeData as { components?: string[] }).components ?? []) {
       pairs(group, (a, b) => expect(c.costCode(a.charCodeAt(0), b.charCodeAt(0))).toBeLessThanOrEqual(cost.component));
     }
+    for (const pair of ((shapeData as { strokes?: string }).strokes ?? '').split(' ')) {
+      pairs(pair, (a, b) => expect(c.costCode(a.charCodeAt(0), b.charCodeAt(0))).toBeLessThanOrEqual(cost.stroke));
+    }
     for (const [a, b] of [['布', '部'], ['乎', '平'], ['四', '是'], ['的', '得'], ['国', '家'], ['a', '部']]) {
       expect(c.costCode(a!.charCodeAt(0), b!.charCodeAt(0))).toBe(c.cost(a!, b!));
     }
