@@ -95,11 +95,11 @@ if (perRule) {
 }
 
 console.log('— sentence sets (detection at sentence level) —');
-const results: Record<string, { P: number; R: number }> = {};
+const results: Record<string, { sample: { P: number; R: number }; all: { P: number; R: number } }> = {};
 for (const file of ['sighan15-test.tsv', 'ec-law-test.tsv'] as const) {
   const all = sentencePairs(file);
-  results[file] = evalSet(`${file} every 5th`, all.filter((_, i) => i % 5 === 0));
-  evalSet(`${file} all`, all);
+  // every 5th line: the sample the issue's baseline was measured on; all lines: the test set
+  results[file] = { sample: evalSet(`${file} every 5th`, all.filter((_, i) => i % 5 === 0)), all: evalSet(`${file} all`, all) };
 }
 
 console.log('\n— real errors from government sites (detectors alone) —');
@@ -158,6 +158,21 @@ async function pipelineSet(name: string, pairs: SentencePair[]) {
 }
 for (const file of ['sighan15-test.tsv', 'ec-law-test.tsv'] as const) await pipelineSet(`${file} all`, sentencePairs(file));
 
-const ok = results['sighan15-test.tsv']!.P >= 0.8 && results['ec-law-test.tsv']!.P >= 0.85 && severe === 0 && hints <= 5;
-console.log(`\nprecision targets ${ok ? 'met' : 'NOT met'} (targets: SIGHAN P ≥ 0.80, R ≥ 0.25; ec-law P ≥ 0.85, R ≥ 0.30; real ≥ 60 %)`);
+// every target of the issue, each with its own verdict (a single line hid which one missed)
+const S = results['sighan15-test.tsv']!;
+const E = results['ec-law-test.tsv']!;
+const pr = (x: { P: number; R: number }, p: number, r: number) => [`P ${fmt(x.P)} ≥ ${p}, R ${fmt(x.R)} ≥ ${r}`, x.P >= p && x.R >= r] as const;
+const targets: [string, readonly [string, boolean]][] = [
+  ['SIGHAN-15, all lines', pr(S.all, 0.8, 0.25)],
+  ['SIGHAN-15, every 5th line', pr(S.sample, 0.8, 0.25)],
+  ['ec-law, all lines', pr(E.all, 0.85, 0.3)],
+  ['ec-law, every 5th line', pr(E.sample, 0.85, 0.3)],
+  ['real typos, subset', [`${fmt(hit / real.length)} ≥ 0.60`, hit / real.length >= 0.6]],
+  ['real typos, every row', [`${fmt(hitAll / allRows.length)} ≥ 0.60`, hitAll / allRows.length >= 0.6]],
+  ['precision corpus', [`扣分/否决 ${severe} = 0, 待复核 ${hints} ≤ 5`, severe === 0 && hints <= 5]],
+];
+console.log('\n— targets (issue 9) —');
+for (const [name, [what, met]] of targets) console.log(`  ${met ? 'met    ' : 'NOT met'}  ${name.padEnd(26)} ${what}`);
+// the exit code keeps to precision on the full sets and the corpus: what a change must never lose
+const ok = S.all.P >= 0.8 && E.all.P >= 0.85 && severe === 0 && hints <= 5;
 process.exitCode = ok ? 0 : 1;
