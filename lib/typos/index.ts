@@ -17,6 +17,7 @@ import { ganzhiTypos } from './ganzhi';
 import { geoNameTypos } from './geo-name';
 import { idiomTypos } from './idiom';
 import { leaderTypos } from './leader';
+import { longIdiomTypos } from './long-idiom';
 import { lexicon } from './lexicon';
 import { placeTypos } from './place';
 import { rareVariantTypos } from './rare-variant';
@@ -53,6 +54,7 @@ export function detectTypos(blocks: readonly TextBlock[], context: TypoContext =
       ...geoNameTypos(text),
       ...ganzhiTypos(text),
       ...idiomTypos(text, skip, runs),
+      ...longIdiomTypos(text, skip, runs),
       ...wordTypos(text, skip, runs),
       ...rareVariantTypos(text, skip, runs),
       ...contextTypos(text, skip),

@@ -45,6 +45,15 @@ describe('corrections and severities', () => {
     expect(f).toMatchObject({ start: 104, end: 108, wrong: '再接再励', right: '再接再厉', severity: 'deduct' });
   });
 
+  it('long idiom: the 5–8 character window, its correction, from either end of the idiom', () => {
+    // changed character after the first two (found by the idiom's head) …
+    expect(one('安全生产要防患于未燃。')).toMatchObject({ start: 105, end: 110, wrong: '防患于未燃', right: '防患于未然', kind: 'typo.idiom', severity: 'deduct' });
+    // … and before the last two (found by its tail)
+    expect(one('要防换于未然。')).toMatchObject({ start: 101, end: 106, wrong: '防换于未然', right: '防患于未然' });
+    // a character that is no sound- or look-alike of the idiom's is no slip
+    expect(kinds('要防火于未然。')).toEqual([]);
+  });
+
   it('word: deduct when the evidence is overwhelming', () => {
     expect(one('市人民检檫院依法提起公诉。')).toMatchObject({ wrong: '检檫', right: '检察', severity: 'deduct' });
     expect(one('请于本周五前提交申清材料。')).toMatchObject({ wrong: '申清', right: '申请', severity: 'hint' });
