@@ -29,10 +29,11 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 60_000,
           hookTimeout: 120_000,
-          // three files at a time on 2 cores: much of an e2e file is waiting on servers, crawl
-          // politeness and Chromium, so a third file fills that time (e2e 100 s → 85–89 s here;
-          // four gave no more)
-          maxWorkers: 3,
+          // two files at a time (the machine has 2 cores): much of an e2e file is waiting on
+          // servers, crawl politeness and Chromium, so a second file fills that time. Three were
+          // faster (100 → 85–89 s) but the crawl-cancel test then failed twice in about ten full
+          // runs, its summary reading 检查完成 1 / 18; not understood yet, so not taken
+          maxWorkers: 2,
           // Chromium is launched once per run and worker and shared by its files (tests/e2e/shared-browsers.ts)
           globalSetup: ['tests/e2e/shared-browsers.ts'],
         },

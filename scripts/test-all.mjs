@@ -38,7 +38,7 @@ run('wxt prepare', 'npx', ['wxt', 'prepare']);
 run('typecheck', 'npx', ['tsc', '--noEmit', '-p', '.']);
 // vitest's default on 2 cores is one worker; unit files are independent, so use both cores
 vitest('unit', ['--maxWorkers=2']);
-// e2e files run three at a time, each worker on its own Chromium pair (vitest.config.ts)
+// e2e files run two at a time, each worker on its own Chromium pair (vitest.config.ts)
 if (run('build', 'npx', ['wxt', 'build'])) vitest('e2e');
 else failed += 1;
 
