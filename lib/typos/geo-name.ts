@@ -18,6 +18,7 @@ import { confusion } from './confusion';
 import { lexicon } from './lexicon';
 import { isDivisionName } from './place';
 import type { TypoFinding } from './types';
+import { oneDiff } from './one-diff';
 
 interface GeoIndex {
   names: string[];
@@ -66,17 +67,6 @@ function index(): GeoIndex {
   });
   cached = { names, first, second, flags, known, bare };
   return cached;
-}
-
-/** Position of the one character where text[start…] differs from name, -1 when none or more than one. */
-function oneDiff(text: string, start: number, name: string): number {
-  let at = -1;
-  for (let k = 0; k < name.length; k++) {
-    if (text.charCodeAt(start + k) === name.charCodeAt(k)) continue;
-    if (at >= 0) return -1;
-    at = k;
-  }
-  return at;
 }
 
 export function geoNameTypos(text: string): TypoFinding[] {

@@ -11,6 +11,7 @@ import { hanPair } from './lexicon';
 import type { BlockRuns } from './runs';
 import { overlaps, type Range } from './skip';
 import type { TypoFinding } from './types';
+import { oneDiff } from './one-diff';
 
 interface LongIdioms {
   set: Set<string>;
@@ -53,17 +54,6 @@ function longIdioms(): LongIdioms {
   return cached;
 }
 
-/** The one position where `s` from `at` differs from `idiom`, or -1 for none or more than one. */
-function oneOff(s: string, at: number, idiom: string): number {
-  let diff = -1;
-  for (let k = 0; k < idiom.length; k++) {
-    if (s.charCodeAt(at + k) === idiom.charCodeAt(k)) continue;
-    if (diff >= 0) return -1;
-    diff = k;
-  }
-  return diff;
-}
-
 export function longIdiomTypos(text: string, skip: readonly Range[], block: BlockRuns): TypoFinding[] {
   const L = longIdioms();
   if (!L.set.size) return [];
@@ -76,7 +66,7 @@ export function longIdiomTypos(text: string, skip: readonly Range[], block: Bloc
     let lastEnd = -1;
     const tryIdiom = (idiom: string, at: number) => {
       if (at < 0 || at + idiom.length > s.length) return;
-      const pos = oneOff(s, at, idiom);
+      const pos = oneDiff(s, at, idiom);
       if (pos < 0) return;
       const cost = conf.costCode(s.charCodeAt(at + pos), idiom.charCodeAt(pos));
       if (!(cost > 0 && cost <= maxCost)) return;
