@@ -198,6 +198,9 @@ function buildContextPos(dict) {
 /** Long idioms: 5–8 characters, tag "i", frequency ≥ LONG_IDIOM_FLOOR (防患于未然, 有过之而无不及). */
 const LONG_IDIOM = { min: 5, max: 8, floor: Number(process.env.LONG_IDIOM_FLOOR ?? 3) };
 
+/** typo-words.json's $source, written whole by a full build and by --long-idioms-only alike */
+const WORDS_SOURCE = `jieba dictionary (cppjieba dict/jieba.dict.utf8) from the npm tarball ${JIEBA_PKG}, MIT licence; 1–4 character Han words with frequency ≥ ${FREQ_FLOOR}, frequency quantised to round(log2(freq)); idioms: every 4-character word tagged "i" above the same floor; longIdioms: the 5–8 character words tagged "i" with frequency ≥ ${LONG_IDIOM.floor}, less those one character off a more frequent one. Built by scripts/build-typo-data.mjs.`;
+
 function longIdiomsOf(dict) {
   const freq = new Map();
   for (const line of dict.split('\n')) {
@@ -235,7 +238,7 @@ function buildWords() {
   }
   const words = Object.fromEntries(Object.entries(buckets).map(([b, ws]) => [b, ws.join(' ')]));
   writeJson('typo-words.json', {
-    $source: `jieba dictionary (cppjieba dict/jieba.dict.utf8) from the npm tarball ${JIEBA_PKG}, MIT licence; 1–4 character Han words with frequency ≥ ${FREQ_FLOOR}, frequency quantised to round(log2(freq)); idioms: every 4-character word tagged "i" above the same floor; longIdioms: the 5–8 character words tagged "i" with frequency ≥ ${LONG_IDIOM.floor}, less those one character off a more frequent one. Built by scripts/build-typo-data.mjs.`,
+    $source: WORDS_SOURCE,
     $licence: 'MIT (jieba / cppjieba / nodejieba)',
     floor: FREQ_FLOOR,
     count: kept,
@@ -432,9 +435,7 @@ if (process.argv.includes('--long-idioms-only')) {
   // the long idioms added to the word list as built (the rest of it unchanged)
   const file = path.join(DATA, 'typo-words.json');
   const words = JSON.parse(readFileSync(file, 'utf8'));
-  const { longIdioms: _old, ...rest } = words;
-  rest.$source = rest.$source.replace(/( Built by scripts\/build-typo-data\.mjs\.)$/, `; longIdioms: the 5–8 character words tagged "i" with frequency ≥ ${LONG_IDIOM.floor}, less those one character off a more frequent one.$1`);
-  writeJson('typo-words.json', { ...rest, longIdioms: longIdiomsOf(jiebaDictionary()).join(' ') });
+  writeJson('typo-words.json', { ...words, $source: WORDS_SOURCE, longIdioms: longIdiomsOf(jiebaDictionary()).join(' ') });
   process.exit(0);
 }
 if (process.argv.includes('--context-only')) {

@@ -7,6 +7,7 @@
 import type { Finding, PageRecord, RoundRecord, SiteRecord } from '../types';
 import type { ProbeRecord, WatchRecord } from '../watch/types';
 import { emptyWatchSummary, planWatchMerge, probeKey, type WatchSummary } from './backup-watch';
+import { mergeRecords } from './merge-records';
 
 export interface ImportSummary extends WatchSummary {
   findings: { added: number; updated: number; skipped: number; skippedOlder: number; skippedSame: number; duplicates: number };
@@ -141,20 +142,7 @@ export function planMerge<S extends { id: string }>(inc: Incoming<S>, stored: St
   const sum = emptySummary();
   sum.findings.duplicates = inc.duplicates;
 
-  const sites: SiteRecord[] = [];
-  [...inc.sites.values()].forEach((s, i) => {
-    const prev = stored.sites[i];
-    if (!prev) {
-      sum.sites.added++;
-      sites.push(s);
-      return;
-    }
-    const m = mergeSite(prev, s);
-    if (!sameSite(m, prev)) {
-      sum.sites.updated++;
-      sites.push(m);
-    }
-  });
+  const sites = mergeRecords(inc.sites.values(), (_, i) => stored.sites[i], mergeSite, sameSite, sum.sites);
 
   const pages: PageRecord[] = [];
   [...inc.pages.values()].forEach((p, i) => {

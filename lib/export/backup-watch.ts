@@ -6,6 +6,7 @@
  * same site and time is skipped and every other one is added. Older backups have neither list.
  */
 import type { ProbeRecord, WatchRecord } from '../watch/types';
+import { mergeRecords } from './merge-records';
 
 export interface WatchSummary {
   watches: { added: number; updated: number };
@@ -47,20 +48,7 @@ export function planWatchMerge(
   const summary = emptyWatchSummary();
   const incoming = new Map<string, WatchRecord>();
   for (const w of inc.watches) incoming.set(w.site, incoming.has(w.site) ? mergeWatch(incoming.get(w.site)!, w) : w);
-  const watches: WatchRecord[] = [];
-  for (const w of incoming.values()) {
-    const prev = stored.watch(w.site);
-    if (!prev) {
-      summary.watches.added++;
-      watches.push(w);
-      continue;
-    }
-    const m = mergeWatch(prev, w);
-    if (!sameWatch(m, prev)) {
-      summary.watches.updated++;
-      watches.push(m);
-    }
-  }
+  const watches = mergeRecords(incoming.values(), (w) => stored.watch(w.site), mergeWatch, sameWatch, summary.watches);
   const probes: ProbeRecord[] = [];
   const seen = new Set<string>();
   for (const { id: _drop, ...p } of inc.probes) {

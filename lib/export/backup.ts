@@ -118,10 +118,17 @@ function need(cond: boolean, where: string, what: string): void {
   if (!cond) throw new BackupError(`${where}：${what}`);
 }
 
+/** The record as an object, or a BackupError saying which one is not. */
+function recordAt(x: unknown, where: string): Obj {
+  need(isObj(x), where, '不是对象');
+  return x as Obj;
+}
+
+const needSite = (o: Obj, where: string) => need(isStr(o.site) && o.site.length > 0, where, '缺少网站域名（site）');
+
 function checkFinding(f: unknown, i: number): asserts f is Finding {
   const w = `第 ${i + 1} 条问题记录`;
-  need(isObj(f), w, '不是对象');
-  const o = f as Obj;
+  const o = recordAt(f, w);
   for (const k of ['id', 'ruleId', 'category', 'message', 'evidence', 'url', 'site']) need(isStr(o[k]) && (k === 'evidence' || k === 'message' || (o[k] as string).length > 0), w, `字段 ${k} 缺失或不是文字`);
   need(isSeverity(o.severity), w, `严重程度 “${String(o.severity)}” 无法识别`);
   need(isStatus(o.status), w, `状态 “${String(o.status)}” 无法识别`);
@@ -141,19 +148,17 @@ function checkFinding(f: unknown, i: number): asserts f is Finding {
 
 function checkSite(s: unknown, i: number): asserts s is SiteRecord {
   const w = `第 ${i + 1} 个网站记录`;
-  need(isObj(s), w, '不是对象');
-  const o = s as Obj;
-  need(isStr(o.site) && o.site.length > 0, w, '缺少网站域名（site）');
+  const o = recordAt(s, w);
+  needSite(o, w);
   for (const k of ['name', 'siteCode', 'homeUrl']) need(isStr(o[k]), w, `字段 ${k} 不是文字`);
   for (const k of ['firstSeen', 'lastSeen']) need(isNum(o[k]), w, `时间字段 ${k} 缺失或不是数字`);
 }
 
 function checkPage(p: unknown, i: number): asserts p is PageRecord {
   const w = `第 ${i + 1} 个页面记录`;
-  need(isObj(p), w, '不是对象');
-  const o = p as Obj;
+  const o = recordAt(p, w);
   need(isStr(o.url) && o.url.length > 0, w, '缺少页面地址（url）');
-  need(isStr(o.site) && o.site.length > 0, w, '缺少网站域名（site）');
+  needSite(o, w);
   need(isStr(o.title), w, '标题不是文字');
   need(isStr(o.pageType), w, '页面类型不是文字');
   need(o.pubDate === null || isStr(o.pubDate), w, '发布日期格式不正确');
@@ -163,8 +168,7 @@ function checkPage(p: unknown, i: number): asserts p is PageRecord {
 
 function checkRound(r: unknown, i: number): asserts r is RoundRecord {
   const w = `第 ${i + 1} 个检查批次`;
-  need(isObj(r), w, '不是对象');
-  const o = r as Obj;
+  const o = recordAt(r, w);
   need(isStr(o.id) && o.id.length > 0, w, '缺少编号（id）');
   need(isStr(o.name), w, '名称不是文字');
   need(isNum(o.createdAt), w, '创建时间缺失或不是数字');
@@ -172,9 +176,8 @@ function checkRound(r: unknown, i: number): asserts r is RoundRecord {
 
 function checkWatch(x: unknown, i: number): asserts x is WatchRecord {
   const w = `第 ${i + 1} 个可用性监测`;
-  need(isObj(x), w, '不是对象');
-  const o = x as Obj;
-  need(isStr(o.site) && o.site.length > 0, w, '缺少网站域名（site）');
+  const o = recordAt(x, w);
+  needSite(o, w);
   need(isStr(o.homeUrl), w, '首页地址（homeUrl）不是文字');
   for (const k of ['startedAt', 'endsAt']) need(isNum(o[k]), w, `时间字段 ${k} 缺失或不是数字`);
   need(o.stoppedAt === undefined || isNum(o.stoppedAt), w, '停止时间（stoppedAt）不是数字');
@@ -182,9 +185,8 @@ function checkWatch(x: unknown, i: number): asserts x is WatchRecord {
 
 function checkProbe(x: unknown, i: number): asserts x is ProbeRecord {
   const w = `第 ${i + 1} 条探测记录`;
-  need(isObj(x), w, '不是对象');
-  const o = x as Obj;
-  need(isStr(o.site) && o.site.length > 0, w, '缺少网站域名（site）');
+  const o = recordAt(x, w);
+  needSite(o, w);
   need(isNum(o.at), w, '探测时间（at）缺失或不是数字');
   need(typeof o.ok === 'boolean', w, '结果（ok）不是布尔值');
   need(isNum(o.ms), w, '耗时（ms）缺失或不是数字');
@@ -196,8 +198,7 @@ const B64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
 function checkShot(s: unknown, i: number): asserts s is ScreenshotJson {
   const w = `第 ${i + 1} 张截图`;
-  need(isObj(s), w, '不是对象');
-  const o = s as Obj;
+  const o = recordAt(s, w);
   need(isStr(o.id) && o.id.length > 0, w, '缺少编号（id）');
   need(isStr(o.findingId) && o.findingId.length > 0, w, '缺少所属问题（findingId）');
   for (const k of ['width', 'height', 'createdAt']) need(isNum(o[k]), w, `字段 ${k} 缺失或不是数字`);

@@ -3,6 +3,7 @@ import { Collector } from './collect';
 import { findFooter, footerFrameBody } from './footer';
 import { guessPageType } from './page-type';
 import { findDatesInStages } from '../text/dates';
+import { runStages } from '../text/stages';
 import { pickPubDateWithSource } from './pubdate';
 import { articleLike, parseArticle } from './main-content';
 import { refinePageType } from '../timeliness/page-type';
@@ -165,11 +166,7 @@ function* finishStages(c: Collector, doc: Document, opts: BuildOptions): Generat
 }
 
 function finish(c: Collector, doc: Document, opts: BuildOptions): BuiltPage {
-  const stages = finishStages(c, doc, opts);
-  for (;;) {
-    const r = stages.next();
-    if (r.done) return r.value;
-  }
+  return runStages(finishStages(c, doc, opts));
 }
 
 function root(doc: Document): Node {

@@ -14,6 +14,7 @@ import { anchoredMatches } from './prefiltered';
 import { textCensus } from './census';
 import { lineStartOf, linesOf } from './lines';
 import { digitRuns } from './digit-runs';
+import { runStages } from './stages';
 
 export interface FindDatesOptions {
   /** offset in `text` where the footer region begins; dates at or after it are footer dates */
@@ -299,11 +300,7 @@ function mergeSpans(x: number[], y: number[]): number[] {
 
 /** Every real calendar date in `text`, in text order. */
 export function findDates(text: string, opts: FindDatesOptions): DateMention[] {
-  const stages = findDatesInStages(text, opts);
-  for (;;) {
-    const r = stages.next();
-    if (r.done) return r.value;
-  }
+  return runStages(findDatesInStages(text, opts));
 }
 
 /**

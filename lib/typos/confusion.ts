@@ -10,6 +10,7 @@
 import pinyinData from '../data/typo-pinyin.json';
 import shapeData from '../data/typo-shape.json';
 import rules from '../data/typo-rules.json';
+import { mix } from './mix';
 
 export interface Confusion {
   /** substitution cost of writing `wrong` where `right` was meant; Infinity when not confusable */
@@ -42,32 +43,11 @@ export function confusion(): Confusion {
       else readings.set(ch, [py]);
     }
   }
-  const shapeGroups = new Map<string, number[]>();
   const shapeList = [...(shapeData.groups as string[]), ...rules.extraShape.groups];
-  shapeList.forEach((g, i) => {
-    for (const ch of g) {
-      const list = shapeGroups.get(ch);
-      if (list) list.push(i);
-      else shapeGroups.set(ch, [i]);
-    }
-  });
-  const componentGroups = new Map<string, number[]>();
-  ((shapeData as { components?: string[] }).components ?? []).forEach((g, i) => {
-    for (const ch of g) {
-      const list = componentGroups.get(ch);
-      if (list) list.push(i);
-      else componentGroups.set(ch, [i]);
-    }
-  });
+  const shapeGroups = membership(shapeList);
+  const componentGroups = membership((shapeData as { components?: string[] }).components ?? []);
   // stroke-alike pairs, each a group of two
-  const strokeGroups = new Map<string, number[]>();
-  (shapeData as { strokes?: string }).strokes?.split(' ').forEach((pair, i) => {
-    for (const ch of pair) {
-      const list = strokeGroups.get(ch);
-      if (list) list.push(i);
-      else strokeGroups.set(ch, [i]);
-    }
-  });
+  const strokeGroups = membership((shapeData as { strokes?: string }).strokes?.split(' ') ?? []);
   const c = rules.confusionCost;
   const fuzzyOf = new Map<string, string[]>();
   for (const [ch, rs] of readings) fuzzyOf.set(ch, [...new Set(rs.map(fuzzy))]);
@@ -202,9 +182,15 @@ class PairMemo {
   }
 }
 
-/** murmur3's finaliser: every key bit reaches the low bits the table uses */
-function mix(h: number): number {
-  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
-  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
-  return h ^ (h >>> 16);
+/** character → the indexes of the groups it is in */
+function membership(groups: readonly string[]): Map<string, number[]> {
+  const out = new Map<string, number[]>();
+  groups.forEach((g, i) => {
+    for (const ch of g) {
+      const list = out.get(ch);
+      if (list) list.push(i);
+      else out.set(ch, [i]);
+    }
+  });
+  return out;
 }

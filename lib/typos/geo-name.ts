@@ -16,7 +16,7 @@ import placesData from '../data/typo-places.json';
 import rules from '../data/typo-rules.json';
 import { confusion } from './confusion';
 import { lexicon } from './lexicon';
-import { isDivisionName } from './place';
+import { isDivisionName, unitCore } from './place';
 import type { TypoFinding } from './types';
 import { oneDiff } from './one-diff';
 
@@ -39,14 +39,13 @@ function index(): GeoIndex {
   if (cached) return cached;
   const geoNames = [...new Set(Object.values(geo.groups).flatMap((g) => g.split(' ')))].filter((n) => n.length >= geo.minLength);
   const { divisions } = geo;
-  const suffix = new RegExp(`(${rules.places.unitSuffixes.join('|')})$`, 'u');
   const excluded = new RegExp(divisions.excludedCore, 'u');
   const divisionNames = [...Object.values(placesData.provinces as Record<string, string>).flatMap((l) => l.split(' ')), ...placesData.districts.split(' ')].filter(Boolean);
   const known = new Set(geoNames);
   const full = new Set<string>();
   const bareNames = new Set<string>();
   for (const d of divisionNames) {
-    const core = d.replace(suffix, '');
+    const core = unitCore(d);
     known.add(d);
     known.add(core);
     if (core === d || core.length < divisions.minCore || core.length > divisions.maxCore || excluded.test(core)) continue;
@@ -54,7 +53,8 @@ function index(): GeoIndex {
     bareNames.add(core);
   }
   const names = [...new Set([...geoNames, ...full, ...bareNames])];
-  const bare = Uint8Array.from(names, (n) => (bareNames.has(n) && !geoNames.includes(n) ? 1 : 0));
+  const listed = new Set(geoNames);
+  const bare = Uint8Array.from(names, (n) => (bareNames.has(n) && !listed.has(n) ? 1 : 0));
   const first = new Map<number, number[]>();
   const second = new Map<number, number[]>();
   const add = (m: Map<number, number[]>, c: number, n: number) => (m.get(c) ?? m.set(c, []).get(c)!).push(n);

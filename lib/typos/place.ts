@@ -30,8 +30,7 @@ function index(): PlaceIndex {
     }
   }
   const provinces = Object.keys(placesData.provinces).filter((p) => rules.places.provinceSuffixes.some((s) => p.endsWith(s)));
-  const suffix = new RegExp(`(${rules.places.unitSuffixes.join('|')})$`, 'u');
-  const cores = new Set([...owners.keys()].map((n) => n.replace(suffix, '')));
+  const cores = new Set([...owners.keys()].map(unitCore));
   cached = { provinces, cores, owners, maxLen };
   return cached;
 }
@@ -39,6 +38,13 @@ function index(): PlaceIndex {
 /** Whether `name` is a prefecture or county-level name of the division table. */
 export function isDivisionName(name: string): boolean {
   return index().owners.has(name);
+}
+
+const UNIT_SUFFIX = new RegExp(`(${rules.places.unitSuffixes.join('|')})$`, 'u');
+
+/** A division name without its unit suffix (平果市 → 平果; a name without one is returned as is). */
+export function unitCore(name: string): string {
+  return name.replace(UNIT_SUFFIX, '');
 }
 
 /** Whether `name` is such a name without its suffix (平果 for 平果市). */

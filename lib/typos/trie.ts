@@ -6,6 +6,7 @@
  * side (one cache line per probe); a bit mask of its children's char codes per node answers most
  * missing edges without probing.
  */
+import { mix } from './mix';
 const CODES = 0x10000;
 /** hash slots per edge once built */
 const LOAD_SPACE = 2;
@@ -60,11 +61,7 @@ export class WordTrie {
   }
 
   private slot(node: number, code: number): number {
-    // murmur3's finaliser over both: every bit reaches the low bits the table uses
-    let h = Math.imul(node, 0x9e3779b1) ^ code;
-    h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
-    h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
-    return (h ^ (h >>> 16)) & this.mask;
+    return mix(Math.imul(node, 0x9e3779b1) ^ code) & this.mask;
   }
 
   private insert(node: number, code: number, val: number) {
