@@ -32,8 +32,8 @@ interface Candidate {
   right: string;
   score: number;
   reason: string;
-  /** accepted on the bigram context, below hintScore */
-  context: boolean;
+  /** why a score below hintScore was accepted: the bigram context, or the correction written nearby */
+  via?: 'context' | 'nearby';
 }
 
 /**
@@ -42,6 +42,9 @@ interface Candidate {
  */
 class RunScorer {
   s = '';
+  /** the block the run is in, and where the run starts in it */
+  private text = '';
+  private runStart = 0;
   /** number of tokens */
   count = 0;
   starts = new Int32Array(64);
@@ -64,7 +67,9 @@ class RunScorer {
     return (RunScorer.shared ??= new RunScorer(lexicon(R.minBucket), confusion(), bigramContext()));
   }
 
-  load(run: HanRun, block: BlockRuns) {
+  load(run: HanRun, block: BlockRuns, text: string) {
+    this.text = text;
+    this.runStart = run.start;
     const s = (this.s = run.text);
     const n = (this.count = run.last - run.first);
     if (this.tokenOf.length < s.length) {
@@ -81,6 +86,24 @@ class RunScorer {
     }
     if (this.bases.size) this.bases.clear(); // (clearing allocates a new table, even when empty)
     if (this.found.length) this.found = [];
+  }
+
+  /** Does s[i, i+len) start and end where tokens do (it breaks no word of its neighbours)? */
+  private wholeTokens(i: number, len: number): boolean {
+    return this.starts[this.tokenOf[i]!] === i && this.ends[this.tokenOf[i + len - 1]!] === i + len;
+  }
+
+  /**
+   * Does the block write `w` elsewhere, starting within nearbyMaxChars of the piece at s[i]? An
+   * author who writes 法律 a few words away and 法津 here slipped; a word merely frequent somewhere
+   * in a long page is no such evidence.
+   */
+  private writtenNearby(i: number, w: string): boolean {
+    const at = this.runStart + i;
+    const from = Math.max(0, at - R.nearbyMaxChars);
+    const to = Math.min(this.text.length, at + R.nearbyMaxChars + w.length);
+    for (let k = this.text.indexOf(w, from); k >= 0 && k + w.length <= to; k = this.text.indexOf(w, k + 1)) if (k !== at) return true;
+    return false;
   }
 
   isSingle(t: number): boolean {
@@ -136,8 +159,13 @@ class RunScorer {
       // the window with the substitution made, read in place
       const score = segmentLogP(s, ws, we, at, code[k]!, lex, R.unknownCharLogP) - base - cost;
       const w = words[k]!;
-      const context = score < R.hintScore && score >= floor && lex.charBucket[s.charCodeAt(at)]! < R.contextFunctionBucket && seenInContext(this.ctx, s, i, len, w);
-      if (score >= R.hintScore || context) this.found.push({ start: i, end: i + len, wrong: s.slice(i, i + len), right: w, score, reason: confusionReason(cost), context });
+      let via: Candidate['via'];
+      if (score < R.hintScore) {
+        if (score >= floor && lex.charBucket[s.charCodeAt(at)]! < R.contextFunctionBucket && seenInContext(this.ctx, s, i, len, w)) via = 'context';
+        else if (score >= R.nearbyScore && this.wholeTokens(i, len) && this.writtenNearby(i, w)) via = 'nearby';
+        else continue;
+      }
+      this.found.push({ start: i, end: i + len, wrong: s.slice(i, i + len), right: w, score, reason: confusionReason(cost), via });
     }
   }
 }
@@ -157,7 +185,7 @@ export function wordTypos(text: string, skip: readonly Range[], block: BlockRuns
     if (s.length <= R.loneCellMaxChars && (before === undefined || SPACE.test(before)) && (after === undefined || SPACE.test(after))) continue;
     // most runs are all frequent words: no single character and no rare word, nothing to score
     if (!needsScoring(run, block, rareLogP)) continue;
-    r.load(run, block);
+    r.load(run, block, text);
     const { starts, ends, tokenOf, count } = r;
     // the current stretch of single characters [a, b) and the words around it [ws, we): found
     // once per stretch, at its first character
@@ -210,13 +238,18 @@ export function wordTypos(text: string, skip: readonly Range[], block: BlockRuns
         right: c.right,
         kind: 'typo.word',
         severity: c.score >= R.deductScore ? 'deduct' : 'hint',
-        evidence: c.context
-          ? `“${c.wrong}”不成词，${c.reason}替换后为常用词“${c.right}”，且与上下文构成语料中的常见搭配（得分 ${c.score.toFixed(1)}）`
-          : `“${c.wrong}”不成词，${c.reason}替换后为常用词“${c.right}”（得分 ${c.score.toFixed(1)}）`,
+        evidence: `“${c.wrong}”不成词，${c.reason}替换后为常用词“${c.right}”${viaText(c)}（得分 ${c.score.toFixed(1)}）`,
       });
     }
   }
   return out;
+}
+
+/** What besides the score made a candidate a finding, for its evidence. */
+function viaText(c: Candidate): string {
+  if (c.via === 'context') return '，且与上下文构成语料中的常见搭配';
+  if (c.via === 'nearby') return `，且同段邻近处写作“${c.right}”`;
+  return '';
 }
 
 /** Has the run's segmentation a token of one character, or a rare word of two or three? */
