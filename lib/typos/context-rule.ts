@@ -20,6 +20,13 @@ export interface ContextRule {
   exceptAfter?: string[];
   /** literal strings that, ending right before the wrong character, silence the rule */
   exceptBefore?: string[];
+  /**
+   * an element whose words, anywhere earlier in the sentence, silence the rule (an indirect question:
+   * 不知道他在哪里, 无论在哪里)
+   */
+  exceptEarlierInSentence?: string;
+  /** an element whose words, later in the clause, silence the rule (到哪里都一样) */
+  exceptLaterInClause?: string;
   /** words of class `has` within `span` characters before the wrong one, none of class `lacks` within `span` either side */
   near?: { has: string; lacks: string; span: number };
   /** true: only in a question (the sentence ends with ？); false: only outside one */
@@ -36,6 +43,22 @@ function inQuestion(text: string, at: number): boolean {
     if (c === '。' || c === '！' || c === '!' || c === '\n') return false;
   }
   return false;
+}
+
+const SENTENCE_END = '。！？!?\n';
+
+/** Where the sentence holding `at` starts. */
+function sentenceStart(text: string, at: number): number {
+  let j = at;
+  while (j > 0 && !SENTENCE_END.includes(text[j - 1]!)) j--;
+  return j;
+}
+
+/** Where the clause from `at` on ends (the next clause or sentence end, or the text's). */
+function clauseEnd(text: string, at: number): number {
+  let j = at;
+  while (j < text.length && !END.includes(text[j]!)) j++;
+  return j;
 }
 
 /** A set of words with the lengths it holds (a match tries only those). */
@@ -59,6 +82,8 @@ interface Compiled {
   exceptAfter: string[];
   exceptBefore: string[];
   near: { has: WordSet; lacks: WordSet; span: number } | null;
+  earlier: WordSet | null;
+  later: WordSet | null;
 }
 
 let compiled: { byChar: Map<string, Compiled[]>; trigger: RegExp } | null = null;
@@ -90,7 +115,9 @@ function compile() {
   const byChar = new Map<string, Compiled[]>();
   for (const rule of data.rules as ContextRule[]) {
     const near = rule.near ? { has: element(rule.near.has), lacks: element(rule.near.lacks), span: rule.near.span } : null;
-    const entry = { rule, before: (rule.before ?? []).map(element), after: (rule.after ?? []).map(element), exceptAfter: rule.exceptAfter ?? [], exceptBefore: rule.exceptBefore ?? [], near };
+    const earlier = rule.exceptEarlierInSentence ? element(rule.exceptEarlierInSentence) : null;
+    const later = rule.exceptLaterInClause ? element(rule.exceptLaterInClause) : null;
+    const entry = { rule, before: (rule.before ?? []).map(element), after: (rule.after ?? []).map(element), exceptAfter: rule.exceptAfter ?? [], exceptBefore: rule.exceptBefore ?? [], near, earlier, later };
     (byChar.get(rule.wrong) ?? byChar.set(rule.wrong, []).get(rule.wrong)!).push(entry);
   }
   const chars = [...byChar.keys()].join('');
@@ -128,6 +155,8 @@ export function contextTypos(text: string, skip: readonly Range[] = [], only?: s
       if (r.exceptAfter.some((w) => text.startsWith(w, i + 1)) || r.exceptBefore.some((w) => text.endsWith(w, i))) continue;
       if (r.near && (!occursIn(text, i - r.near.span, i, r.near.has) || occursIn(text, i - r.near.span, i, r.near.lacks) || occursIn(text, i + 1, i + 1 + r.near.span, r.near.lacks))) continue;
       if (r.rule.question !== undefined && inQuestion(text, i) !== r.rule.question) continue;
+      if (r.earlier && occursIn(text, sentenceStart(text, i), i, r.earlier)) continue;
+      if (r.later && occursIn(text, i + 1, clauseEnd(text, i + 1), r.later)) continue;
       if (overlaps(skip, i, i + 1)) continue;
       out.push({ start: i, end: i + 1, wrong: r.rule.wrong, right: r.rule.right, kind: 'typo.context', severity: r.rule.severity, evidence: r.rule.message });
       break;
