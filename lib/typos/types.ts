@@ -24,7 +24,8 @@ export type TypoKind =
   | 'typo.ganzhi'
   | 'name.place-province'
   | 'name.place-variant'
-  | 'typo.context';
+  | 'typo.context'
+  | 'typo.regional';
 
 export type TypoSeverity = 'veto' | 'deduct' | 'hint';
 

