@@ -20,9 +20,10 @@
  *                              CC-BY-SA 3.0): its 2–4 character words jieba's list lacks (准备工作,
  *                              合法权益), on jieba's log2 scale, and the word pairs it finds far likelier
  *                              together than apart, around the frequent words the word detector may
- *                              propose; the model is dumped with
+ *                              propose, and the pairs of single characters it keeps as bigrams
+ *                              though no word list has them (交寄); the model is dumped with
  *                              tslminfo (Debian sunpinyin-utils), both fetched by `apt-get download`
- *                              into a temp dir (nothing is installed)
+ *                              into a temp dir (nothing is installed); `--opengram-only` rebuilds just this
  * The tarball is fetched with `npm pack` into a temp dir (nodejieba itself is never installed: it
  * builds native code). Policy documents and real pages are test data and are never read here.
  */
@@ -93,6 +94,7 @@ async function openGram(targets) {
     closeSync(fd);
     const uni = new Map();
     const pairs = [];
+    const charPairs = [];
     let level = 0;
     for await (const line of createInterface({ input: createReadStream(arpa, 'utf8') })) {
       if (line.startsWith('\\')) { level = Number(line[1]); if (level === 3) break; continue; }
@@ -101,7 +103,10 @@ async function openGram(targets) {
       else if (level === 2) {
         const a = word(Number(f[0]));
         const b = word(Number(f[1]));
-        if (!HAN.test(a) || !HAN.test(b) || a.length > 4 || b.length > 4 || !(targets.has(a) || targets.has(b))) continue;
+        if (!HAN.test(a) || !HAN.test(b) || a.length > 4 || b.length > 4) continue;
+        // two single characters the model keeps as a bigram: a sequence real text writes
+        if (a.length === 1 && b.length === 1) charPairs.push(a + b);
+        if (!(targets.has(a) || targets.has(b))) continue;
         // tslminfo prints −ln P: lift = ln P(b|a) − ln P(b)
         const lift = uni.get(Number(f[1])) - Number(f[2]);
         if (lift >= BIGRAM_MIN_LIFT) pairs.push([a, b]);
@@ -112,7 +117,7 @@ async function openGram(targets) {
       const w = word(id);
       if (HAN.test(w) && w.length >= 2 && w.length <= 4) words.push([w, -negLogP]);
     }
-    return { pairs, words };
+    return { pairs, words, charPairs };
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
@@ -127,7 +132,7 @@ async function buildBigrams() {
   const targets = new Set();
   const data = JSON.parse(readFileSync(path.join(DATA, 'typo-words.json'), 'utf8'));
   for (const [b, list] of Object.entries(data.words)) if (Number(b) >= TARGET_MIN_BUCKET) for (const w of list.split(' ')) if (w.length >= 2 && w.length <= 3) targets.add(w);
-  const { pairs, words } = await openGram(targets);
+  const { pairs, words, charPairs } = await openGram(targets);
   // open-gram's words jieba lacks, as log2 buckets on jieba's scale (logP = bucket · ln 2 − ln total)
   const known = new Set(Object.values(data.words).flatMap((list) => list.split(' ')));
   const extra = {};
@@ -137,6 +142,7 @@ async function buildBigrams() {
     const b = Math.round((logP + Math.log(data.total)) / Math.LN2);
     if (b < 1) continue;
     (extra[b] ??= []).push(w);
+    known.add(w);
     added++;
   }
   const uses = new Map();
@@ -162,9 +168,12 @@ async function buildBigrams() {
     }
     return out;
   };
+  // the character pairs no word list has, by first character: "质" → the characters seen after it
+  const seenAfter = new Map();
+  for (const p of charPairs) if (!known.has(p)) (seenAfter.get(p[0]) ?? seenAfter.set(p[0], []).get(p[0])).push(p[1]);
   const table = (m) => Object.fromEntries([...m].sort(([x], [y]) => (x < y ? -1 : 1)).map(([w, ws]) => [w, encode(ws)]));
   writeJson('typo-opengram.json', {
-    $source: `From the open-gram word trigram model as shipped in the Debian package sunpinyin-data (lm_sc.t3g, dumped with tslminfo from sunpinyin-utils; words from pydict_sc.bin): words — its 2–4 character Han words missing from typo-words.json, unigram probability as log2 buckets on typo-words.json's scale; vocab/left/right — the pairs of Han words whose bigram log-probability exceeds the second word's unigram log-probability by at least ${BIGRAM_MIN_LIFT} nats, around the 2–3 character words of typo-words.json with bucket ≥ ${TARGET_MIN_BUCKET}. Built by scripts/build-typo-data.mjs.`,
+    $source: `From the open-gram word trigram model as shipped in the Debian package sunpinyin-data (lm_sc.t3g, dumped with tslminfo from sunpinyin-utils; words from pydict_sc.bin): words — its 2–4 character Han words missing from typo-words.json, unigram probability as log2 buckets on typo-words.json's scale; vocab/left/right — the pairs of Han words whose bigram log-probability exceeds the second word's unigram log-probability by at least ${BIGRAM_MIN_LIFT} nats, around the 2–3 character words of typo-words.json with bucket ≥ ${TARGET_MIN_BUCKET}; charPairs — by first character, the characters the model keeps right after it as a bigram of two one-character words, where the two make no word of either list. Built by scripts/build-typo-data.mjs.`,
     $licence: 'CC-BY-SA-3.0 (open-gram, (c) 1997-2010 MDBG, 2010 Kov Chai, virus huo, Tinyfool); this derived file is under the same licence',
     minLift: BIGRAM_MIN_LIFT,
     wordCount: added,
@@ -173,6 +182,7 @@ async function buildBigrams() {
     vocab: vocab.join(' '),
     left: table(left),
     right: table(right),
+    charPairs: Object.fromEntries([...seenAfter].sort(([x], [y]) => (x < y ? -1 : 1)).map(([c, cs]) => [c, [...new Set(cs)].sort().join('')])),
   });
 }
 
@@ -428,6 +438,11 @@ if (process.argv.includes('--long-idioms-only')) {
 }
 if (process.argv.includes('--context-only')) {
   buildContextPos(jiebaDictionary());
+  process.exit(0);
+}
+if (process.argv.includes('--opengram-only')) {
+  // from the word list as built
+  await buildBigrams();
   process.exit(0);
 }
 const chars = buildWords();

@@ -3,9 +3,12 @@
  * sunpinyin-data ships it; lib/data/typo-opengram.json): for each frequent word the detectors may
  * propose, the words the model has seen right before and right after it more often than by chance
  * (lift ≥ minLift). A correction seen beside a neighbour (判觉 → 判决 after 依法进行) carries evidence
- * that a bare frequency gain lacks. Loaded once, on first use.
+ * that a bare frequency gain lacks. Also the pairs of single characters the model keeps as a
+ * bigram though no word list has them (交寄): sequences real text writes. Loaded once, on first use.
  */
 import data from '../data/typo-opengram.json';
+import { hanPair } from './lexicon';
+import { IntSet } from './int-set';
 
 export interface BigramContext {
   /** whether the model keeps `a` right before `b` (one of the two a proposable word) */
@@ -15,6 +18,17 @@ export interface BigramContext {
 }
 
 let cached: BigramContext | null = null;
+let charPairs: IntSet | null = null;
+
+/** Has the model seen the two characters s[i], s[i+1] written one after the other (as two one-character words)? */
+export function seenAsPair(s: string, i: number): boolean {
+  if (!charPairs) {
+    const list: number[] = [];
+    for (const [a, bs] of Object.entries(data.charPairs as Record<string, string>)) for (const b of bs) list.push(hanPair(a + b, 0));
+    charPairs = new IntSet(list);
+  }
+  return charPairs.has(hanPair(s, i));
+}
 
 /** Sorted neighbour ids from the build script's delta-coded base-32 varints. */
 function decode(s: string): Int32Array {

@@ -5,11 +5,13 @@
  * 检檫 → 检察). The score is that gain in log-probability minus the substitution cost; a hint
  * above hintScore, a deduct above deductScore. A smaller gain (from contextScore, or
  * rareWordContextScore inside a rare word) is enough when the public language model has seen the
- * correction right beside a neighbouring word (lib/typos/context.ts). Pieces built by repetition
+ * correction right beside a neighbouring word (lib/typos/context.ts), or when the same block writes
+ * the correction nearby; a little less than hintScore when the piece is two stray characters the
+ * model never saw written together (unattestedScore). Pieces built by repetition
  * (赛风赛纪), numbered abbreviations and counts (一淀, 18亿件) and laid-out cells are skipped.
  */
 import rules from '../data/typo-rules.json';
-import { bigramContext, seenInContext, type BigramContext } from './context';
+import { bigramContext, seenAsPair, seenInContext, type BigramContext } from './context';
 import { confusion, confusionReason, type Confusion } from './confusion';
 import { lexicon, type Lexicon } from './lexicon';
 import { analyseRuns, type BlockRuns, type HanRun } from './runs';
@@ -32,8 +34,8 @@ interface Candidate {
   right: string;
   score: number;
   reason: string;
-  /** why a score below hintScore was accepted: the bigram context, or the correction written nearby */
-  via?: 'context' | 'nearby';
+  /** why a score below hintScore was accepted: the bigram context, the correction written nearby, or a pair never written */
+  via?: 'context' | 'nearby' | 'unattested';
 }
 
 /**
@@ -106,6 +108,23 @@ class RunScorer {
     return false;
   }
 
+  /**
+   * Is s[i, i+len) two stray characters no word list has and the language model never saw
+   * together (官理, 尊守), with no content character left alone beside them? Real text writes an
+   * unlisted term (交寄) often enough for the model to keep it as a pair; a content character
+   * stranded beside the piece (科 of 科体供) suggests a longer unlisted term it belongs to.
+   */
+  private unattested(i: number, len: number): boolean {
+    if (len !== 2 || !this.isSingle(this.tokenOf[i]!) || !this.isSingle(this.tokenOf[i + 1]!) || seenAsPair(this.s, i)) return false;
+    const t = this.tokenOf[i]!;
+    return !this.stranded(t - 1, t - 2) && !this.stranded(t + 2, t + 3);
+  }
+
+  /** Is token t a lone content character (a single between words, and no frequent function word)? */
+  private stranded(t: number, beyond: number): boolean {
+    return this.isSingle(t) && !this.isSingle(beyond) && this.lex.charBucket[this.s.charCodeAt(this.starts[t]!)]! < R.contextFunctionBucket;
+  }
+
   isSingle(t: number): boolean {
     return t >= 0 && t < this.count && this.ends[t]! - this.starts[t]! === 1;
   }
@@ -163,6 +182,7 @@ class RunScorer {
       if (score < R.hintScore) {
         if (score >= floor && lex.charBucket[s.charCodeAt(at)]! < R.contextFunctionBucket && seenInContext(this.ctx, s, i, len, w)) via = 'context';
         else if (score >= R.nearbyScore && this.wholeTokens(i, len) && this.writtenNearby(i, w)) via = 'nearby';
+        else if (score >= R.unattestedScore && this.unattested(i, len)) via = 'unattested';
         else continue;
       }
       this.found.push({ start: i, end: i + len, wrong: s.slice(i, i + len), right: w, score, reason: confusionReason(cost), via });
@@ -249,6 +269,7 @@ export function wordTypos(text: string, skip: readonly Range[], block: BlockRuns
 function viaText(c: Candidate): string {
   if (c.via === 'context') return '，且与上下文构成语料中的常见搭配';
   if (c.via === 'nearby') return `，且同段邻近处写作“${c.right}”`;
+  if (c.via === 'unattested') return `，且语料中未见“${c.wrong}”二字连用`;
   return '';
 }
 

@@ -66,6 +66,18 @@ describe('corrections and severities', () => {
     expect(f.evidence).toContain('搭配');
   });
 
+  it('word: a smaller gain counts for two stray characters the language model never saw together', () => {
+    // 尊守 → 遵守 gains less than hintScore; no word list has 尊守 and open-gram never kept it as a pair
+    const f = one('请大家尊守会场纪律。');
+    expect(f).toMatchObject({ wrong: '尊守', right: '遵守', severity: 'hint' });
+    expect(f.evidence).toContain('未见“尊守”');
+    // 交寄 scores alike (→ 交给) but open-gram keeps it as a pair: real text writes it
+    expect(kinds('邮局要做好包裹交寄工作。')).toEqual([]);
+    // a content character left alone beside the pair: a longer unlisted term it may belong to
+    expect(kinds('推进体供建设。')).toEqual(['typo.word']);
+    expect(kinds('推进科体供建设。')).toEqual([]);
+  });
+
   it('word: a non-word repeated in the page, or built by repetition, is a term, not a slip', () => {
     expect(kinds('请于本周五前提交申清材料。')).toEqual(['typo.word']);
     // the same spelling twice in one page (a block each)
