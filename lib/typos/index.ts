@@ -11,6 +11,7 @@
  */
 import rules from '../data/typo-rules.json';
 import { stripZeroWidth, toOriginalRange } from '../text/normalise';
+import { isTraditionalBlock, isTraditionalPage, TRADITIONAL_SAMPLE } from '../text/script';
 import { bodyTypos } from './body';
 import { confusion } from './confusion';
 import { contextTypos } from './context-rule';
@@ -42,7 +43,10 @@ export function loadTypoData(): void {
 export function detectTypos(blocks: readonly TextBlock[], context: TypoContext = {}): TypoFinding[] {
   const out: TypoFinding[] = [];
   const texts: string[] = [];
+  // a paragraph in traditional characters (繁体版) is not read as simplified text full of slips
+  const traditionalBatch = isTraditionalPage(batchSample(blocks));
   for (const block of blocks) {
+    if (isTraditionalBlock(block.text, traditionalBatch)) continue;
     const norm = stripZeroWidth(block.text);
     const text = norm.text;
     texts.push(text);
@@ -71,6 +75,16 @@ export function detectTypos(blocks: readonly TextBlock[], context: TypoContext =
   }
   // regional spellings are told apart after the page's own terms went (a relabelling only)
   return relabelRegional(dropPageTerms(out, texts)).sort((a, b) => a.start - b.start);
+}
+
+/** The batch's first blocks, as much text as the traditional-page test reads. */
+function batchSample(blocks: readonly TextBlock[]): string {
+  let sample = '';
+  for (const b of blocks) {
+    if (sample.length >= TRADITIONAL_SAMPLE) break;
+    sample += b.text + '\n';
+  }
+  return sample;
 }
 
 /**

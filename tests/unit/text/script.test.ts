@@ -1,0 +1,45 @@
+// @vitest-environment node
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { isTraditionalBlock, isTraditionalPage } from '../../../lib/text/script';
+import { detectTypos, loadTypoData } from '../../../lib/typos';
+import { modelFromHtml } from '../../helpers/load-page';
+
+// a real 通报 republished in traditional characters (tests/fixtures/real/seeds, see MANIFEST.md)
+const SEED = readFileSync(path.resolve(import.meta.dirname, '../../fixtures/real/seeds/003_4ee3ea5c49259455.txt'), 'utf8');
+
+describe('traditional-character text (繁体版)', () => {
+  it('tells a traditional paragraph or title from a simplified one with a stray traditional character', () => {
+    expect(isTraditionalBlock('關於2016年第四次全國政府網站抽查情況的通報')).toBe(true);
+    expect(isTraditionalBlock('国务院办公厅关于2016年第四次全国政府网站抽查情况的通报')).toBe(false);
+    // one or two traditional characters in simplified text stay checked (a slip, a regional spelling, a name)
+    expect(isTraditionalBlock('并且提昇工厂的绩效，乾隆年间的文物保存完好。')).toBe(false);
+    // a short one counts within a traditional page only
+    expect(isTraditionalBlock('集約化建設 檢查情況')).toBe(false);
+    expect(isTraditionalBlock('集約化建設 檢查情況', true)).toBe(true);
+    expect(isTraditionalBlock('集约化建设 检查情况', true)).toBe(false);
+    expect(isTraditionalPage(SEED)).toBe(true);
+    expect(isTraditionalPage('国务院办公厅关于政府网站抽查情况的通报。'.repeat(50))).toBe(false);
+  });
+
+  it('is not read as simplified text full of slips by the typo detectors', () => {
+    loadTypoData();
+    let at = 0;
+    const blocks = SEED.split('\n').map((text) => {
+      const b = { text, start: at };
+      at += text.length + 1;
+      return b;
+    });
+    // before: 全國 → 全国 (扣分) and some fifty more findings on this page
+    expect(detectTypos(blocks)).toEqual([]);
+    // a simplified paragraph of the same page is still read
+    expect(detectTypos([{ text: '全面做好春耕生产工作布署。', start: 0 }]).map((f) => f.wrong)).toEqual(['布署']);
+  });
+
+  it('is named in the page’s notes', () => {
+    const trad = modelFromHtml(`<body><p>${SEED.slice(0, 3000).replace(/[<>&]/g, '')}</p></body>`).model;
+    expect(trad.notes.join('')).toContain('繁体字版本');
+    expect(modelFromHtml('<body><p>国务院办公厅关于政府网站抽查情况的通报。</p></body>').model.notes).toEqual([]);
+  });
+});
