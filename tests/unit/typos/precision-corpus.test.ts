@@ -3,9 +3,11 @@
  * written correctly: the open-vocabulary detectors must raise no deduct or veto there and at most
  * 5 hints in all. (Test data only: no statistics are built from it.)
  */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { detectTypos } from '../../../lib/typos';
-import { precisionCorpus } from './corpus';
+import { precisionCorpus, REAL } from './corpus';
 
 describe('precision corpus', () => {
   const docs = precisionCorpus();
@@ -19,5 +21,31 @@ describe('precision corpus', () => {
     const findings = docs.flatMap((d) => detectTypos(d.blocks).map((f) => `${d.file}: ${f.kind} ${f.severity} ${f.wrong}→${f.right}`));
     expect(findings.filter((f) => !f.includes(' hint '))).toEqual([]);
     expect(findings.length).toBeLessThanOrEqual(5);
+  }, 60_000);
+});
+
+describe('the five real 通报 (tests/fixtures/real/seeds)', () => {
+  // what our users write: correct official text, one of them republished in traditional
+  // characters, quoting the errors they found in “…”
+  it('gives a deduct or veto finding only on an error the 通报 quotes', () => {
+    const dir = path.join(REAL, 'seeds');
+    const outsideQuotes: string[] = [];
+    for (const file of readdirSync(dir).filter((f) => f.endsWith('.txt'))) {
+      const text = readFileSync(path.join(dir, file), 'utf8');
+      let at = 0;
+      const blocks = text.split('\n').map((line) => {
+        const b = { text: line, start: at };
+        at += line.length + 1;
+        return b;
+      });
+      for (const f of detectTypos(blocks)) {
+        if (f.severity === 'hint') continue;
+        const open = text.lastIndexOf('“', f.start);
+        const close = text.indexOf('”', f.end);
+        const quoted = open >= 0 && close >= 0 && !text.slice(open, f.start).includes('”') && !text.slice(open, close).includes('\n');
+        if (!quoted) outsideQuotes.push(`${file}: ${f.kind} ${f.wrong}→${f.right}`);
+      }
+    }
+    expect(outsideQuotes).toEqual([]);
   }, 60_000);
 });
