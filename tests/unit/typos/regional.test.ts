@@ -13,11 +13,15 @@ describe('regional spellings (OpenCC data)', () => {
     expect(regionalData.$source).toMatch(/OpenCC/);
     expect(regionalData.$licence).toMatch(/Apache-2.0/);
     expect(regionalData.chars.split(' ')).toEqual(expect.arrayContaining(['著着', '昇升']));
+    expect(regionalData.variants.split(' ')).toEqual(expect.arrayContaining(['牠他它']));
+    expect(regionalData.$licence).toMatch(/Unicode/);
     expect(regionalData.phrases.split(' ')).toEqual(expect.arrayContaining(['网路:网络', '计画:计划']));
   });
 
   it('tells a regional character or word from a slip', () => {
-    expect(regionalReason('想著', '想着')).toMatch(/“著”是台湾地区或繁体用字/);
+    expect(regionalReason('想著', '想着')).toMatch(/“著”是台湾地区或繁体用字，规范写法为“想着”/);
+    // a variant character outside GB 2312 (Unihan): 牠 varies 他 and 它
+    expect(regionalReason('牠们', '他们')).toMatch(/“牠”是“他”的异体字/);
     expect(regionalReason('在网路上', '在网络上')).toMatch(/“网路”是台湾地区或繁体的写法，规范写作“网络”/);
     // a slip, a correction other than the standard form, a change of length: none is regional
     expect(regionalReason('布署', '部署')).toBeNull();
