@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { isTraditionalBlock, isTraditionalPage } from '../../../lib/text/script';
 import { detectTypos, loadTypoData } from '../../../lib/typos';
 import { modelFromHtml } from '../../helpers/load-page';
+import { lineBlocks } from '../typos/corpus';
 
 // a real 通报 republished in traditional characters (tests/fixtures/real/seeds, see MANIFEST.md)
 const SEED = readFileSync(path.resolve(import.meta.dirname, '../../fixtures/real/seeds/003_4ee3ea5c49259455.txt'), 'utf8');
@@ -25,12 +26,7 @@ describe('traditional-character text (繁体版)', () => {
 
   it('is not read as simplified text full of slips by the typo detectors', () => {
     loadTypoData();
-    let at = 0;
-    const blocks = SEED.split('\n').map((text) => {
-      const b = { text, start: at };
-      at += text.length + 1;
-      return b;
-    });
+    const blocks = lineBlocks(SEED);
     // before: 全國 → 全国 (扣分) and some fifty more findings on this page
     expect(detectTypos(blocks)).toEqual([]);
     // a simplified paragraph of the same page is still read

@@ -80,6 +80,16 @@ export function htmlBlocks(html: string): TextBlock[] {
   return blocks;
 }
 
+/** A plain text as blocks, one per line, with their offsets in the text. */
+export function lineBlocks(text: string): TextBlock[] {
+  let at = 0;
+  return text.split('\n').map((line) => {
+    const block = { text: line, start: at };
+    at += line.length + 1;
+    return block;
+  });
+}
+
 /** The precision corpus: file name → blocks. */
 export function precisionCorpus(): { file: string; blocks: TextBlock[] }[] {
   return ['policy', 'pages'].flatMap((dir) =>

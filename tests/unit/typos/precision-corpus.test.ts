@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { detectTypos } from '../../../lib/typos';
-import { precisionCorpus, REAL } from './corpus';
+import { lineBlocks, precisionCorpus, REAL } from './corpus';
 
 describe('precision corpus', () => {
   const docs = precisionCorpus();
@@ -32,13 +32,7 @@ describe('the five real 通报 (tests/fixtures/real/seeds)', () => {
     const outsideQuotes: string[] = [];
     for (const file of readdirSync(dir).filter((f) => f.endsWith('.txt'))) {
       const text = readFileSync(path.join(dir, file), 'utf8');
-      let at = 0;
-      const blocks = text.split('\n').map((line) => {
-        const b = { text: line, start: at };
-        at += line.length + 1;
-        return b;
-      });
-      for (const f of detectTypos(blocks)) {
+      for (const f of detectTypos(lineBlocks(text))) {
         if (f.severity === 'hint') continue;
         const open = text.lastIndexOf('“', f.start);
         const close = text.indexOf('”', f.end);
