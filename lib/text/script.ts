@@ -1,48 +1,63 @@
 /**
  * Is a text written in traditional characters (a site's 繁体版, a reprint from Hong Kong or Taiwan)?
- * Told by the common traditional characters no simplified text uses (國 個 們 這 …,
- * lib/data/traditional-chars.json): checks written for simplified text — the typo detectors above
- * all — would read every 國 as a slip. A stray one (提昇, 乾隆) does not make a block traditional.
+ * Told by the common characters of one script only (lib/data/script-chars.json, from Unihan):
+ * traditional ones (國 個 們 這 …) and few or no simplified ones (国 个 们 这 …). Checks written for
+ * simplified text — the typo detectors above all — would read every 國 as a slip. A stray
+ * traditional character (提昇) does not make a block traditional, and a block holding both scripts
+ * (关于加強网站內容建設, 繁简混用) is simplified text with slips to report.
  */
-import { block as BLOCK, common as COMMON, more as MORE, page as PAGE } from '../data/traditional-chars.json';
+import { block as BLOCK, page as PAGE, simplified as SIMPLIFIED, traditional as TRADITIONAL } from '../data/script-chars.json';
+
+interface Sets {
+  traditional: Set<string>;
+  simplified: Set<string>;
+}
 
 // built on first use; the page test needs the commonest only (the content script carries no more)
-let commonSet: Set<string> | null = null;
-let allSet: Set<string> | null = null;
-const common = () => (commonSet ??= new Set(COMMON));
-const all = () => (allSet ??= new Set(COMMON + MORE));
+let commonSets: Sets | null = null;
+let allSets: Sets | null = null;
+const common = () => (commonSets ??= { traditional: new Set(TRADITIONAL.common), simplified: new Set(SIMPLIFIED.common) });
+const all = () => (allSets ??= { traditional: new Set(TRADITIONAL.common + TRADITIONAL.more), simplified: new Set(SIMPLIFIED.common + SIMPLIFIED.more) });
 
 interface Threshold {
   minChars: number;
   minShare: number;
+  /** at most this many simplified-only characters per traditional one (more: the text mixes scripts) */
+  maxSimplifiedPerTraditional: number;
   /** only the first this many characters are read (a 繁体版 is traditional throughout) */
   sampleChars?: number;
 }
 
-/** How many Han characters the text's first `sample` characters hold, and how many of them are traditional. */
-function count(text: string, traditional: Set<string>, sample = Infinity): { han: number; trad: number } {
+/** The text's first `sample` characters: how many are Han, traditional-only, simplified-only. */
+function count(text: string, sets: Sets, sample = Infinity): { han: number; trad: number; simp: number } {
   let han = 0;
   let trad = 0;
+  let simp = 0;
   for (let i = 0, n = Math.min(text.length, sample); i < n; i++) {
     const c = text.charCodeAt(i);
     if (c < 0x3400 || c > 0x9fff) continue;
     han++;
-    if (traditional.has(text[i]!)) trad++;
+    const ch = text[i]!;
+    if (sets.traditional.has(ch)) trad++;
+    else if (sets.simplified.has(ch)) simp++;
   }
-  return { han, trad };
+  return { han, trad, simp };
 }
 
-function isTraditional(text: string, traditional: Set<string>, { minChars, minShare, sampleChars }: Threshold): boolean {
-  const { han, trad } = count(text, traditional, sampleChars);
-  return trad >= minChars && trad >= minShare * han;
+function isTraditional(text: string, sets: Sets, t: Threshold): boolean {
+  const { han, trad, simp } = count(text, sets, t.sampleChars);
+  return trad >= t.minChars && trad >= t.minShare * han && simp <= t.maxSimplifiedPerTraditional * trad;
 }
 
 /**
  * A block (a paragraph) in traditional characters; within a page (or a batch of its blocks) in
- * traditional characters, a short block with any traditional character at all.
+ * traditional characters, a short block with any traditional character and no simplified one.
  */
-export const isTraditionalBlock = (text: string, inTraditionalPage = false): boolean =>
-  inTraditionalPage ? count(text, all()).trad > 0 : isTraditional(text, all(), BLOCK);
+export function isTraditionalBlock(text: string, inTraditionalPage = false): boolean {
+  if (!inTraditionalPage) return isTraditional(text, all(), BLOCK);
+  const { trad, simp } = count(text, all());
+  return trad > 0 && simp === 0;
+}
 
 /** How much of a page the page test reads. */
 export const TRADITIONAL_SAMPLE = PAGE.sampleChars;

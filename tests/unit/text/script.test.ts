@@ -16,6 +16,8 @@ describe('traditional-character text (繁体版)', () => {
     expect(isTraditionalBlock('国务院办公厅关于2016年第四次全国政府网站抽查情况的通报')).toBe(false);
     // one or two traditional characters in simplified text stay checked (a slip, a regional spelling, a name)
     expect(isTraditionalBlock('并且提昇工厂的绩效，乾隆年间的文物保存完好。')).toBe(false);
+    // both scripts in one heading (繁简混用) is simplified text with slips, not a 繁体版
+    expect(isTraditionalBlock('关于进一步加強政府网站內容建設的通知')).toBe(false);
     // a short one counts within a traditional page only
     expect(isTraditionalBlock('集約化建設 檢查情況')).toBe(false);
     expect(isTraditionalBlock('集約化建設 檢查情況', true)).toBe(true);
@@ -30,7 +32,10 @@ describe('traditional-character text (繁体版)', () => {
     // before: 全國 → 全国 (扣分) and some fifty more findings on this page
     expect(detectTypos(blocks)).toEqual([]);
     // a simplified paragraph of the same page is still read
-    expect(detectTypos([{ text: '全面做好春耕生产工作布署。', start: 0 }]).map((f) => f.wrong)).toEqual(['布署']);
+    const simplified = { text: '全面做好春耕生产工作布署。', start: SEED.length + 1 };
+    expect(detectTypos([...blocks, simplified]).map((f) => f.wrong)).toEqual(['布署']);
+    // and so is a heading mixing the scripts
+    expect(detectTypos([{ text: '关于进一步加強政府网站內容建設的通知', start: 0 }]).map((f) => f.wrong)).toEqual(['加強', '內容']);
   });
 
   it('is named in the page’s notes', () => {
