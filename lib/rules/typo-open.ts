@@ -67,14 +67,14 @@ export const typoOpenRules = [
   }),
   openTypoRule({
     id: 'typo.regional',
-    title: '地区用字',
-    lead: '疑似台湾地区或繁体写法',
+    title: '繁体、异体或台湾地区写法',
+    lead: '疑似繁体、异体或台湾地区写法',
     category: 'typo',
-    severities: ['hint'],
+    severities: ['hint', 'deduct'],
     indicator: { kind: 'outside', note: '内容不准确：用字不规范' },
     weight: { points: 1, cap: 5 },
     examples: {
-      fires: ['<p>他们正在想著怎样解决问题。</p>', '<p>我的计画是先去北京。</p>'],
+      fires: ['<p>他们正在想著怎样解决问题。</p>', '<p>我的计画是先去北京。</p>', '<p>认真贯彻落实全國两会精神。</p>'],
       silent: ['<p>他们正在想着怎样解决问题。</p>', '<p>我的计划是先去北京。鲁迅的著作很多。</p>'],
     },
   }),

@@ -5,15 +5,15 @@
  * so, with the mainland standard's form. Only the detectors' own findings are relabelled: the list
  * alone reports nothing (乾坤, 著名 and 网路 as a name are not findings). Data: OpenCC's dictionaries
  * (lib/data/typo-regional.json, scripts/build-regional-data.mjs), and Unihan's variants for the
- * variant characters (异体字) outside GB 2312 (牠 for 他/它).
+ * variant characters (异体字) outside the 通用规范汉字表 (牠 for 它).
  */
 import data from '../data/typo-regional.json';
 import type { TypoFinding } from './types';
 
 interface RegionalTables {
   chars: Map<string, string>;
-  /** a variant character outside GB 2312 → the GB 2312 characters it varies (Unihan) */
-  variants: Map<string, string>;
+  /** a variant character outside the 通用规范汉字表 → the standard characters it varies (Unihan), the specialised ones apart */
+  variants: Map<string, { special: string; other: string }>;
   phrases: Map<string, string>;
   longest: number;
 }
@@ -24,8 +24,11 @@ function tables(): RegionalTables {
   if (cached) return cached;
   const chars = new Map<string, string>();
   for (const pair of data.chars.split(' ')) chars.set(pair[0]!, pair[1]!);
-  const variants = new Map<string, string>();
-  for (const entry of data.variants.split(' ')) variants.set(entry[0]!, entry.slice(1));
+  const variants = new Map<string, { special: string; other: string }>();
+  for (const entry of data.variants.split(' ')) {
+    const [special = '', other = ''] = entry.slice(1).split('|');
+    variants.set(entry[0]!, { special, other });
+  }
   const phrases = new Map<string, string>();
   let longest = 0;
   for (const pair of data.phrases.split(' ')) {
@@ -36,8 +39,15 @@ function tables(): RegionalTables {
   return (cached = { chars, variants, phrases, longest });
 }
 
-/** Why wrong → right is a regional spelling, in Chinese; null when it is not one. */
-export function regionalReason(wrong: string, right: string): string | null {
+export interface Regional {
+  /** why, in Chinese */
+  reason: string;
+  /** the correction: the detector's, or a variant's specialised standard character in its place (牠们 → 它们, not 他们) */
+  right: string;
+}
+
+/** Whether wrong → right is a regional spelling or a variant character, and why; null when it is neither. */
+export function regionalReason(wrong: string, right: string): Regional | null {
   if (wrong.length !== right.length || wrong === right) return null;
   const { chars, variants, phrases, longest } = tables();
   // a word of the regional list inside the piece, whose mainland form makes the correction
@@ -45,27 +55,37 @@ export function regionalReason(wrong: string, right: string): string | null {
     for (let i = 0; i + len <= wrong.length; i++) {
       const word = wrong.slice(i, i + len);
       const std = phrases.get(word);
-      if (std !== undefined && wrong.slice(0, i) + std + wrong.slice(i + len) === right) return `“${word}”是台湾地区或繁体的写法，规范写作“${std}”`;
+      if (std !== undefined && wrong.slice(0, i) + std + wrong.slice(i + len) === right) return { reason: `“${word}”是台湾地区或繁体的写法，规范写作“${std}”`, right };
     }
   }
   // or every changed character a regional form, or a variant (异体字), of the one put in its place
   const changed: string[] = [];
+  let fixed = '';
   for (let i = 0; i < wrong.length; i++) {
     const w = wrong[i]!;
-    const r = right[i]!;
-    if (w === r) continue;
-    if (chars.get(w) === r) changed.push(`“${w}”是台湾地区或繁体用字`);
-    else if (variants.get(w)?.includes(r)) changed.push(`“${w}”是“${r}”的异体字`);
-    else return null;
+    let r = right[i]!;
+    if (w !== r) {
+      const v = variants.get(w);
+      if (chars.get(w) === r) changed.push(`“${w}”是台湾地区或繁体用字`);
+      else if (v && (v.special.includes(r) || v.other.includes(r))) {
+        // 牠 varies 他 and 它, but is 它's specialised variant: the detector's 他 gives way
+        if (v.special && !v.special.includes(r)) r = v.special[0]!;
+        changed.push(`“${w}”是“${r}”的异体字`);
+      } else return null;
+    }
+    fixed += r;
   }
-  return `“${wrong}”中的${changed.join('，')}，规范写法为“${right}”`;
+  return { reason: `“${wrong}”中的${changed.join('，')}，规范写法为“${fixed}”`, right: fixed };
 }
 
-/** The word and idiom detectors' findings that are regional spellings, relabelled; the rest as they are. */
+/**
+ * The word and idiom detectors' findings that are regional spellings or variant characters,
+ * relabelled (their severity kept: 全國 in simplified text is 用字不规范 either way); the rest as they are.
+ */
 export function relabelRegional(found: TypoFinding[]): TypoFinding[] {
   return found.map((f) => {
     if (f.kind !== 'typo.word' && f.kind !== 'typo.idiom') return f;
-    const reason = regionalReason(f.wrong, f.right);
-    return reason ? { ...f, kind: 'typo.regional', severity: 'hint', evidence: reason } : f;
+    const regional = regionalReason(f.wrong, f.right);
+    return regional ? { ...f, kind: 'typo.regional', right: regional.right, evidence: regional.reason } : f;
   });
 }
