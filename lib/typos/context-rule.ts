@@ -21,12 +21,10 @@ export interface ContextRule {
   /** literal strings that, ending right before the wrong character, silence the rule */
   exceptBefore?: string[];
   /**
-   * an element whose words, anywhere earlier in the sentence, silence the rule (an indirect question:
-   * 不知道他在哪里, 无论在哪里)
+   * an element whose words, earlier in the clause, silence the rule (an indirect question:
+   * 不知道他在哪里, 无论走到哪里)
    */
-  exceptEarlierInSentence?: string;
-  /** an element whose words, later in the clause, silence the rule (到哪里都一样) */
-  exceptLaterInClause?: string;
+  exceptEarlierInClause?: string;
   /** words of class `has` within `span` characters before the wrong one, none of class `lacks` within `span` either side */
   near?: { has: string; lacks: string; span: number };
   /** true: only in a question (the sentence ends with ？); false: only outside one */
@@ -45,19 +43,10 @@ function inQuestion(text: string, at: number): boolean {
   return false;
 }
 
-const SENTENCE_END = '。！？!?\n';
-
-/** Where the sentence holding `at` starts. */
-function sentenceStart(text: string, at: number): number {
+/** Where the clause holding `at` starts (after the last clause or sentence end, or the text's start). */
+function clauseStart(text: string, at: number): number {
   let j = at;
-  while (j > 0 && !SENTENCE_END.includes(text[j - 1]!)) j--;
-  return j;
-}
-
-/** Where the clause from `at` on ends (the next clause or sentence end, or the text's). */
-function clauseEnd(text: string, at: number): number {
-  let j = at;
-  while (j < text.length && !END.includes(text[j]!)) j++;
+  while (j > 0 && !END.includes(text[j - 1]!) && text[j - 1] !== '\n') j--;
   return j;
 }
 
@@ -83,7 +72,6 @@ interface Compiled {
   exceptBefore: string[];
   near: { has: WordSet; lacks: WordSet; span: number } | null;
   earlier: WordSet | null;
-  later: WordSet | null;
 }
 
 let compiled: { byChar: Map<string, Compiled[]>; trigger: RegExp } | null = null;
@@ -115,9 +103,8 @@ function compile() {
   const byChar = new Map<string, Compiled[]>();
   for (const rule of data.rules as ContextRule[]) {
     const near = rule.near ? { has: element(rule.near.has), lacks: element(rule.near.lacks), span: rule.near.span } : null;
-    const earlier = rule.exceptEarlierInSentence ? element(rule.exceptEarlierInSentence) : null;
-    const later = rule.exceptLaterInClause ? element(rule.exceptLaterInClause) : null;
-    const entry = { rule, before: (rule.before ?? []).map(element), after: (rule.after ?? []).map(element), exceptAfter: rule.exceptAfter ?? [], exceptBefore: rule.exceptBefore ?? [], near, earlier, later };
+    const earlier = rule.exceptEarlierInClause ? element(rule.exceptEarlierInClause) : null;
+    const entry = { rule, before: (rule.before ?? []).map(element), after: (rule.after ?? []).map(element), exceptAfter: rule.exceptAfter ?? [], exceptBefore: rule.exceptBefore ?? [], near, earlier };
     (byChar.get(rule.wrong) ?? byChar.set(rule.wrong, []).get(rule.wrong)!).push(entry);
   }
   const chars = [...byChar.keys()].join('');
@@ -155,8 +142,7 @@ export function contextTypos(text: string, skip: readonly Range[] = [], only?: s
       if (r.exceptAfter.some((w) => text.startsWith(w, i + 1)) || r.exceptBefore.some((w) => text.endsWith(w, i))) continue;
       if (r.near && (!occursIn(text, i - r.near.span, i, r.near.has) || occursIn(text, i - r.near.span, i, r.near.lacks) || occursIn(text, i + 1, i + 1 + r.near.span, r.near.lacks))) continue;
       if (r.rule.question !== undefined && inQuestion(text, i) !== r.rule.question) continue;
-      if (r.earlier && occursIn(text, sentenceStart(text, i), i, r.earlier)) continue;
-      if (r.later && occursIn(text, i + 1, clauseEnd(text, i + 1), r.later)) continue;
+      if (r.earlier && occursIn(text, clauseStart(text, i), i, r.earlier)) continue;
       if (overlaps(skip, i, i + 1)) continue;
       out.push({ start: i, end: i + 1, wrong: r.rule.wrong, right: r.rule.right, kind: 'typo.context', severity: r.rule.severity, evidence: r.rule.message });
       break;
