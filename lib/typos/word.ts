@@ -36,6 +36,8 @@ interface Candidate {
   reason: string;
   /** why a score below hintScore was accepted: the bigram context, the correction written nearby, or a pair never written */
   via?: 'context' | 'nearby' | 'unattested';
+  /** the block writes the correction nearby */
+  nearby: boolean;
 }
 
 /**
@@ -184,7 +186,7 @@ class RunScorer {
         else if (score >= R.unattestedScore && this.unattested(i, len)) via = 'unattested';
         else continue;
       }
-      this.found.push({ start: i, end: i + len, wrong: s.slice(i, i + len), right: w, score, reason: confusionReason(cost), via });
+      this.found.push({ start: i, end: i + len, wrong: s.slice(i, i + len), right: w, score, reason: confusionReason(cost), via, nearby: via === 'nearby' || this.writtenNearby(i, w) });
     }
   }
 }
@@ -237,7 +239,10 @@ export function wordTypos(text: string, skip: readonly Range[], block: BlockRuns
       if (n < 2 || n > 3 || r.tokenLogP(t) > rareLogP) continue;
       for (let at = starts[t]!; at < ends[t]!; at++) r.tryPiece(starts[t]!, n, at, R.rareWordContextScore);
     }
-    const found = r.found;
+    // a correction the block writes nearby beats the other corrections of the same piece (登纪 after
+    // 登记: 登记, not the likelier 登基)
+    const written = new Set(r.found.filter((c) => c.nearby).map((c) => c.start * 65536 + c.end));
+    const found = written.size ? r.found.filter((c) => c.nearby || !written.has(c.start * 65536 + c.end)) : r.found;
     // best first; keep those not overlapping a better one
     found.sort((x, y) => y.score - x.score);
     const kept: Candidate[] = [];
@@ -267,7 +272,7 @@ export function wordTypos(text: string, skip: readonly Range[], block: BlockRuns
 /** What besides the score made a candidate a finding, for its evidence. */
 function viaText(c: Candidate): string {
   if (c.via === 'context') return '，且与上下文构成语料中的常见搭配';
-  if (c.via === 'nearby') return `，且同段邻近处写作“${c.right}”`;
+  if (c.via === 'nearby' || (!c.via && c.nearby)) return `，且同段邻近处写作“${c.right}”`;
   if (c.via === 'unattested') return `，且语料中未见“${c.wrong}”二字连用`;
   return '';
 }

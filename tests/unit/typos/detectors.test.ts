@@ -66,6 +66,25 @@ describe('corrections and severities', () => {
     expect(f.evidence).toContain('搭配');
   });
 
+  it('word: a smaller gain counts when the same block writes the correction nearby, within 60 characters', () => {
+    // 判觉 → 判决 (7.9, below hintScore) with no language-model pair in 应当载明判觉理由
+    expect(kinds('应当载明判觉理由。')).toEqual([]);
+    const f = one('判决书应当载明判觉理由。');
+    expect(f).toMatchObject({ wrong: '判觉', right: '判决', severity: 'hint' });
+    expect(f.evidence).toContain('同段邻近处写作“判决”');
+    // the window: the correction starting 57 characters before the slip is near, 65 is not
+    const apart = (n: number) => `判决${'，'.repeat(n - 6)}应当载明判觉理由。`;
+    expect(apart(57).indexOf('判觉')).toBe(57);
+    expect(kinds(apart(57))).toEqual(['typo.word']);
+    expect(kinds(apart(65))).toEqual([]);
+  });
+
+  it('word: of the corrections of one piece, the one the block writes nearby is proposed', () => {
+    // alone, 登纪 reads as 登基 (the likelier word); after 登记 it is 登记
+    expect(one('登纪材料应当真实。').right).toBe('登基');
+    expect(one('依法办理登记手续，登纪材料应当真实。')).toMatchObject({ wrong: '登纪', right: '登记', evidence: expect.stringContaining('同段邻近处写作“登记”') });
+  });
+
   it('word: a smaller gain counts for two stray characters the language model never saw together', () => {
     // 尊守 → 遵守 gains less than hintScore; no word list has 尊守 and open-gram never kept it as a pair
     const f = one('请大家尊守会场纪律。');
