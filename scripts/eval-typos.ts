@@ -127,12 +127,19 @@ console.log(`real typos: ${hit}/${real.length} = ${fmt(hit / real.length)}`);
 // every row of the file, including the kinds the subset above leaves out (political wording,
 // punctuation, changed length, more than two characters changed), as the issue counts them
 let hitAll = 0;
+let hitOther = 0;
 const allRows = realTypoRows();
+// political wording and format rows are list knowledge, not wrong characters
+const isListKind = (r: { kind: string }) => r.kind === '政治表述' || r.kind === '标点与格式';
 for (const r of allRows) {
   const at = r.text.indexOf(r.wrong);
-  if (slips(detectTypos([{ text: r.text, start: 0 }])).some((f) => f.start < at + r.wrong.length && f.end > at)) hitAll++;
+  if (!slips(detectTypos([{ text: r.text, start: 0 }])).some((f) => f.start < at + r.wrong.length && f.end > at)) continue;
+  hitAll++;
+  if (!isListKind(r)) hitOther++;
 }
 console.log(`real typos, every row of real-typos.tsv: ${hitAll}/${allRows.length} = ${fmt(hitAll / allRows.length)}`);
+const listKinds = allRows.filter(isListKind).length;
+console.log(`  (${listKinds} of the ${allRows.length} rows are 政治表述 or 标点与格式 — wording a list knows, not a wrong character — so no open detector reaches more than ${allRows.length - listKinds}/${allRows.length} = ${fmt((allRows.length - listKinds) / allRows.length)}; of the other ${allRows.length - listKinds}, ${hitOther} found)`);
 
 console.log('\n— precision corpus (60 policy documents + 9 pages) —');
 let severe = 0, hints = 0, chars = 0;
