@@ -133,16 +133,20 @@ const oneScript = (forms, simplifiedForm) =>
 const traditional = oneScript(simplifiedOf, (_t, simple) => simple[0]);
 const simplified = oneScript(traditionalOf, (s) => s);
 const thresholds = JSON.parse(readFileSync(OUT_SCRIPT, 'utf8'));
-const split = (list) => ({ common: list.slice(0, COMMON_FOR_PAGES).join(''), more: list.slice(COMMON_FOR_PAGES).join('') });
+// flat keys: the content script imports the common ones alone (a nested object would ship whole)
+const common = (list) => list.slice(0, COMMON_FOR_PAGES).join('');
+const more = (list) => list.slice(COMMON_FOR_PAGES).join('');
 writeFileSync(
   OUT_SCRIPT,
   JSON.stringify(
     {
-      ...Object.fromEntries(Object.entries(thresholds).filter(([k]) => !['traditional', 'simplified', '$source', '$licence'].includes(k))),
-      $source: `The ${COMMON_PER_SCRIPT} characters of one script only whose simplified forms are most frequent in jieba's list: traditional (Unihan kSimplifiedVariant, not the character itself) and simplified (kTraditionalVariant, not the character itself), from Unihan as Debian ${UNIHAN} ships it; the ${COMMON_FOR_PAGES} commonest of each in common, the rest in more. Built by scripts/build-regional-data.mjs; the thresholds are hand-set.`,
+      ...Object.fromEntries(Object.entries(thresholds).filter(([k]) => !k.startsWith('traditional') && !k.startsWith('simplified') && !k.startsWith('$'))),
+      $source: `The ${COMMON_PER_SCRIPT} characters of one script only whose simplified forms are most frequent in jieba's list: traditional (Unihan kSimplifiedVariant, not the character itself) and simplified (kTraditionalVariant, not the character itself), from Unihan as Debian ${UNIHAN} ships it; the ${COMMON_FOR_PAGES} commonest of each in *Common, the rest in *More. Built by scripts/build-regional-data.mjs; the thresholds are hand-set.`,
       $licence: 'Unicode License v3 (Unihan)',
-      traditional: split(traditional),
-      simplified: split(simplified),
+      traditionalCommon: common(traditional),
+      traditionalMore: more(traditional),
+      simplifiedCommon: common(simplified),
+      simplifiedMore: more(simplified),
     },
     null,
     1,

@@ -6,7 +6,8 @@
  * traditional character (提昇) does not make a block traditional, and a block holding both scripts
  * (关于加強网站內容建設, 繁简混用) is simplified text with slips to report.
  */
-import { block as BLOCK, page as PAGE, simplified as SIMPLIFIED, traditional as TRADITIONAL } from '../data/script-chars.json';
+// named imports of flat keys: the content script, which tests pages only, ships the common lists alone
+import { block as BLOCK, page as PAGE, simplifiedCommon, simplifiedMore, traditionalCommon, traditionalMore } from '../data/script-chars.json';
 
 interface Sets {
   traditional: Set<string>;
@@ -16,8 +17,8 @@ interface Sets {
 // built on first use; the page test needs the commonest only (the content script carries no more)
 let commonSets: Sets | null = null;
 let allSets: Sets | null = null;
-const common = () => (commonSets ??= { traditional: new Set(TRADITIONAL.common), simplified: new Set(SIMPLIFIED.common) });
-const all = () => (allSets ??= { traditional: new Set(TRADITIONAL.common + TRADITIONAL.more), simplified: new Set(SIMPLIFIED.common + SIMPLIFIED.more) });
+const common = () => (commonSets ??= { traditional: new Set(traditionalCommon), simplified: new Set(simplifiedCommon) });
+const all = () => (allSets ??= { traditional: new Set(traditionalCommon + traditionalMore), simplified: new Set(simplifiedCommon + simplifiedMore) });
 
 interface Threshold {
   minChars: number;
