@@ -29,7 +29,7 @@ const OUT = path.join(ROOT, 'lib/data/typo-regional.json');
 const OUT_SCRIPT = path.join(ROOT, 'lib/data/script-chars.json');
 const COMMON_PER_SCRIPT = 400;
 /** the commonest, enough to tell a traditional page (all the content script carries) */
-const COMMON_FOR_PAGES = 100;
+const COMMON_FOR_PAGES = 64;
 const OPENCC_PKG = 'opencc-js@1.4.2';
 const DICT = 'dist/esm-lib/dict';
 const HAN = /^[\u4e00-\u9fff]+$/u;

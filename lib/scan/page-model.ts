@@ -121,7 +121,7 @@ function* finishStages(c: Collector, doc: Document, opts: BuildOptions): Generat
   if (doc.getElementsByTagName('frameset')[0]) notes.push('页面使用框架（frameset），框架内的页面需分别打开检查。');
   else if (frameBody) notes.push('页面底部位于内嵌框架（iframe）中，已一并检查；其他框架内容未检查。');
   else if (doc.getElementsByTagName('iframe')[0]) notes.push('页面含内嵌框架（iframe），其内容未检查。');
-  if (isTraditionalPage(text)) notes.push('页面为繁体字版本：繁体段落未做词语、成语等错别字检查；底部标识、日期等按简体文字识别，可能误报，请在简体版核对。');
+  if (isTraditionalPage(text)) notes.push('繁体字页面：繁体段落未查错别字，底部标识、日期按简体识别可能误报，请在简体版核对。');
   let folded: FoldedText | null = null;
   const model: PageModel = {
     url,

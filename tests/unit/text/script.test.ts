@@ -40,7 +40,7 @@ describe('traditional-character text (繁体版)', () => {
 
   it('is named in the page’s notes', () => {
     const trad = modelFromHtml(`<body><p>${SEED.slice(0, 3000).replace(/[<>&]/g, '')}</p></body>`).model;
-    expect(trad.notes.join('')).toContain('繁体字版本');
+    expect(trad.notes.join('')).toContain('繁体字页面');
     expect(modelFromHtml('<body><p>国务院办公厅关于政府网站抽查情况的通报。</p></body>').model.notes).toEqual([]);
   });
 });
