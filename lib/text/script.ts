@@ -10,17 +10,24 @@
 // traditional list alone (its gzip budget is nearly spent)
 import { block as BLOCK, page as PAGE, simplifiedCommon, simplifiedMore, traditionalCommon, traditionalMore } from '../data/script-chars.json';
 
-interface Sets {
-  traditional: Set<string>;
-  simplified: Set<string>;
+/** per char code: TRAD for a traditional-only character, SIMP for a simplified-only one (a table: no string per character) */
+type ScriptTable = Uint8Array;
+const TRAD = 1;
+const SIMP = 2;
+
+function table(traditional: string, simplified: string): ScriptTable {
+  const t = new Uint8Array(0x10000);
+  for (let i = 0; i < traditional.length; i++) t[traditional.charCodeAt(i)] = TRAD;
+  for (let i = 0; i < simplified.length; i++) t[simplified.charCodeAt(i)] = SIMP;
+  return t;
 }
 
 // built on first use; the page test reads the commonest traditional characters only: a page is
 // told well enough by them (11 % of a real 繁体 通报's Han characters, none of a simplified page's)
-let commonSets: Sets | null = null;
-let allSets: Sets | null = null;
-const common = () => (commonSets ??= { traditional: new Set(traditionalCommon), simplified: new Set() });
-const all = () => (allSets ??= { traditional: new Set(traditionalCommon + traditionalMore), simplified: new Set(simplifiedCommon + simplifiedMore) });
+let commonTable: ScriptTable | null = null;
+let allTable: ScriptTable | null = null;
+const common = () => (commonTable ??= table(traditionalCommon, ''));
+const all = () => (allTable ??= table(traditionalCommon + traditionalMore, simplifiedCommon + simplifiedMore));
 
 interface Threshold {
   minChars: number;
@@ -32,7 +39,7 @@ interface Threshold {
 }
 
 /** The text's first `sample` characters: how many are Han, traditional-only, simplified-only. */
-function count(text: string, sets: Sets, sample = Infinity): { han: number; trad: number; simp: number } {
+function count(text: string, scripts: ScriptTable, sample = Infinity): { han: number; trad: number; simp: number } {
   let han = 0;
   let trad = 0;
   let simp = 0;
@@ -40,15 +47,15 @@ function count(text: string, sets: Sets, sample = Infinity): { han: number; trad
     const c = text.charCodeAt(i);
     if (c < 0x3400 || c > 0x9fff) continue;
     han++;
-    const ch = text[i]!;
-    if (sets.traditional.has(ch)) trad++;
-    else if (sets.simplified.has(ch)) simp++;
+    const s = scripts[c];
+    if (s === TRAD) trad++;
+    else if (s === SIMP) simp++;
   }
   return { han, trad, simp };
 }
 
-function isTraditional(text: string, sets: Sets, t: Threshold): boolean {
-  const { han, trad, simp } = count(text, sets, t.sampleChars);
+function isTraditional(text: string, scripts: ScriptTable, t: Threshold): boolean {
+  const { han, trad, simp } = count(text, scripts, t.sampleChars);
   return trad >= t.minChars && trad >= t.minShare * han && simp <= t.maxSimplifiedPerTraditional * trad;
 }
 
