@@ -97,7 +97,8 @@ function unihan() {
       for (const v of value.split(' ').map((x) => x.split('<')[0])) {
         if (!standard.has(v) || v === cp) continue;
         const [a, b] = [char(cp), char(v)];
-        if (!HAN.test(a) || a.length !== 1) continue;
+        // one UTF-16 unit each (the detectors compare code units)
+        if (!HAN.test(a) || a.length !== 1 || !HAN.test(b) || b.length !== 1) continue;
         const [special, other] = out.get(a) ?? [new Set(), new Set()];
         (field === 'kSpecializedSemanticVariant' ? special : other).add(b);
         out.set(a, [special, other]);
