@@ -15,6 +15,7 @@ import { isTraditionalBlock, isTraditionalPage, TRADITIONAL_SAMPLE } from '../te
 import { bodyTypos } from './body';
 import { confusion } from './confusion';
 import { contextTypos } from './context-rule';
+import { divisionGapTypos } from './division-gap';
 import { ganzhiTypos } from './ganzhi';
 import { geoNameTypos } from './geo-name';
 import { idiomTypos } from './idiom';
@@ -58,6 +59,7 @@ export function detectTypos(blocks: readonly TextBlock[], context: TypoContext =
       ...bodyTypos(text),
       ...placeTypos(text),
       ...geoNameTypos(text),
+      ...divisionGapTypos(text),
       ...ganzhiTypos(text),
       ...idiomTypos(text, skip, runs),
       ...longIdiomTypos(text, skip, runs),
