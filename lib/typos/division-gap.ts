@@ -6,11 +6,10 @@
  * (齐哈尔市 in 齐齐哈尔市); a gap that is itself a division name or a word of the lexicon is left alone. A hint: the inspector confirms. Names: lib/data/typo-places.json.
  */
 import geo from '../data/typo-geo-names.json';
-import placesData from '../data/typo-places.json';
 import rules from '../data/typo-rules.json';
 import { AhoCorasick } from '../text/aho-corasick';
 import { lexicon } from './lexicon';
-import { isDivisionCore, isDivisionName, unitCore } from './place';
+import { allDivisionNames, isDivisionCore, isDivisionName, unitCore } from './place';
 import type { TypoFinding } from './types';
 
 let cached: { matcher: AhoCorasick; right: string[] } | null = null;
@@ -18,7 +17,7 @@ let cached: { matcher: AhoCorasick; right: string[] } | null = null;
 function gaps() {
   if (cached) return cached;
   const lex = lexicon(rules.word.minBucket);
-  const names = [...Object.values(placesData.provinces as Record<string, string>).flatMap((l) => l.split(' ')), ...placesData.districts.split(' ')].filter(Boolean);
+  const names = allDivisionNames();
   const variants = new Map<string, string>();
   const ambiguous = new Set<string>();
   for (const name of new Set(names)) {

@@ -12,11 +12,10 @@
  * character in place (one substitution leaves one of the two).
  */
 import geo from '../data/typo-geo-names.json';
-import placesData from '../data/typo-places.json';
 import rules from '../data/typo-rules.json';
 import { confusion } from './confusion';
 import { lexicon } from './lexicon';
-import { isDivisionName, unitCore } from './place';
+import { allDivisionNames, isDivisionName, unitCore } from './place';
 import type { TypoFinding } from './types';
 import { oneDiff } from './one-diff';
 
@@ -40,7 +39,7 @@ function index(): GeoIndex {
   const geoNames = [...new Set(Object.values(geo.groups).flatMap((g) => g.split(' ')))].filter((n) => n.length >= geo.minLength);
   const { divisions } = geo;
   const excluded = new RegExp(divisions.excludedCore, 'u');
-  const divisionNames = [...Object.values(placesData.provinces as Record<string, string>).flatMap((l) => l.split(' ')), ...placesData.districts.split(' ')].filter(Boolean);
+  const divisionNames = allDivisionNames();
   const known = new Set(geoNames);
   const full = new Set<string>();
   const bareNames = new Set<string>();

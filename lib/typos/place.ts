@@ -35,6 +35,11 @@ function index(): PlaceIndex {
   return cached;
 }
 
+/** Every prefecture, county-level and district name of the division table (districts included). */
+export function allDivisionNames(): string[] {
+  return [...Object.values(placesData.provinces as Record<string, string>).flatMap((l) => l.split(' ')), ...placesData.districts.split(' ')].filter(Boolean);
+}
+
 /** Whether `name` is a prefecture or county-level name of the division table. */
 export function isDivisionName(name: string): boolean {
   return index().owners.has(name);
