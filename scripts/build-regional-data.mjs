@@ -19,10 +19,9 @@
  * by them (lib/text/script.ts), and one holding both (繁简混用) is not that.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { packedFiles } from './npm-packed-file.mjs';
+import { packedFiles, withDebianPackages } from './fetched-packages.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const OUT = path.join(ROOT, 'lib/data/typo-regional.json');
@@ -49,7 +48,7 @@ const tsPhrases = new Map(dictionary('TSPhrases'));
 const charwise = (s) => [...s].map((c) => tsChars.get(c) ?? c).join('');
 const simplify = (s) => tsPhrases.get(s) ?? charwise(s);
 
-// the single characters jieba's list holds, by bucket: the traditional ones among them appear in simplified text
+// the single characters jieba's list holds, by bucket: the one-script lists are ranked by them
 const words = JSON.parse(readFileSync(path.join(ROOT, 'lib/data/typo-words.json'), 'utf8')).words;
 const charBucket = new Map();
 for (const [bucket, list] of Object.entries(words)) for (const w of list.split(' ')) if (w.length === 1) charBucket.set(w, Number(bucket));
@@ -70,15 +69,11 @@ for (const [t, s] of tsPhrases) addPhrase(charwise(t), s);
 
 /**
  * Unihan's variant fields as Debian's unicode-data ships them: variants (a variant char outside
- * GB 2312 → the GB 2312 chars it varies), and each character's simplified and traditional forms.
+ * the 通用规范汉字表 → the standard chars it varies), and each character's simplified and traditional forms.
  */
 function unihan() {
-  const tmp = mkdtempSync(path.join(os.tmpdir(), 'unihan-'));
-  try {
-    execFileSync('apt-get', ['download', 'unicode-data'], { cwd: tmp, stdio: ['ignore', 'ignore', 'inherit'] });
-    const deb = execFileSync('sh', ['-c', 'ls unicode-data_*.deb'], { cwd: tmp, encoding: 'utf8' }).trim();
-    execFileSync('dpkg', ['-x', deb, 'x'], { cwd: tmp });
-    const read = (name) => execFileSync('bzcat', [path.join(tmp, 'x/usr/share/unicode', name)], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  return withDebianPackages(['unicode-data'], (root, _tmp, [deb]) => {
+    const read = (name) => execFileSync('bzcat', [path.join(root, 'usr/share/unicode', name)], { encoding: 'utf8', maxBuffer: 1 << 28 });
     // the standard: 通用规范汉字表 (2013), Unihan kTGH
     const standard = new Set();
     for (const line of read('Unihan_OtherMappings.txt.bz2').split('\n')) if (line.split('\t')[1] === 'kTGH') standard.add(line.split('\t')[0]);
@@ -105,11 +100,9 @@ function unihan() {
       }
     }
     return { variants: out, simplifiedOf, traditionalOf, version: deb.replace(/_all\.deb$/u, '') };
-  } finally {
-    rmSync(tmp, { recursive: true, force: true });
-  }
+  });
 }
-const { variants, simplifiedOf, traditionalOf, version: UNIHAN } = unihan();
+const { variants, simplifiedOf, traditionalOf, version: UNIHAN } = await unihan();
 
 const data = {
   $source: `variants: Unihan (Debian ${UNIHAN}) kSpecializedSemanticVariant (before the bar), kSemanticVariant and kZVariant of characters outside the 通用规范汉字表 (kTGH), to the standard characters they vary (牠它|他). chars: all of TSCharacters and TWVariantsRev. The rest: OpenCC dictionaries (TWVariantsRev, TSCharacters, TWPhrasesRev, TSPhrases) as the npm tarball ${OPENCC_PKG} ships them: Taiwan-standard and traditional spellings with the mainland standard's, both sides simplified. Built by scripts/build-regional-data.mjs.`,
@@ -134,20 +127,17 @@ const oneScript = (forms, simplifiedForm) =>
 const traditional = oneScript(simplifiedOf, (_t, simple) => simple[0]);
 const simplified = oneScript(traditionalOf, (s) => s);
 const thresholds = JSON.parse(readFileSync(OUT_SCRIPT, 'utf8'));
-// flat keys: the content script imports the common ones alone (a nested object would ship whole)
-const common = (list) => list.slice(0, COMMON_FOR_PAGES).join('');
-const more = (list) => list.slice(COMMON_FOR_PAGES).join('');
 writeFileSync(
   OUT_SCRIPT,
   JSON.stringify(
     {
-      ...Object.fromEntries(Object.entries(thresholds).filter(([k]) => !k.startsWith('traditional') && !k.startsWith('simplified') && !k.startsWith('$'))),
-      $source: `The ${COMMON_PER_SCRIPT} characters of one script only whose simplified forms are most frequent in jieba's list: traditional (Unihan kSimplifiedVariant, not the character itself) and simplified (kTraditionalVariant, not the character itself), from Unihan as Debian ${UNIHAN} ships it; the ${COMMON_FOR_PAGES} commonest of each in *Common, the rest in *More. Built by scripts/build-regional-data.mjs; the thresholds are hand-set.`,
+      ...Object.fromEntries(Object.entries(thresholds).filter(([k]) => !/^(traditional|simplified|\$)/u.test(k))),
+      $source: `The ${COMMON_PER_SCRIPT} characters of one script only whose simplified forms are most frequent in jieba's list: traditional (Unihan kSimplifiedVariant, not the character itself) and simplified (kTraditionalVariant, not the character itself), from Unihan as Debian ${UNIHAN} ships it; the ${COMMON_FOR_PAGES} commonest traditional ones in traditionalCommon (the page test's), the rest in traditionalMore. Built by scripts/build-regional-data.mjs; the thresholds are hand-set.`,
       $licence: 'Unicode License v3 (Unihan)',
-      traditionalCommon: common(traditional),
-      traditionalMore: more(traditional),
-      simplifiedCommon: common(simplified),
-      simplifiedMore: more(simplified),
+      // flat keys: the content script imports traditionalCommon alone (a nested object would ship whole)
+      traditionalCommon: traditional.slice(0, COMMON_FOR_PAGES).join(''),
+      traditionalMore: traditional.slice(COMMON_FOR_PAGES).join(''),
+      simplified: simplified.join(''),
     },
     null,
     1,

@@ -28,32 +28,22 @@
  * builds native code). Policy documents and real pages are test data and are never read here.
  */
 import { execFileSync } from 'node:child_process';
-import { createReadStream, readdirSync, mkdtempSync, readFileSync, writeFileSync, rmSync, openSync, closeSync } from 'node:fs';
+import { createReadStream, readFileSync, writeFileSync, openSync, closeSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { createRequire } from 'node:module';
-import os from 'node:os';
 import path from 'node:path';
-import { packedFile } from './npm-packed-file.mjs';
+import { packedFile, withDebianPackages } from './fetched-packages.mjs';
 
 const require = createRequire(import.meta.url);
 const ROOT = path.resolve(import.meta.dirname, '..');
 const DATA = path.join(ROOT, 'lib/data');
 const JIEBA_PKG = 'nodejieba@3.5.8';
-const JIEBA_PATH = 'package/submodules/cppjieba/dict/jieba.dict.utf8';
+const JIEBA_PATH = 'submodules/cppjieba/dict/jieba.dict.utf8';
 /** Words rarer than this are mostly segmentation debris (names, fragments) in jieba's dict. */
 const FREQ_FLOOR = Number(process.env.FREQ_FLOOR ?? 5);
 const HAN = /^[\u4e00-\u9fff]+$/u;
 
-function jiebaDictionary() {
-  const tmp = mkdtempSync(path.join(os.tmpdir(), 'jieba-'));
-  try {
-    execFileSync('npm', ['pack', JIEBA_PKG, '--silent'], { cwd: tmp, stdio: ['ignore', 'ignore', 'inherit'] });
-    execFileSync('tar', ['xzf', 'nodejieba-3.5.8.tgz', JIEBA_PATH], { cwd: tmp });
-    return readFileSync(path.join(tmp, JIEBA_PATH), 'utf8');
-  } finally {
-    rmSync(tmp, { recursive: true, force: true });
-  }
-}
+const jiebaDictionary = () => packedFile(JIEBA_PKG, JIEBA_PATH);
 
 /**
  * Pairs are kept around the 2–3 character words of at least this bucket: context evidence for the
@@ -69,13 +59,10 @@ const BIGRAM_MIN_LIFT = 1;
  * text with word ids) and pydict_sc.bin, whose tail holds the word strings (UTF-32LE, NUL-ended)
  * in id order.
  */
-async function openGram(targets) {
-  const tmp = mkdtempSync(path.join(os.tmpdir(), 'opengram-'));
-  try {
-    execFileSync('apt-get', ['download', 'sunpinyin-data', 'sunpinyin-utils'], { cwd: tmp, stdio: ['ignore', 'ignore', 'inherit'] });
-    for (const deb of readdirSync(tmp).filter((f) => f.endsWith('.deb'))) execFileSync('dpkg', ['-x', deb, 'x'], { cwd: tmp });
-    const dataDir = execFileSync('find', ['x', '-type', 'd', '-path', '*sunpinyin/data'], { cwd: tmp, encoding: 'utf8' }).trim().split('\n')[0];
-    const dict = readFileSync(path.join(tmp, dataDir, 'pydict_sc.bin'));
+function openGram(targets) {
+  return withDebianPackages(['sunpinyin-data', 'sunpinyin-utils'], async (root, tmp) => {
+    const dataDir = execFileSync('find', [root, '-type', 'd', '-path', '*sunpinyin/data'], { encoding: 'utf8' }).trim().split('\n')[0];
+    const dict = readFileSync(path.join(dataDir, 'pydict_sc.bin'));
     const nWord = dict.readUInt32LE(0);
     const strings = dict.subarray(12 + dict.readUInt32LE(8));
     const list = [];
@@ -90,7 +77,7 @@ async function openGram(targets) {
     if (word(70) !== '，') throw new Error('pydict_sc.bin layout changed: id 70 is not "，"');
     const arpa = path.join(tmp, 'lm.txt');
     const fd = openSync(arpa, 'w');
-    execFileSync(path.join(tmp, 'x/usr/bin/tslminfo'), ['-v', path.join(tmp, dataDir, 'lm_sc.t3g')], { stdio: ['ignore', fd, 'inherit'] });
+    execFileSync(path.join(root, 'usr/bin/tslminfo'), ['-v', path.join(dataDir, 'lm_sc.t3g')], { stdio: ['ignore', fd, 'inherit'] });
     closeSync(fd);
     const uni = new Map();
     const pairs = [];
@@ -118,9 +105,7 @@ async function openGram(targets) {
       if (HAN.test(w) && w.length >= 2 && w.length <= 4) words.push([w, -negLogP]);
     }
     return { pairs, words, charPairs };
-  } finally {
-    rmSync(tmp, { recursive: true, force: true });
-  }
+  });
 }
 
 /**

@@ -37,7 +37,13 @@ loadTypoData();
  * Slips of the pen only: a regional spelling (typo.regional: 想著, 提昇, 网路 — standard in Taiwan,
  * which the SIGHAN gold, from Taiwanese learners, accepts) is another norm, counted apart.
  */
-const slips = (found: TypoFinding[]) => found.filter((f) => f.kind !== 'typo.regional');
+const REGIONAL = 'typo.regional';
+const slips = (found: TypoFinding[]) => found.filter((f) => f.kind !== REGIONAL);
+/** The slips reported on a real-typo row's wrong form, in its sentence. */
+const rowFindings = (r: { text: string; wrong: string }) => {
+  const at = r.text.indexOf(r.wrong);
+  return slips(detectTypos([{ text: r.text, start: 0 }])).filter((f) => f.start < at + r.wrong.length && f.end > at);
+};
 
 function evalSet(name: string, pairs: SentencePair[]) {
   let tp = 0, fp = 0, fn = 0, located = 0, regionalOk = 0, regionalErr = 0;
@@ -118,8 +124,7 @@ console.log('\n— real errors from government sites (detectors alone) —');
 const real = realTypos();
 let hit = 0;
 for (const r of real) {
-  const at = r.text.indexOf(r.wrong);
-  const found = slips(detectTypos([{ text: r.text, start: 0 }])).filter((f) => f.start < at + r.wrong.length && f.end > at);
+  const found = rowFindings(r);
   if (found.length) hit++;
   console.log(`  ${found.length ? 'found ' : 'missed'} ${r.wrong}→${r.right} (${r.kind})${found.length ? ' :: ' + found.map(describe).join(' | ') : ''}`);
 }
@@ -132,8 +137,7 @@ const allRows = realTypoRows();
 // political wording and format rows are list knowledge, not wrong characters
 const isListKind = (r: { kind: string }) => r.kind === '政治表述' || r.kind === '标点与格式';
 for (const r of allRows) {
-  const at = r.text.indexOf(r.wrong);
-  if (!slips(detectTypos([{ text: r.text, start: 0 }])).some((f) => f.start < at + r.wrong.length && f.end > at)) continue;
+  if (!rowFindings(r).length) continue;
   hitAll++;
   if (!isListKind(r)) hitOther++;
 }
@@ -154,7 +158,7 @@ for (const doc of precisionCorpus()) {
 console.log(`precision corpus: ${chars} characters, deduct/veto ${severe} (must be 0), hints ${hints} (at most 5)`);
 
 console.log('\n— through scanPage (one sentence per page; open slip rules | open + regional + curated wording rules) —');
-const OPEN = new Set(typoOpenRules.map((r) => r.id).filter((id) => id !== 'typo.regional'));
+const OPEN = new Set(typoOpenRules.map((r) => r.id).filter((id) => id !== REGIONAL));
 const WORDING = new Set([...typoOpenRules, ...wordingRules, ...nameOutdatedRules].map((r) => r.id));
 const escapeHtml = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const settings = { ...DEFAULT_SETTINGS, today: EXAMPLE_TODAY };

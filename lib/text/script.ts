@@ -8,7 +8,7 @@
  */
 // named imports of flat keys: the content script, which tests pages only, ships the common
 // traditional list alone (its gzip budget is nearly spent)
-import { block as BLOCK, page as PAGE, simplifiedCommon, simplifiedMore, traditionalCommon, traditionalMore } from '../data/script-chars.json';
+import { block as BLOCK, page as PAGE, simplified, traditionalCommon, traditionalMore } from '../data/script-chars.json';
 
 /** per char code: TRAD for a traditional-only character, SIMP for a simplified-only one (a table: no string per character) */
 type ScriptTable = Uint8Array;
@@ -27,13 +27,13 @@ function table(traditional: string, simplified: string): ScriptTable {
 let commonTable: ScriptTable | null = null;
 let allTable: ScriptTable | null = null;
 const common = () => (commonTable ??= table(traditionalCommon, ''));
-const all = () => (allTable ??= table(traditionalCommon + traditionalMore, simplifiedCommon + simplifiedMore));
+const all = () => (allTable ??= table(traditionalCommon + traditionalMore, simplified));
 
 interface Threshold {
   minChars: number;
   minShare: number;
-  /** at most this many simplified-only characters per traditional one (more: the text mixes scripts) */
-  maxSimplifiedPerTraditional: number;
+  /** at most this many simplified-only characters per traditional one (more: the text mixes scripts); the page test counts none */
+  maxSimplifiedPerTraditional?: number;
   /** only the first this many characters are read (a 繁体版 is traditional throughout) */
   sampleChars?: number;
 }
@@ -56,7 +56,7 @@ function count(text: string, scripts: ScriptTable, sample = Infinity): { han: nu
 
 function isTraditional(text: string, scripts: ScriptTable, t: Threshold): boolean {
   const { han, trad, simp } = count(text, scripts, t.sampleChars);
-  return trad >= t.minChars && trad >= t.minShare * han && simp <= t.maxSimplifiedPerTraditional * trad;
+  return trad >= t.minChars && trad >= t.minShare * han && simp <= (t.maxSimplifiedPerTraditional ?? 0) * trad;
 }
 
 /**

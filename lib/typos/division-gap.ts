@@ -3,7 +3,8 @@
  * suffix) has at least gapMinCore characters, written with one character of the core left out,
  * suffix kept (齐齐哈市 for 齐齐哈尔市). The first character is never the dropped one (鲁木齐市 is
  * the tail of a correct 乌鲁木齐市), nor is a gap that the right name written around it holds
- * (齐哈尔市 in 齐齐哈尔市); a gap that is itself a division name or a word of the lexicon is left alone. A hint: the inspector confirms. Names: lib/data/typo-places.json.
+ * (齐哈尔市 in 齐齐哈尔市); a gap that is itself a division name or a word of the lexicon is left
+ * alone. A hint: the inspector confirms. Names: lib/data/typo-places.json.
  */
 import geo from '../data/typo-geo-names.json';
 import rules from '../data/typo-rules.json';

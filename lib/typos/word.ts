@@ -272,9 +272,8 @@ export function wordTypos(text: string, skip: readonly Range[], block: BlockRuns
 /** What besides the score made a candidate a finding, for its evidence. */
 function viaText(c: Candidate): string {
   if (c.via === 'context') return '，且与上下文构成语料中的常见搭配';
-  if (c.via === 'nearby' || (!c.via && c.nearby)) return `，且同段邻近处写作“${c.right}”`;
   if (c.via === 'unattested') return `，且语料中未见“${c.wrong}”二字连用`;
-  return '';
+  return c.nearby ? `，且同段邻近处写作“${c.right}”` : '';
 }
 
 /** Has the run's segmentation a token of one character, or a rare word of two or three? */
