@@ -85,6 +85,12 @@ export interface PageModel {
   host: string;
   title: string;
   text: string;
+  /**
+   * What the footer and date recognisers read, when not `text` itself: on a page in traditional
+   * characters, `text` with their characters simplified (lib/text/script.ts simplifyMarks; same
+   * length, same offsets). Evidence is always quoted from `text`.
+   */
+  markText?: string;
   /** [start, end) of the footer region inside `text`, or null when none was found */
   footer: { start: number; end: number; text: string } | null;
   /** raw HTML of the footer region, cut to 20k chars; used for script-inserted marks */

@@ -99,10 +99,10 @@ function unihan() {
         out.set(a, [special, other]);
       }
     }
-    return { variants: out, simplifiedOf, traditionalOf, version: deb.replace(/_all\.deb$/u, '') };
+    return { variants: out, simplifiedOf, traditionalOf, standard: new Set([...standard].filter((cp) => /^U\+[0-9A-F]+$/u.test(cp)).map(char)), version: deb.replace(/_all\.deb$/u, '') };
   });
 }
-const { variants, simplifiedOf, traditionalOf, version: UNIHAN } = await unihan();
+const { variants, simplifiedOf, traditionalOf, standard, version: UNIHAN } = await unihan();
 
 const data = {
   $source: `variants: Unihan (Debian ${UNIHAN}) kSpecializedSemanticVariant (before the bar), kSemanticVariant and kZVariant of characters outside the 通用规范汉字表 (kTGH), to the standard characters they vary (牠它|他). chars: all of TSCharacters and TWVariantsRev. The rest: OpenCC dictionaries (TWVariantsRev, TSCharacters, TWPhrasesRev, TSPhrases) as the npm tarball ${OPENCC_PKG} ships them: Taiwan-standard and traditional spellings with the mainland standard's, both sides simplified. Built by scripts/build-regional-data.mjs.`,
@@ -125,6 +125,22 @@ const oneScript = (forms, simplifiedForm) =>
     .slice(0, COMMON_PER_SCRIPT)
     .map(([a]) => a);
 const traditional = oneScript(simplifiedOf, (_t, simple) => simple[0]);
+
+// the traditional forms (Unihan, OpenCC) of the characters the footer and date recognisers read (網站標識碼, 贛ICP備,
+// 聯繫電話, 發佈時間): on a 繁体 page they search a copy with these simplified, one character for one
+// (the offsets stay the page's). Outside the 通用规范汉字表 only: 乾 or 著 are simplified text too
+const MARK_SOURCES = ['footer-rules.json', 'footer-markers.json', 'province-abbr.json', 'date-labels.json'];
+const markChars = new Set(MARK_SOURCES.flatMap((f) => [...readFileSync(path.join(ROOT, 'lib/data', f), 'utf8')].filter((c) => HAN.test(c))));
+const traditionalForms = new Map();
+const addForm = (s, t) => traditionalForms.set(s, [...(traditionalForms.get(s) ?? []), t]);
+for (const [s, ts] of traditionalOf) for (const t of ts) addForm(s, t);
+for (const [t, s] of tsChars) addForm(s, t);
+const markTraditional = new Map();
+for (const s of [...markChars].sort()) {
+  for (const t of traditionalForms.get(s) ?? []) {
+    if (t !== s && t.length === 1 && HAN.test(t) && !standard.has(t) && !markTraditional.has(t)) markTraditional.set(t, s);
+  }
+}
 const simplified = oneScript(traditionalOf, (s) => s);
 const thresholds = JSON.parse(readFileSync(OUT_SCRIPT, 'utf8'));
 writeFileSync(
@@ -132,15 +148,17 @@ writeFileSync(
   JSON.stringify(
     {
       ...Object.fromEntries(Object.entries(thresholds).filter(([k]) => !/^(traditional|simplified|\$)/u.test(k))),
-      $source: `The ${COMMON_PER_SCRIPT} characters of one script only whose simplified forms are most frequent in jieba's list: traditional (Unihan kSimplifiedVariant, not the character itself) and simplified (kTraditionalVariant, not the character itself), from Unihan as Debian ${UNIHAN} ships it; the ${COMMON_FOR_PAGES} commonest traditional ones in traditionalCommon (the page test's), the rest in traditionalMore. Built by scripts/build-regional-data.mjs; the thresholds are hand-set.`,
+      $source: `markTraditional: the traditional forms (Unihan kTraditionalVariant and OpenCC TSCharacters, outside the 通用规范汉字表 kTGH) of the characters in ${MARK_SOURCES.join(', ')}. The rest: the ${COMMON_PER_SCRIPT} characters of one script only whose simplified forms are most frequent in jieba's list: traditional (Unihan kSimplifiedVariant, not the character itself) and simplified (kTraditionalVariant, not the character itself), from Unihan as Debian ${UNIHAN} ships it; the ${COMMON_FOR_PAGES} commonest traditional ones in traditionalCommon (the page test's), the rest in traditionalMore. Built by scripts/build-regional-data.mjs; the thresholds are hand-set.`,
       $licence: 'Unicode License v3 (Unihan)',
       // flat keys: the content script imports traditionalCommon alone (a nested object would ship whole)
       traditionalCommon: traditional.slice(0, COMMON_FOR_PAGES).join(''),
       traditionalMore: traditional.slice(COMMON_FOR_PAGES).join(''),
       simplified: simplified.join(''),
+      // pairs, traditional then simplified: 網网標标…
+      markTraditional: [...markTraditional].map(([t, s]) => t + s).join(''),
     },
     null,
     1,
   ) + '\n',
 );
-console.log(`${OUT_SCRIPT}: ${traditional.length} traditional and ${simplified.length} simplified characters`);
+console.log(`${OUT_SCRIPT}: ${traditional.length} traditional and ${simplified.length} simplified characters, ${markTraditional.size} traditional forms of the footer and date recognisers' characters`);

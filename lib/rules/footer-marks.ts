@@ -4,6 +4,7 @@
  */
 import type { PageModel } from '../types';
 import rules from '../data/footer-rules.json';
+import { markLabel, markText } from './footer-text';
 
 const C = rules.conac;
 const J = rules.jiucuo;
@@ -39,9 +40,9 @@ function isJiucuoLink(href: string): boolean {
 
 export function hasJiucuo(page: PageModel): boolean {
   if (page.scripts.some(isJiucuoScript)) return true;
-  if (page.links.some((l) => isJiucuoLink(l.href) || J.texts.some((t) => l.text.includes(t)))) return true;
+  if (page.links.some((l) => isJiucuoLink(l.href) || J.texts.some((t) => markLabel(page, l.text).includes(t)))) return true;
   if (page.images.some((i) => J.texts.some((t) => i.alt.includes(t)))) return true;
-  return J.texts.some((t) => page.text.includes(t));
+  return J.texts.some((t) => markText(page).includes(t));
 }
 
 function codeParam(href: string): string {

@@ -5,6 +5,7 @@
 import type { PageModel } from '../types';
 import rules from '../data/footer-rules.json';
 import provinces from '../data/province-abbr.json';
+import { simplifyMarks } from '../text/script';
 
 export interface TextHit {
   /** the whole match */
@@ -27,12 +28,26 @@ export function provincePrefix(abbr: string): string | undefined {
   return (provinces as Record<string, string>)[abbr];
 }
 
-function hitsIn(text: string, offset: number, re: RegExp): TextHit[] {
+/**
+ * What the recognisers search: the page's text, or a 繁体 page's with their characters simplified
+ * (PageModel.markText: same offsets).
+ */
+export const markText = (page: PageModel): string => page.markText ?? page.text;
+
+/** A link's label as the recognisers read it (simplified like markText on a 繁体 page: 網站地圖 → 网站地图). */
+export const markLabel = (page: PageModel, label: string): string => (page.markText ? simplifyMarks(label) : label);
+
+/** Hits of `re` in a region of the page (null: the whole page); each quotes the page's own text (繁体 as written). */
+function hitsIn(page: PageModel, region: PageModel['footer'], re: RegExp): TextHit[] {
+  const from = region?.start ?? 0;
+  // what is searched: the region as written (no copy), or a 繁体 page's marks text over the same span
+  const text = page.markText ? (region ? page.markText.slice(region.start, region.end) : page.markText) : (region?.text ?? page.text);
   const out: TextHit[] = [];
   // matchAll needs the g flag and copies the regex itself, so no lastIndex state leaks
   for (const m of text.matchAll(re.global ? re : new RegExp(re.source, re.flags + 'g'))) {
-    const start = offset + (m.index ?? 0);
-    out.push({ text: m[0], groups: m.slice(1).map((s) => s ?? ''), start, end: start + m[0].length });
+    const start = from + (m.index ?? 0);
+    const end = start + m[0].length;
+    out.push({ text: page.markText ? page.text.slice(start, end) : m[0], groups: m.slice(1).map((s) => s ?? ''), start, end });
   }
   return out;
 }
@@ -40,15 +55,15 @@ function hitsIn(text: string, offset: number, re: RegExp): TextHit[] {
 /** Hits in the footer region; when it has none, hits anywhere in the page. */
 export function findInScope(page: PageModel, re: RegExp): TextHit[] {
   if (page.footer) {
-    const inFooter = hitsIn(page.footer.text, page.footer.start, re);
+    const inFooter = hitsIn(page, page.footer, re);
     if (inFooter.length) return inFooter;
   }
-  return hitsIn(page.text, 0, re);
+  return hitsIn(page, null, re);
 }
 
 /** Hits inside the footer region only (for elements that are too common in body text). */
 export function findInFooter(page: PageModel, re: RegExp): TextHit[] {
-  return page.footer ? hitsIn(page.footer.text, page.footer.start, re) : [];
+  return page.footer ? hitsIn(page, page.footer, re) : [];
 }
 
 /** A short description of where we looked, for the evidence of a missing element. */

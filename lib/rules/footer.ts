@@ -14,6 +14,7 @@ import {
   findInScope,
   footerEvidence,
   footerSiteCode,
+  markLabel,
   provincePrefix,
   sameCode,
   siteCodeHits,
@@ -53,7 +54,7 @@ const footerRule = (def: Omit<RuleDefinition, 'family' | 'category' | 'anchor'>)
 const present = (id: FooterId, has: (page: PageModel) => boolean) => (page: PageModel) => (has(page) ? [] : [missing(id, page)]);
 
 const linkText = (page: PageModel, texts: string[], footerOnly = false) =>
-  page.links.some((l) => (!footerOnly || l.inFooter) && texts.some((t) => l.text.includes(t)));
+  page.links.some((l) => (!footerOnly || l.inFooter) && texts.some((t) => markLabel(page, l.text).includes(t)));
 
 const SPONSOR = compile(rules.sponsor.pattern);
 const CONTACT = rules.contact.footerPatterns.map((p) => compile(p));

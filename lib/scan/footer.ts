@@ -44,8 +44,9 @@ export function hasFooterMarker(text: string): boolean {
 /**
  * The body of the last footer-sized same-origin frame that holds a footer marker: some sites load their footer
  * in an <iframe>. Cross-origin frames and detached (DOMParser) documents have no contentDocument.
+ * `simplify`: how the page's text is read for markers (a 繁体 page's: simplifyMarks).
  */
-export function footerFrameBody(frames: HTMLIFrameElement[]): HTMLElement | null {
+export function footerFrameBody(frames: HTMLIFrameElement[], simplify: (text: string) => string = (t) => t): HTMLElement | null {
   for (let i = frames.length - 1; i >= 0; i--) {
     let body: HTMLElement | null | undefined;
     try {
@@ -56,7 +57,7 @@ export function footerFrameBody(frames: HTMLIFrameElement[]): HTMLElement | null
     const text = body?.textContent || '';
     // a footer-sized frame only: a whole page in a frame is not the page's footer (and walking it
     // in one go would hold the main thread)
-    if (body && text.length <= limits.maxFooterChars * 2 && hasFooterMarker(text)) return body;
+    if (body && text.length <= limits.maxFooterChars * 2 && hasFooterMarker(simplify(text))) return body;
   }
   return null;
 }

@@ -1,4 +1,4 @@
-import { isTraditionalPage } from '../text/script';
+import { isTraditionalPage, simplifyMarks } from '../text/script';
 import type { LinkInfo, PageModel } from '../types';
 import { Collector } from './collect';
 import { findFooter, footerFrameBody } from './footer';
@@ -79,15 +79,19 @@ function* finishStages(c: Collector, doc: Document, opts: BuildOptions): Generat
   } catch {
     /* about:blank and friends */
   }
-  let region = findFooter(c.text, c.blocks);
+  // a 繁体 page: the footer and date recognisers read its text with their characters simplified
+  const traditional = isTraditionalPage(c.text);
+  const marked = (t: string) => (traditional ? simplifyMarks(t) : t);
+  let region = findFooter(marked(c.text), c.blocks);
   // no footer in the page itself: a same-origin frame may carry it; its text follows the page's
-  const frameBody = region ? null : footerFrameBody(c.frames);
+  const frameBody = region ? null : footerFrameBody(c.frames, traditional ? simplifyMarks : undefined);
   if (frameBody) {
     c.include(frameBody);
     c.step();
-    region = findFooter(c.text, c.blocks);
+    region = findFooter(marked(c.text), c.blocks);
   }
   const text = c.text;
+  const markText = marked(text);
   const inFooter = (pos: number) => !!region && pos >= region.start && pos < region.end;
   yield;
   const elements: Element[] = [];
@@ -113,7 +117,7 @@ function* finishStages(c: Collector, doc: Document, opts: BuildOptions): Generat
   const spamProbe = probeSpam(doc, host);
   yield;
   const meta = readMeta(doc);
-  const dates = yield* findDatesInStages(text, { footerStart: region ? region.start : undefined, today: opts.today });
+  const dates = yield* findDatesInStages(markText, { footerStart: region ? region.start : undefined, today: opts.today });
   yield;
   const notes: string[] = [];
   if (c.truncated) notes.push(`页面文字超过 ${limits.maxTextChars} 字，只检查了前面部分。`);
@@ -121,13 +125,14 @@ function* finishStages(c: Collector, doc: Document, opts: BuildOptions): Generat
   if (doc.getElementsByTagName('frameset')[0]) notes.push('页面使用框架（frameset），框架内的页面需分别打开检查。');
   else if (frameBody) notes.push('页面底部位于内嵌框架（iframe）中，已一并检查；其他框架内容未检查。');
   else if (doc.getElementsByTagName('iframe')[0]) notes.push('页面含内嵌框架（iframe），其内容未检查。');
-  if (isTraditionalPage(text)) notes.push('繁体字页面：繁体段落未查错别字，底部标识、日期按简体识别可能误报，请在简体版核对。');
+  if (traditional) notes.push('繁体字页面：繁体段落未查错别字（请在简体版核对）；底部标识和日期已按繁体写法识别。');
   let folded: FoldedText | null = null;
   const model: PageModel = {
     url,
     host,
     title: (doc.title || '').trim(),
     text,
+    ...(traditional ? { markText } : {}),
     footer: region ? { start: region.start, end: region.end, text: text.slice(region.start, region.end) } : null,
     footerHtml: region?.el ? region.el.outerHTML.slice(0, limits.footerHtmlChars) : '',
     meta,

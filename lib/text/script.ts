@@ -8,7 +8,7 @@
  */
 // named imports of flat keys: the content script, which tests pages only, ships the common
 // traditional list alone (its gzip budget is nearly spent)
-import { block as BLOCK, page as PAGE, simplified, traditionalCommon, traditionalMore } from '../data/script-chars.json';
+import { block as BLOCK, page as PAGE, markTraditional, simplified, traditionalCommon, traditionalMore } from '../data/script-chars.json';
 
 /** per char code: TRAD for a traditional-only character, SIMP for a simplified-only one (a table: no string per character) */
 type ScriptTable = Uint8Array;
@@ -74,3 +74,21 @@ export const TRADITIONAL_SAMPLE = PAGE.sampleChars;
 
 /** A page whose text is, in the main, in traditional characters. */
 export const isTraditionalPage = (text: string): boolean => isTraditional(text, common(), PAGE);
+
+let markMap: Map<string, string> | null = null;
+let markPattern: RegExp | null = null;
+
+/**
+ * A 繁体 page's text as the footer and date recognisers read it: their characters' traditional
+ * forms simplified (網站標識碼 → 网站标识码, 贛ICP備 → 赣ICP备, 發佈時間 → 发布时间), one character
+ * for one, so every offset is the page's. The recognisers and their data stay simplified-only.
+ */
+export function simplifyMarks(text: string): string {
+  if (!markMap) {
+    markMap = new Map();
+    for (let i = 0; i + 1 < markTraditional.length; i += 2) markMap.set(markTraditional[i]!, markTraditional[i + 1]!);
+    markPattern = new RegExp(`[${[...markMap.keys()].join('')}]`, 'g');
+  }
+  const map = markMap;
+  return text.replace(markPattern!, (c) => map.get(c) ?? c);
+}

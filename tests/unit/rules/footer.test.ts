@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { modelFromHtml } from '../../helpers/load-page';
 import { footerRules, readSiteCode } from '../../../lib/rules/footer';
 import type { PageModel, RuleFinding, Settings } from '../../../lib/types';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 
 const SETTINGS: Settings = { freshDays: 30, staleDays: 365, paintDates: false, inspector: '', today: '2026-11-23' };
 
@@ -318,5 +320,42 @@ describe('footer.sitemap', () => {
     expect(fires('')).toBe(true);
     expect(fires('<span>网站地图</span>')).toBe(true);
     expect(run(page({ sitemap: '' }), 'footer.sitemap')[0]).toMatchObject({ severity: 'hint', message: '页面底部未找到网站地图链接' });
+  });
+});
+
+describe('a 繁体版 page', () => {
+  // the body: a real 通报 republished in traditional characters (tests/fixtures/real/seeds, MANIFEST.md)
+  const seed = readFileSync(path.resolve(import.meta.dirname, '../../fixtures/real/seeds/003_4ee3ea5c49259455.txt'), 'utf8');
+  const body = `<p>${seed.slice(0, 2000).replace(/[<>&]/g, '')}</p>`;
+  const TRADITIONAL: Parts = {
+    sitemap: '<a href="/wzdt/">網站地圖</a> |',
+    contactLink: '<a href="/lxwm/">聯繫我們</a>',
+    sponsor: '<p>主辦：宜春市人民政府　承辦：宜春市人民政府辦公室</p>',
+    copyright: '<p>版權所有：宜春市人民政府</p>',
+    icp: '<a href="https://beian.miit.gov.cn/">贛ICP備06000141號</a>',
+    siteCode: '政府網站標識碼：3609000002',
+    police: '贛公網安備 36090202000004號',
+  };
+
+  it('reads its footer written in traditional characters like the simplified one (no false 未找到)', () => {
+    const m = page(TRADITIONAL, body);
+    expect(m.notes.join('')).toContain('繁体字页面');
+    expect(m.footer).not.toBeNull();
+    expect(run(m)).toEqual([]);
+  });
+
+  it('still reports what is missing or malformed, quoting the page as written', () => {
+    const m = page({ ...TRADITIONAL, siteCode: '政府網站標識碼：36099900', police: '' }, body);
+    expect(ids(run(m, 'footer.police-record'))).toEqual(['footer.police-record']);
+    const [malformed] = run(m, 'footer.site-code');
+    expect(malformed!.evidence).toContain('網站標識碼：36099900');
+    for (const id of ['footer.sponsor', 'footer.contact', 'footer.icp', 'footer.sitemap']) expect(run(m, id)).toEqual([]);
+  });
+
+  it('leaves a simplified page as it is: the traditional forms are not read there', () => {
+    // 網站標識碼 inside a simplified page is no site code (a quotation, a slip), as before
+    const m = page({ siteCode: '網站標識碼：3609000002' });
+    expect(m.markText).toBeUndefined();
+    expect(ids(run(m))).toEqual(['footer.site-code']);
   });
 });

@@ -43,4 +43,13 @@ describe('traditional-character text (繁体版)', () => {
     expect(trad.notes.join('')).toContain('繁体字页面');
     expect(modelFromHtml('<body><p>国务院办公厅关于政府网站抽查情况的通报。</p></body>').model.notes).toEqual([]);
   });
+
+  it('has its date labels read in traditional characters (發佈時間 is 发布时间), quoted as written', () => {
+    const body = SEED.slice(0, 2000).replace(/[<>&]/g, '');
+    const html = `<html><head><title>關於通報</title></head><body><h1>關於政府網站抽查情況的通報</h1><div>發佈時間：2017-02-08</div><p>${body}</p></body></html>`;
+    const { model } = modelFromHtml(html, 'https://www.example.gov.cn/art/2017/2/8/art_1.html');
+    expect(model.dates[0]).toMatchObject({ raw: '2017-02-08', label: '发布时间' });
+    expect(model.pubDateSource).toBe('label');
+    expect(model.text).toContain('發佈時間');
+  });
 });
