@@ -16,6 +16,7 @@ export const SITES = {
   real: { host: 'www.yichun.gov.cn', dir: path.resolve(ROOT, 'tests/fixtures/real/pages') },
   hostile: { host: 'hostile.gov.cn', dir: path.join(ROOT, 'tests/fixtures/hostile') },
   spam: { host: 'www.spam-test.gov.cn', dir: path.join(ROOT, 'tests/fixtures/spam') },
+  footer: { host: 'www.nmg.gov.cn', dir: path.join(ROOT, 'tests/fixtures/footer') },
 } as const;
 export type SiteKey = keyof typeof SITES;
 

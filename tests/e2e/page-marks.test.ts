@@ -97,6 +97,20 @@ describe('the extension on a *.gov.cn page', () => {
     await page.close();
   });
 
+  it('reads a 繁体版 page\'s footer in traditional characters: no false 未找到', async () => {
+    const page = await h.browser.context.newPage();
+    await page.goto(h.url('footer', 'traditional.html'));
+    await waitForScan(page);
+    const ids: string[] = await h.worker.evaluate(async (u) => {
+      const list = await (globalThis as any).govcheck.pageFindings(u);
+      return list.map((f: { ruleId: string }) => f.ruleId);
+    }, page.url());
+    // the page was scanned and stored (it has no meta tags), and no footer mark is reported missing
+    expect(ids).toContain('meta.missing');
+    expect(ids.filter((id) => id.startsWith('footer.'))).toEqual([]);
+    await page.close();
+  });
+
   it('does not scan other sites by itself', async () => {
     const page = await h.browser.context.newPage();
     await page.goto(h.plainUrl('demo', 'xwdt/2026-11-18-hero.html'));

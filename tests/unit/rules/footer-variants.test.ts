@@ -80,6 +80,13 @@ const CASES: Case[] = [
   { file: 'sponsor-in-body-only.html', fires: [['footer.sponsor', 'deduct']] },
   { file: 'site-code-spaced.html', fires: [] },
   { file: 'contact-forms.html', fires: [] },
+  // a 繁体版 page: its footer is read through the traditional forms of the marks' characters
+  { file: 'traditional.html', fires: [] },
+  {
+    file: 'traditional-icp-space.html',
+    fires: [['footer.icp-format', 'hint', '规范写法：蒙ICP备05006530号，并链接到 beian.miit.gov.cn']],
+    at: '蒙ICP備 05006530',
+  },
 ];
 
 describe.each(CASES)('$file', (c) => {
