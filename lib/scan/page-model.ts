@@ -82,16 +82,17 @@ function* finishStages(c: Collector, doc: Document, opts: BuildOptions): Generat
   // a 繁体 page: the footer and date recognisers read its text with their characters simplified
   const traditional = isTraditionalPage(c.text);
   const marked = (t: string) => (traditional ? simplifyMarks(t) : t);
-  let region = findFooter(marked(c.text), c.blocks);
+  let markText = marked(c.text);
+  let region = findFooter(markText, c.blocks);
   // no footer in the page itself: a same-origin frame may carry it; its text follows the page's
   const frameBody = region ? null : footerFrameBody(c.frames, traditional ? simplifyMarks : undefined);
   if (frameBody) {
     c.include(frameBody);
     c.step();
-    region = findFooter(marked(c.text), c.blocks);
+    markText = marked(c.text);
+    region = findFooter(markText, c.blocks);
   }
   const text = c.text;
-  const markText = marked(text);
   const inFooter = (pos: number) => !!region && pos >= region.start && pos < region.end;
   yield;
   const elements: Element[] = [];

@@ -75,8 +75,8 @@ export const TRADITIONAL_SAMPLE = PAGE.sampleChars;
 /** A page whose text is, in the main, in traditional characters. */
 export const isTraditionalPage = (text: string): boolean => isTraditional(text, common(), PAGE);
 
-let markMap: Map<string, string> | null = null;
-let markPattern: RegExp | null = null;
+/** per char code: its simplified form when it is a traditional form of a recogniser's character, else 0 */
+let markTable: Uint16Array | null = null;
 
 /**
  * A 繁体 page's text as the footer and date recognisers read it: their characters' traditional
@@ -84,11 +84,15 @@ let markPattern: RegExp | null = null;
  * for one, so every offset is the page's. The recognisers and their data stay simplified-only.
  */
 export function simplifyMarks(text: string): string {
-  if (!markMap) {
-    markMap = new Map();
-    for (let i = 0; i + 1 < markTraditional.length; i += 2) markMap.set(markTraditional[i]!, markTraditional[i + 1]!);
-    markPattern = new RegExp(`[${[...markMap.keys()].join('')}]`, 'g');
+  if (!markTable) {
+    markTable = new Uint16Array(0x10000);
+    for (let i = 0; i + 1 < markTraditional.length; i += 2) markTable[markTraditional.charCodeAt(i)] = markTraditional.charCodeAt(i + 1);
   }
-  const map = markMap;
-  return text.replace(markPattern!, (c) => map.get(c) ?? c);
+  // through a code-unit array: a replace() callback per character took ~100 ms on a 2 MB page
+  const units = new Uint16Array(text.length);
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    units[i] = markTable[c] || c;
+  }
+  return new TextDecoder('utf-16le').decode(units);
 }

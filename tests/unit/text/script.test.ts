@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isTraditionalBlock, isTraditionalPage } from '../../../lib/text/script';
+import { isTraditionalBlock, isTraditionalPage, simplifyMarks } from '../../../lib/text/script';
 import { detectTypos, loadTypoData } from '../../../lib/typos';
 import { modelFromHtml } from '../../helpers/load-page';
 import { lineBlocks } from '../typos/corpus';
@@ -42,6 +42,13 @@ describe('traditional-character text (繁体版)', () => {
     const trad = modelFromHtml(`<body><p>${SEED.slice(0, 3000).replace(/[<>&]/g, '')}</p></body>`).model;
     expect(trad.notes.join('')).toContain('繁体字页面');
     expect(modelFromHtml('<body><p>国务院办公厅关于政府网站抽查情况的通报。</p></body>').model.notes).toEqual([]);
+  });
+
+  it('simplifies only the recognisers\' characters, one for one (offsets stay)', () => {
+    const text = '政府網站標識碼：3609000002　贛公網安備 𠮷 乾隆 著作 國家';
+    const out = simplifyMarks(text);
+    expect(out).toBe('政府网站标识码：3609000002　赣公网安备 𠮷 乾隆 著作 國家');
+    expect(out.length).toBe(text.length);
   });
 
   it('has its date labels read in traditional characters (發佈時間 is 发布时间), quoted as written', () => {
