@@ -50,7 +50,8 @@ const typoStage: Stage = {
     const exceptions = [...(settings.exceptions ?? []), ...ownNames(page)];
     const answers: TypoFinding[] = [];
     for (const blocks of typoBlockBatches(page)) {
-      answers.push(...((await background.detectTypos({ blocks, exceptions })) ?? []));
+      // markText is set on a page in traditional characters (the page test reads the whole page)
+      answers.push(...((await background.detectTypos({ blocks, exceptions, traditionalPage: page.markText !== undefined })) ?? []));
     }
     return typoStageFindings(page, answers, results);
   },

@@ -19,11 +19,11 @@ function cleanRequest(data: unknown): TypoRequest {
     chars += b.text.length;
   }
   const exceptions = (Array.isArray(req.exceptions) ? req.exceptions : []).filter((e): e is string => typeof e === 'string');
-  return { blocks, exceptions };
+  return { blocks, exceptions, traditionalPage: req.traditionalPage === true };
 }
 
 /** The findings in one batch of a page's text blocks, offsets in the page text. */
 export function answerTypos(data: unknown): TypoFinding[] {
-  const { blocks, exceptions } = cleanRequest(data);
-  return blocks.length ? detectTypos(blocks, { exceptions }) : [];
+  const { blocks, exceptions, traditionalPage } = cleanRequest(data);
+  return blocks.length ? detectTypos(blocks, { exceptions, traditionalPage }) : [];
 }

@@ -45,7 +45,7 @@ export function detectTypos(blocks: readonly TextBlock[], context: TypoContext =
   const out: TypoFinding[] = [];
   const texts: string[] = [];
   // a paragraph in traditional characters (繁体版) is not read as simplified text full of slips
-  const traditionalBatch = isTraditionalPage(batchSample(blocks));
+  const traditionalBatch = context.traditionalPage === true || isTraditionalPage(batchSample(blocks));
   for (const block of blocks) {
     if (isTraditionalBlock(block.text, traditionalBatch)) continue;
     const norm = stripZeroWidth(block.text);

@@ -9,6 +9,12 @@ export interface TextBlock {
 export interface TypoContext {
   /** phrases the inspector accepts: no finding inside them */
   exceptions?: readonly string[];
+  /**
+   * The page is in traditional characters (the content script's page test, over the whole page):
+   * a short block of it with any traditional character and no simplified one is not checked, even
+   * in a batch too short to tell by itself (a home page's headlines).
+   */
+  traditionalPage?: boolean;
 }
 
 /** One batch of a page's text for the background (message detectTypos). */

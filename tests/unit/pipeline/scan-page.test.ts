@@ -90,3 +90,20 @@ describe('scanPage on real pages', () => {
     expect(none.report.notes.join('')).not.toContain('违法网站名单');
   });
 });
+
+describe('the typo stage on a 繁体版 page', () => {
+  it('tells the background the page is in traditional characters, and only then', async () => {
+    const file = path.resolve(import.meta.dirname, '../../fixtures/footer/traditional.html');
+    const told: unknown[] = [];
+    const background = { detectTypos: (req: { traditionalPage?: boolean }) => (told.push(req.traditionalPage), []) };
+    const url = 'https://www.nmg.gov.cn/t/traditional.html';
+    await scanPage(parseHtml(readFileSync(file, 'utf8'), url), { url, settings, background });
+    expect(told.length).toBeGreaterThan(0);
+    expect(told.every((t) => t === true)).toBe(true);
+    told.length = 0;
+    const simplified = path.resolve(import.meta.dirname, '../../fixtures/footer/standard.html');
+    await scanPage(parseHtml(readFileSync(simplified, 'utf8'), url), { url, settings, background });
+    expect(told.length).toBeGreaterThan(0);
+    expect(told.every((t) => t === false)).toBe(true);
+  });
+});

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isTraditionalBlock, isTraditionalPage, simplifyMarks } from '../../../lib/text/script';
 import { detectTypos, loadTypoData } from '../../../lib/typos';
+import { answerTypos } from '../../../lib/typos/answer';
 import { modelFromHtml } from '../../helpers/load-page';
 import { lineBlocks } from '../typos/corpus';
 
@@ -36,6 +37,19 @@ describe('traditional-character text (繁体版)', () => {
     expect(detectTypos([...blocks, simplified]).map((f) => f.wrong)).toEqual(['布署']);
     // and so is a heading mixing the scripts
     expect(detectTypos([{ text: '关于进一步加強政府网站內容建設的通知', start: 0 }]).map((f) => f.wrong)).toEqual(['加強', '內容']);
+  });
+
+  it('has a short headline of a traditional page left unchecked, though its batch is too short to tell', () => {
+    loadTypoData();
+    // a home page's headline, alone in its batch: 3 traditional characters are not enough by themselves
+    const headline = [{ text: '示範縣烈士陵園提昇改造工程竣工', start: 0 }];
+    expect(detectTypos(headline).map((f) => f.kind)).toContain('typo.regional');
+    expect(detectTypos(headline, { traditionalPage: true })).toEqual([]);
+    // what the background is told comes from the content script's page test, through the request
+    expect(answerTypos({ blocks: headline, traditionalPage: true })).toEqual([]);
+    expect(answerTypos({ blocks: headline, traditionalPage: 'yes' }).length).toBeGreaterThan(0);
+    // a simplified block of a traditional page is still read
+    expect(detectTypos([{ text: '全面做好春耕生产工作布署。', start: 0 }], { traditionalPage: true }).map((f) => f.wrong)).toEqual(['布署']);
   });
 
   it('is named in the page’s notes', () => {
