@@ -27,7 +27,7 @@ const ROOT = path.resolve(import.meta.dirname, '..');
 const OUT = path.join(ROOT, 'lib/data/typo-regional.json');
 const OUT_SCRIPT = path.join(ROOT, 'lib/data/script-chars.json');
 const COMMON_PER_SCRIPT = 400;
-/** the commonest, enough to tell a traditional page (all the content script carries) */
+/** the commonest of each script, enough to tell a traditional page (all the content script carries) */
 const COMMON_FOR_PAGES = 64;
 const OPENCC_PKG = 'opencc-js@1.4.2';
 const DICT = 'dist/esm-lib/dict';
@@ -148,12 +148,13 @@ writeFileSync(
   JSON.stringify(
     {
       ...Object.fromEntries(Object.entries(thresholds).filter(([k]) => !/^(traditional|simplified|\$)/u.test(k))),
-      $source: `markTraditional: the traditional forms (Unihan kTraditionalVariant and OpenCC TSCharacters, outside the 通用规范汉字表 kTGH) of the characters in ${MARK_SOURCES.join(', ')}. The rest: the ${COMMON_PER_SCRIPT} characters of one script only whose simplified forms are most frequent in jieba's list: traditional (Unihan kSimplifiedVariant, not the character itself) and simplified (kTraditionalVariant, not the character itself), from Unihan as Debian ${UNIHAN} ships it; the ${COMMON_FOR_PAGES} commonest traditional ones in traditionalCommon (the page test's), the rest in traditionalMore. Built by scripts/build-regional-data.mjs; the thresholds are hand-set.`,
+      $source: `markTraditional: the traditional forms (Unihan kTraditionalVariant and OpenCC TSCharacters, outside the 通用规范汉字表 kTGH) of the characters in ${MARK_SOURCES.join(', ')}. The rest: the ${COMMON_PER_SCRIPT} characters of one script only whose simplified forms are most frequent in jieba's list: traditional (Unihan kSimplifiedVariant, not the character itself) and simplified (kTraditionalVariant, not the character itself), from Unihan as Debian ${UNIHAN} ships it; the ${COMMON_FOR_PAGES} commonest of each in traditionalCommon and simplifiedCommon (the page test's), the rest in traditionalMore and simplifiedMore. Built by scripts/build-regional-data.mjs; the thresholds are hand-set.`,
       $licence: 'Unicode License v3 (Unihan)',
       // flat keys: the content script imports traditionalCommon alone (a nested object would ship whole)
       traditionalCommon: traditional.slice(0, COMMON_FOR_PAGES).join(''),
       traditionalMore: traditional.slice(COMMON_FOR_PAGES).join(''),
-      simplified: simplified.join(''),
+      simplifiedCommon: simplified.slice(0, COMMON_FOR_PAGES).join(''),
+      simplifiedMore: simplified.slice(COMMON_FOR_PAGES).join(''),
       // pairs, traditional then simplified: 網网標标…
       markTraditional: [...markTraditional].map(([t, s]) => t + s).join(''),
     },

@@ -8,7 +8,7 @@
  */
 // named imports of flat keys: the content script, which tests pages only, ships the common
 // traditional list alone (its gzip budget is nearly spent)
-import { block as BLOCK, page as PAGE, markTraditional, simplified, traditionalCommon, traditionalMore } from '../data/script-chars.json';
+import { block as BLOCK, page as PAGE, markTraditional, simplifiedCommon, simplifiedMore, traditionalCommon, traditionalMore } from '../data/script-chars.json';
 
 /** per char code: TRAD for a traditional-only character, SIMP for a simplified-only one (a table: no string per character) */
 type ScriptTable = Uint8Array;
@@ -22,17 +22,17 @@ function table(traditional: string, simplified: string): ScriptTable {
   return t;
 }
 
-// built on first use; the page test reads the commonest traditional characters only: a page is
+// built on first use; the page test reads the commonest characters of each script only: a page is
 // told well enough by them (11 % of a real 繁体 通报's Han characters, none of a simplified page's)
 let commonTable: ScriptTable | null = null;
 let allTable: ScriptTable | null = null;
-const common = () => (commonTable ??= table(traditionalCommon, ''));
-const all = () => (allTable ??= table(traditionalCommon + traditionalMore, simplified));
+const common = () => (commonTable ??= table(traditionalCommon, simplifiedCommon));
+const all = () => (allTable ??= table(traditionalCommon + traditionalMore, simplifiedCommon + simplifiedMore));
 
 interface Threshold {
   minChars: number;
   minShare: number;
-  /** at most this many simplified-only characters per traditional one (more: the text mixes scripts); the page test counts none */
+  /** at most this many simplified-only characters per traditional one (more: the text mixes scripts) */
   maxSimplifiedPerTraditional?: number;
   /** only the first this many characters are read (a 繁体版 is traditional throughout) */
   sampleChars?: number;

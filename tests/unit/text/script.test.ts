@@ -27,6 +27,26 @@ describe('traditional-character text (繁体版)', () => {
     expect(isTraditionalPage('国务院办公厅关于政府网站抽查情况的通报。'.repeat(50))).toBe(false);
   });
 
+  it('tells a short 繁体 list page, and not a simplified page quoting a 繁体 paragraph', () => {
+    // a 通知公告 list of a 繁体版: six headlines, 13 of the common traditional characters
+    const list = `首頁 通知公告
+關於開展冬季農村消防安全檢查的通知 2024-12-20
+關於春節期間政務服務中心窗口服務安排的通知 2025-01-08
+關於進一步做好防汛工作的通知 2024-06-03
+縣人民政府辦公室關於印發工作要點的通知 2024-03-01
+關於做好農民工工資支付工作的通知 2024-01-15
+關於對全縣政府網站進行檢查的通報 2024-11-02`;
+    expect(isTraditionalPage(list)).toBe(true);
+    // a simplified page quoting a 繁体 paragraph of the same size
+    const quoting = `首页 通知公告
+关于开展冬季农村消防安全检查的通知 2024-12-20
+关于春节期间政务服务中心窗口服务安排的通知 2025-01-08
+关于进一步做好防汛工作的通知 2024-06-03
+县人民政府办公室关于印发工作要点的通知 2024-03-01
+引用原文：${list}`;
+    expect(isTraditionalPage(quoting)).toBe(false);
+  });
+
   it('is not read as simplified text full of slips by the typo detectors', () => {
     loadTypoData();
     const blocks = lineBlocks(SEED);
