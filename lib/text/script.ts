@@ -6,8 +6,8 @@
  * traditional character (提昇) does not make a block traditional, and a block holding both scripts
  * (关于加強网站內容建設, 繁简混用) is simplified text with slips to report.
  */
-// named imports of flat keys: the content script, which tests pages only, ships the common
-// traditional list alone (its gzip budget is nearly spent)
+// named imports of flat keys: the content script, which tests pages only, ships the two common
+// lists and markTraditional alone (the rest is the background's)
 import { block as BLOCK, page as PAGE, markTraditional, simplifiedCommon, simplifiedMore, traditionalCommon, traditionalMore } from '../data/script-chars.json';
 
 /** per char code: TRAD for a traditional-only character, SIMP for a simplified-only one (a table: no string per character) */
@@ -33,7 +33,7 @@ interface Threshold {
   minChars: number;
   minShare: number;
   /** at most this many simplified-only characters per traditional one (more: the text mixes scripts) */
-  maxSimplifiedPerTraditional?: number;
+  maxSimplifiedPerTraditional: number;
   /** only the first this many characters are read (a 繁体版 is traditional throughout) */
   sampleChars?: number;
 }
@@ -56,7 +56,7 @@ function count(text: string, scripts: ScriptTable, sample = Infinity): { han: nu
 
 function isTraditional(text: string, scripts: ScriptTable, t: Threshold): boolean {
   const { han, trad, simp } = count(text, scripts, t.sampleChars);
-  return trad >= t.minChars && trad >= t.minShare * han && simp <= (t.maxSimplifiedPerTraditional ?? 0) * trad;
+  return trad >= t.minChars && trad >= t.minShare * han && simp <= t.maxSimplifiedPerTraditional * trad;
 }
 
 /**
@@ -77,6 +77,7 @@ export const isTraditionalPage = (text: string): boolean => isTraditional(text, 
 
 /** per char code: its simplified form when it is a traditional form of a recogniser's character, else 0 */
 let markTable: Uint16Array | null = null;
+let utf16: TextDecoder | null = null;
 
 /**
  * A 繁体 page's text as the footer and date recognisers read it: their characters' traditional
@@ -94,5 +95,5 @@ export function simplifyMarks(text: string): string {
     const c = text.charCodeAt(i);
     units[i] = markTable[c] || c;
   }
-  return new TextDecoder('utf-16le').decode(units);
+  return (utf16 ??= new TextDecoder('utf-16le')).decode(units);
 }
